@@ -1,0 +1,32 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import remarkGfm from 'remark-gfm';
+import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { normaliseBase } from './src/lib/paths.ts';
+import { rehypeBaseLinks } from './src/lib/rehype-base-links.ts';
+
+/** The public origin, used for absolute URLs (canonical links, printed URLs). */
+const site = process.env.SITE_URL || 'http://localhost:4321';
+/** The sub-path the site is served under, e.g. /kstb/. */
+const base = normaliseBase(process.env.BASE_PATH);
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // GFM comes from remark-gfm explicitly, and smart quotes would turn Chinese
+  // quotation marks into English ones, so both built-ins are off.
+  markdown: {
+    processor: unified({
+      gfm: false,
+      smartypants: false,
+      remarkPlugins: [remarkGfm],
+      rehypePlugins: [[rehypeBaseLinks, { base }]],
+    }),
+  },
+  integrations: [mdx(), pagefindIntegration()],
+  devToolbar: { enabled: false },
+});

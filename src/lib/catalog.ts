@@ -1,0 +1,165 @@
+import type { BatchId } from './batches.ts';
+import { splitBureauCell, type Bureau, type BureauRegistry } from './bureaus.ts';
+import { applyCorrections, unusedCorrectionTargets, type AppliedNote, type Correction } from './corrections.ts';
+import { parseSourceTable, type RawCells, type SourceTable } from './parse-table.ts';
+import { ungroupedSameServicePairs, type RelatedGroup } from './related.ts';
+import { isRemark, type Remark } from './remarks.ts';
+import { SourceError } from './source-error.ts';
+
+/** One catalog item: the source row with corrections applied and bureaus resolved. */
+export interface CatalogItem {
+  /** batch-number, e.g. 2-15; also the URL segment. */
+  id: string;
+  batch: BatchId;
+  number: number;
+  name: string;
+  scenario: string;
+  /** Lead bureau slugs, in source order. */
+  lead: string[];
+  /** Cooperating bureau slugs, in source order. */
+  cooperating: string[];
+  remark: Remark | null;
+  /** The row's line in the seed file. */
+  line: number;
+  /** The raw cells exactly as the table has them. */
+  source: RawCells;
+  /** Every change the site made to the raw cells. */
+  notes: AppliedNote[];
+  /** The same service in other batches, with how they relate. */
+  sameService: { id: string; note: string }[];
+}
+
+/** The section headings as the table prints them. */
+export interface CatalogSection {
+  batch: BatchId;
+  heading: string;
+  declaredCount: number;
+}
+
+export interface Catalog {
+  /** Seed file path, relative to the project root. */
+  file: string;
+  /** SHA-256 of the seed text, to tell versions of the table apart. */
+  sha256: string;
+  title: string;
+  declaredTotal: number;
+  sections: CatalogSection[];
+  items: CatalogItem[];
+  /** Registry entries that lead or cooperate on at least one item, in registry order. */
+  bureaus: Bureau[];
+}
+
+export interface CatalogInputs {
+  seed: { text: string; file: string; sha256: string };
+  registry: BureauRegistry;
+  corrections: readonly Correction[];
+  related: readonly RelatedGroup[];
+}
+
+/** Formats an item id from its batch and number. */
+export function itemId(batch: number, number: number): string {
+  return `${batch}-${number}`;
+}
+
+function resolveBureaus(
+  cell: string,
+  field: 'lead' | 'cooperating',
+  registry: BureauRegistry,
+  fail: (problem: string) => never,
+): { slugs: string[]; notes: AppliedNote[] } {
+  const slugs: string[] = [];
+  const notes: AppliedNote[] = [];
+  for (const name of splitBureauCell(cell)) {
+    const bureau = registry.resolve(name);
+    if (!bureau) return fail(`unknown bureau "${name}" in ${field}; add it to content/bureaus.yaml or correct it in content/corrections.yaml`);
+    if (slugs.includes(bureau.slug)) return fail(`bureau "${name}" is listed twice in ${field}`);
+    slugs.push(bureau.slug);
+    if (name !== bureau.name) {
+      notes.push({
+        field,
+        original: name,
+        corrected: bureau.name,
+        inferred: false,
+        reason: `“${name}”与“${bureau.name}”是同一机构（${bureau.fullName}）的不同写法，统一按“${bureau.name}”列出。`,
+        kind: 'alias',
+      });
+    }
+  }
+  return { slugs, notes };
+}
+
+/**
+ * Builds the catalog from the seed text and the curated content: parses the
+ * table, applies corrections, resolves bureaus and checks remarks. Pure: the
+ * caller reads the files.
+ *
+ * @throws {SourceError} naming the file, line and text of the first problem found.
+ */
+export function buildCatalog({ seed, registry, corrections, related }: CatalogInputs): Catalog {
+  const table: SourceTable = parseSourceTable(seed.text, seed.file);
+  const rows = table.sections.flatMap((s) => s.rows);
+  const ids = new Set(rows.map((r) => itemId(r.batch, r.number)));
+
+  const [unused] = unusedCorrectionTargets(corrections, ids);
+  if (unused) {
+    throw new SourceError(unused.correction.file, unused.correction.line, `correction names item ${unused.item}, which the table does not have`, unused.item);
+  }
+  for (const group of related) {
+    const missing = group.items.find((id) => !ids.has(id));
+    if (missing) throw new SourceError(group.file, group.line, `related group names item ${missing}, which the table does not have`, missing);
+  }
+
+  const items = rows.map((row): CatalogItem => {
+    const id = itemId(row.batch, row.number);
+    const fail = (problem: string): never => {
+      throw new SourceError(seed.file, row.line, `item ${id}: ${problem}`, Object.values(row.cells).join('\t'));
+    };
+    const corrected = applyCorrections(id, row.cells, corrections);
+    const lead = resolveBureaus(corrected.cells.lead, 'lead', registry, fail);
+    const cooperating = resolveBureaus(corrected.cells.cooperating, 'cooperating', registry, fail);
+    if (lead.slugs.length === 0) fail('empty lead bureau (牵头单位); fill it with an inferred entry in content/corrections.yaml');
+    const both = lead.slugs.find((slug) => cooperating.slugs.includes(slug));
+    if (both) fail(`bureau "${registry.bySlug(both)?.name}" is both lead and cooperating`);
+    const remark = corrected.cells.remark;
+    if (remark !== '' && !isRemark(remark)) fail(`unknown remark (备注) "${remark}"; known remarks are listed in src/lib/remarks.ts`);
+
+    return {
+      id,
+      batch: row.batch,
+      number: row.number,
+      name: corrected.cells.name,
+      scenario: corrected.cells.scenario,
+      lead: lead.slugs,
+      cooperating: cooperating.slugs,
+      remark: remark === '' ? null : (remark as Remark),
+      line: row.line,
+      source: row.cells,
+      notes: [...corrected.notes, ...lead.notes, ...cooperating.notes],
+      sameService: related
+        .filter((g) => g.items.includes(id))
+        .flatMap((g) => g.items.filter((other) => other !== id).map((other) => ({ id: other, note: g.note }))),
+    };
+  });
+
+  const [pair] = ungroupedSameServicePairs(items, related);
+  if (pair) {
+    const second = items.find((i) => i.id === pair[1]);
+    throw new SourceError(
+      seed.file,
+      second?.line ?? 1,
+      `items ${pair[0]} and ${pair[1]} look like the same service in two batches; describe how they relate in content/related.yaml`,
+      second?.name ?? '',
+    );
+  }
+
+  const used = new Set(items.flatMap((i) => [...i.lead, ...i.cooperating]));
+  return {
+    file: seed.file,
+    sha256: seed.sha256,
+    title: table.title,
+    declaredTotal: table.declaredTotal,
+    sections: table.sections.map(({ batch, heading, declaredCount }) => ({ batch, heading, declaredCount })),
+    items,
+    bureaus: registry.bureaus.filter((b) => used.has(b.slug)),
+  };
+}

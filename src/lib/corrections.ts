@@ -1,0 +1,119 @@
+import { z } from 'astro/zod';
+import { CELL_FIELDS, type CellField, type RawCells } from './parse-table.ts';
+import { SourceError } from './source-error.ts';
+import { parseYamlList } from './yaml-source.ts';
+
+/** Item reference as the site writes it: batch-number, e.g. 2-19. */
+export const ITEM_ID_RE = /^[1-9]\d*-[1-9]\d*$/;
+
+/** Zod schema of one entry in content/corrections.yaml. */
+export const correctionEntrySchema = z
+  .object({
+    /** The items the correction applies to, as batch-number ids. */
+    items: z.array(z.string().regex(ITEM_ID_RE, 'item ids look like 2-19')).min(1),
+    /** The source column corrected. */
+    field: z.enum(CELL_FIELDS),
+    /** Text exactly as the source has it; empty means the cell must be empty. */
+    original: z.string(),
+    /** The value the site uses instead. */
+    corrected: z.string(),
+    /** True where the value is deduced (a gap filled), not a plain typo fixed. */
+    inferred: z.boolean(),
+    /** Why, in words a citizen can follow. */
+    reason: z.string().min(1),
+  })
+  .strict()
+  .refine((c) => c.original !== c.corrected, { message: 'original and corrected are the same' });
+
+/** A correction entry with its location in the corrections file. */
+export interface Correction {
+  items: string[];
+  field: CellField;
+  original: string;
+  corrected: string;
+  inferred: boolean;
+  reason: string;
+  file: string;
+  line: number;
+}
+
+/** Where a note comes from: corrections.yaml, or an alias in the bureau registry. */
+export const NOTE_KINDS = ['correction', 'alias'] as const;
+
+/** A change the site made to an item's source cells, shown on its page and the data notes. */
+export interface AppliedNote {
+  field: CellField;
+  original: string;
+  corrected: string;
+  inferred: boolean;
+  reason: string;
+  kind: (typeof NOTE_KINDS)[number];
+}
+
+/**
+ * Parses and validates the corrections file.
+ *
+ * @throws {SourceError} naming the file, the entry's line and the value.
+ */
+export function parseCorrections(text: string, file: string): Correction[] {
+  return parseYamlList(text, file).map(({ line, value }) => {
+    const parsed = correctionEntrySchema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new SourceError(file, line, `invalid correction: ${issue?.path.join('.') || 'entry'}: ${issue?.message}`, JSON.stringify(value));
+    }
+    return { ...parsed.data, file, line };
+  });
+}
+
+function countOccurrences(haystack: string, needle: string): number {
+  return haystack.split(needle).length - 1;
+}
+
+/**
+ * Applies the corrections that name one item to its raw cells. Every
+ * correction must still match the source: an empty `original` needs an empty
+ * cell, any other must occur exactly once in it.
+ *
+ * @throws {SourceError} naming the corrections file and line when the source no longer matches.
+ */
+export function applyCorrections(
+  itemId: string,
+  cells: RawCells,
+  corrections: readonly Correction[],
+): { cells: RawCells; notes: AppliedNote[] } {
+  const result: RawCells = { ...cells };
+  const notes: AppliedNote[] = [];
+  for (const c of corrections) {
+    if (!c.items.includes(itemId)) continue;
+    const cell = result[c.field];
+    const stale = (why: string): never => {
+      throw new SourceError(
+        c.file,
+        c.line,
+        `correction for item ${itemId} (${c.field}) no longer matches the source: ${why}; the cell now reads ${JSON.stringify(cell)}`,
+        c.original,
+      );
+    };
+    if (c.original === '') {
+      if (cell !== '') stale('it expects an empty cell');
+      result[c.field] = c.corrected;
+    } else {
+      const count = countOccurrences(cell, c.original);
+      if (count !== 1) stale(count === 0 ? 'the original text is not there' : `the original text occurs ${count} times`);
+      result[c.field] = cell.replace(c.original, c.corrected);
+    }
+    notes.push({ field: c.field, original: c.original, corrected: c.corrected, inferred: c.inferred, reason: c.reason, kind: 'correction' });
+  }
+  return { cells: result, notes };
+}
+
+/**
+ * Lists corrections that name an item the table does not have: a correction
+ * that applies to nothing is a mistake in the corrections file.
+ */
+export function unusedCorrectionTargets(corrections: readonly Correction[], itemIds: ReadonlySet<string>): { correction: Correction; item: string }[] {
+  return corrections.flatMap((correction) =>
+    correction.items.filter((item) => !itemIds.has(item)).map((item) => ({ correction, item })),
+  );
+}

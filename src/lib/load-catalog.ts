@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseBureauRegistry } from './bureaus.ts';
+import { buildCatalog, type Catalog } from './catalog.ts';
+import { parseCorrections } from './corrections.ts';
+import { parseRelatedGroups } from './related.ts';
+
+/** Where the inputs live, relative to the project root. */
+export const INPUT_PATHS = {
+  seeds: 'seeds',
+  bureaus: 'content/bureaus.yaml',
+  corrections: 'content/corrections.yaml',
+  related: 'content/related.yaml',
+} as const;
+
+/**
+ * Picks the seed file: the last `.txt` in seeds/ by name, so that a new
+ * version of the table (001_…, 002_…) supersedes the older ones kept beside it.
+ */
+export function pickSeedFile(names: readonly string[]): string | undefined {
+  return names.filter((n) => n.endsWith('.txt')).sort().at(-1);
+}
+
+/**
+ * Reads the seed table and the curated content under `root` and builds the
+ * catalog. The only part of the pipeline that touches the file system.
+ */
+export function loadCatalog(root: string): Catalog {
+  const read = (path: string) => readFileSync(join(root, path), 'utf8');
+  const seedName = pickSeedFile(readdirSync(join(root, INPUT_PATHS.seeds)));
+  if (!seedName) throw new Error(`${INPUT_PATHS.seeds}/: no .txt seed table found`);
+  const seedPath = `${INPUT_PATHS.seeds}/${seedName}`;
+  const bytes = readFileSync(join(root, seedPath));
+  return buildCatalog({
+    seed: { text: bytes.toString('utf8'), file: seedPath, sha256: createHash('sha256').update(bytes).digest('hex') },
+    registry: parseBureauRegistry(read(INPUT_PATHS.bureaus), INPUT_PATHS.bureaus),
+    corrections: parseCorrections(read(INPUT_PATHS.corrections), INPUT_PATHS.corrections),
+    related: parseRelatedGroups(read(INPUT_PATHS.related), INPUT_PATHS.related),
+  });
+}

@@ -1,0 +1,62 @@
+import { z } from 'astro/zod';
+import { ITEM_ID_RE } from './corrections.ts';
+import { SourceError } from './source-error.ts';
+import { parseYamlList } from './yaml-source.ts';
+
+/** Zod schema of one group in content/related.yaml. */
+export const relatedGroupSchema = z
+  .object({
+    /** Two or more items that are one service across batches. */
+    items: z.array(z.string().regex(ITEM_ID_RE)).min(2),
+    /** How they relate, for the citizen. */
+    note: z.string().min(1),
+  })
+  .strict();
+
+export interface RelatedGroup {
+  items: string[];
+  note: string;
+  file: string;
+  line: number;
+}
+
+/**
+ * Parses the groups of items that are one service across batches.
+ *
+ * @throws {SourceError} naming the file, line and value of a bad entry.
+ */
+export function parseRelatedGroups(text: string, file: string): RelatedGroup[] {
+  return parseYamlList(text, file).map(({ line, value }) => {
+    const parsed = relatedGroupSchema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new SourceError(file, line, `invalid related group: ${issue?.path.join('.') || 'entry'}: ${issue?.message}`, JSON.stringify(value));
+    }
+    return { ...parsed.data, file, line };
+  });
+}
+
+/** An item name without its bracketed qualifiers, e.g. 不动产登记资料查询（省会城市及计划单列市） → 不动产登记资料查询. */
+export function baseServiceName(name: string): string {
+  return name.replace(/[（(][^（）()]*[）)]/g, '').trim();
+}
+
+/**
+ * Finds pairs of items in different batches whose base names are equal but
+ * which no group relates: each needs a human-written note.
+ */
+export function ungroupedSameServicePairs(
+  items: readonly { id: string; batch: number; name: string }[],
+  groups: readonly RelatedGroup[],
+): [string, string][] {
+  const grouped = (a: string, b: string) => groups.some((g) => g.items.includes(a) && g.items.includes(b));
+  const pairs: [string, string][] = [];
+  items.forEach((a, i) => {
+    for (const b of items.slice(i + 1)) {
+      if (a.batch !== b.batch && baseServiceName(a.name) === baseServiceName(b.name) && !grouped(a.id, b.id)) {
+        pairs.push([a.id, b.id]);
+      }
+    }
+  });
+  return pairs;
+}

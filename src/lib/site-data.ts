@@ -1,0 +1,75 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { BatchId } from './batches.ts';
+import { countByBureau, sortItems } from './grouping.ts';
+
+/** An item as pages use it: the collection data with bureau references reduced to slugs. */
+export type Item = Omit<CollectionEntry<'items'>['data'], 'lead' | 'cooperating' | 'sameService'> & {
+  id: string;
+  lead: string[];
+  cooperating: string[];
+  sameService: { id: string; note: string }[];
+};
+
+/** A bureau as pages use it. */
+export type Bureau = CollectionEntry<'bureaus'>['data'] & { slug: string };
+
+/** A deadline batch as pages use it. */
+export type Batch = CollectionEntry<'batches'>['data'];
+
+/** The source table's identity. */
+export type Source = CollectionEntry<'sources'>['data'];
+
+export interface SiteData {
+  source: Source;
+  items: Item[];
+  bureaus: Bureau[];
+  batches: Batch[];
+  itemById: Map<string, Item>;
+  bureauBySlug: Map<string, Bureau>;
+  batchById: Map<BatchId, Batch>;
+}
+
+let cached: Promise<SiteData> | undefined;
+
+async function load(): Promise<SiteData> {
+  const [itemEntries, bureauEntries, batchEntries, sourceEntries] = await Promise.all([
+    getCollection('items'),
+    getCollection('bureaus'),
+    getCollection('batches'),
+    getCollection('sources'),
+  ]);
+  const source = sourceEntries[0]?.data;
+  if (!source) throw new Error('the sources collection is empty');
+  const items = sortItems(
+    itemEntries.map(({ id, data }) => ({
+      ...data,
+      id,
+      lead: data.lead.map((ref) => ref.id),
+      cooperating: data.cooperating.map((ref) => ref.id),
+      sameService: data.sameService.map(({ id: ref, note }) => ({ id: ref.id, note })),
+    })),
+  );
+  // Busiest bureaus first: that is where most citizens' questions lead.
+  const lead = countByBureau(items, 'lead');
+  const cooperating = countByBureau(items, 'cooperating');
+  const weight = (slug: string) => (lead.get(slug) ?? 0) * 1000 + (cooperating.get(slug) ?? 0);
+  const bureaus = bureauEntries
+    .map(({ id, data }) => ({ ...data, slug: id }))
+    .sort((a, b) => weight(b.slug) - weight(a.slug) || a.slug.localeCompare(b.slug));
+  const batches = batchEntries.map(({ data }) => data).sort((a, b) => a.batch - b.batch);
+  return {
+    source,
+    items,
+    bureaus,
+    batches,
+    itemById: new Map(items.map((i) => [i.id, i])),
+    bureauBySlug: new Map(bureaus.map((b) => [b.slug, b])),
+    batchById: new Map(batches.map((b) => [b.batch, b])),
+  };
+}
+
+/** All catalog data, read once per build from the content collections. */
+export function getSiteData(): Promise<SiteData> {
+  cached ??= load();
+  return cached;
+}

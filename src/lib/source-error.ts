@@ -1,0 +1,20 @@
+/**
+ * An error in one of the build's input files, located precisely enough for a
+ * maintainer to open the file at the offending line.
+ */
+export class SourceError extends Error {
+  /** Path of the input file, relative to the project root. */
+  readonly file: string;
+  /** 1-based line number in that file. */
+  readonly line: number;
+  /** The offending text, as it stands in the file. */
+  readonly text: string;
+
+  constructor(file: string, line: number, problem: string, text: string) {
+    super(`${file}:${line}: ${problem}\n    ${JSON.stringify(text)}`);
+    this.name = 'SourceError';
+    this.file = file;
+    this.line = line;
+    this.text = text;
+  }
+}

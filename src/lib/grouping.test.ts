@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildCatalog } from './catalog.ts';
+import { bureauItems, countByBureau, groupByBatch, neighbours, sameLeadItems, sortItems } from './grouping.ts';
+import { realInputs } from './test-support/inputs.ts';
+
+const { items } = buildCatalog(realInputs());
+const byId = (id: string) => items.find((i) => i.id === id)!;
+
+describe('grouping', () => {
+  it('groups by batch in source order', () => {
+    const groups = groupByBatch([...items].reverse());
+    assert.deepEqual(groups.map((g) => g.items.length), [58, 35, 45]);
+    assert.deepEqual(groups[1]!.items.slice(0, 2).map((i) => i.id), ['2-1', '2-2']);
+  });
+
+  it('splits a bureau’s items into lead and cooperating, by batch', () => {
+    const hr = bureauItems(items, 'human-resources');
+    const leadIds = hr.lead.flatMap((g) => g.items.map((i) => i.id));
+    assert.ok(leadIds.includes('1-8') && leadIds.includes('2-15') && leadIds.includes('3-43'));
+    assert.equal(leadIds.length, items.filter((i) => i.lead.includes('human-resources')).length);
+    const coop = hr.cooperating.flatMap((g) => g.items.map((i) => i.id));
+    assert.ok(coop.includes('3-29') && coop.includes('2-19') && !coop.includes('2-13'));
+    assert.deepEqual(bureauItems(items, 'court').lead, []);
+    assert.deepEqual(bureauItems(items, 'court').cooperating.map((g) => [g.batch, g.items.map((i) => i.id)]), [[3, ['3-10']]]);
+  });
+
+  it('counts lead and cooperating items per bureau', () => {
+    const lead = countByBureau(items, 'lead');
+    assert.equal([...lead.values()].reduce((a, b) => a + b, 0), 138);
+    assert.equal(countByBureau(items, 'cooperating').get('education'), 5);
+  });
+
+  it('finds neighbours within the batch only', () => {
+    assert.deepEqual([neighbours(items, byId('2-1')).previous, neighbours(items, byId('2-1')).next?.id], [undefined, '2-2']);
+    assert.equal(neighbours(items, byId('1-58')).next, undefined);
+    assert.equal(neighbours(items, byId('3-45')).previous?.id, '3-44');
+  });
+
+  it('lists the nearest items with the same lead bureau', () => {
+    const related = sameLeadItems(items, byId('2-20'), 3);
+    assert.equal(related.slug, 'housing-fund');
+    assert.deepEqual(related.items.map((i) => i.id), sortItems(related.items).map((i) => i.id));
+    assert.deepEqual(new Set(related.items.map((i) => i.id)), new Set(['2-19', '2-21', '3-25']));
+    assert.equal(related.total, 7);
+  });
+});

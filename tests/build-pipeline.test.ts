@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { buildSite, copyProject, listFiles, SITES, TEST_OUTPUT } from './helpers/build.ts';
+
+const SEED = 'seeds/000_0d21fb7026870303.txt';
+const project = copyProject();
+after(() => rmSync(project, { recursive: true, force: true }));
+
+/** Edits line `n` (1-based) of the copied seed file. */
+function editSeed(n: number, edit: (line: string) => string) {
+  const path = join(project, SEED);
+  const lines = readFileSync(path, 'utf8').split('\n');
+  lines[n - 1] = edit(lines[n - 1]!);
+  writeFileSync(path, lines.join('\n'));
+}
+
+function digest(dir: string): Map<string, string> {
+  return new Map(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+}
+
+describe('astro build on a changed table', () => {
+  it('stops on a broken table, names the file and line, and publishes nothing', () => {
+    const original = readFileSync(join(project, SEED), 'utf8');
+    editSeed(14, (line) => line.replace('\t市公安局', ''));
+    const outDir = join(project, 'dist-broken');
+    const result = buildSite({ root: project, outDir });
+    writeFileSync(join(project, SEED), original);
+    assert.notEqual(result.status, 0);
+    assert.match(result.output, /seeds\/000_0d21fb7026870303\.txt:14: expected 6 tab-separated cells, found 5/);
+    assert.match(result.output, /机动车驾驶证公证/);
+    assert.equal(existsSync(join(outDir, 'index.html')), false, 'no page was written');
+  });
+
+  it('shows an edit to the seed on the item page at the next build, with no other file touched', () => {
+    editSeed(180, (line) => line.replace('申请人可在所在地婚姻登记机关办理结婚登记', '申请人可在任一婚姻登记机关办理结婚登记'));
+    const outDir = join(project, 'dist-edited');
+    const result = buildSite({ root: project, outDir });
+    assert.equal(result.status, 0, result.output);
+    const page = readFileSync(join(outDir, 'items/3-40/index.html'), 'utf8');
+    assert.match(page, /申请人可在任一婚姻登记机关办理结婚登记/);
+  });
+});
+
+describe('reproducible builds', () => {
+  it('two builds of the same sources are byte-identical', () => {
+    const again = join(TEST_OUTPUT, 'root-again');
+    const result = buildSite({ outDir: again, base: SITES.root.base, siteUrl: SITES.root.siteUrl });
+    assert.equal(result.status, 0, result.output);
+    const first = digest(SITES.root.dir);
+    const second = digest(again);
+    assert.deepEqual([...second.keys()], [...first.keys()]);
+    const differing = [...first].filter(([file, hash]) => second.get(file) !== hash).map(([file]) => file);
+    assert.deepEqual(differing, []);
+  });
+});

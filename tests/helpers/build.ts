@@ -1,0 +1,67 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project root. */
+export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Where the test run keeps its builds. */
+export const TEST_OUTPUT = join(PROJECT_ROOT, '.test-output');
+
+/** The two deployments every site test checks: at the root and under a sub-path. */
+export const SITES = {
+  root: { dir: join(TEST_OUTPUT, 'root'), base: '/', siteUrl: 'https://kstb.example.org' },
+  kstb: { dir: join(TEST_OUTPUT, 'kstb'), base: '/kstb/', siteUrl: 'https://www.example.gov.cn' },
+} as const;
+
+export type SiteName = keyof typeof SITES;
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+}
+
+/** Runs `astro build` for the project at `root` into `outDir`, with the site's environment. */
+export function buildSite(options: { root?: string; outDir: string; base?: string; siteUrl?: string }): BuildResult {
+  const root = options.root ?? PROJECT_ROOT;
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', options.outDir], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, BASE_PATH: options.base ?? '/', SITE_URL: options.siteUrl ?? '', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/**
+ * Copies the project's sources into a fresh temporary directory, sharing
+ * node_modules by symlink, so that a test can change an input and build.
+ */
+export function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kstb-project-'));
+  for (const entry of ['src', 'content', 'seeds', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
+    cpSync(join(PROJECT_ROOT, entry), join(dir, entry), { recursive: true });
+  }
+  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+/** Every file below `dir`, as paths relative to it, sorted. */
+export function listFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const path = join(d, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else out.push(relative(dir, path));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+/** Reads a built file as text. */
+export function readBuilt(site: SiteName, path: string): string {
+  return readFileSync(join(SITES[site].dir, path), 'utf8');
+}

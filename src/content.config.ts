@@ -82,6 +82,8 @@ const items = defineCollection({
       ),
       /** The same service in other batches. */
       sameService: z.array(z.object({ id: reference('items'), note: z.string().min(1) }).strict()),
+      /** Words the item is also indexed under (hidden on the page, searchable). */
+      searchTerms: z.object({ everyday: z.array(z.string()), pinyin: z.array(z.string().regex(/^[a-z]+$/)) }).strict(),
     })
     .strict(),
 });
@@ -140,5 +142,17 @@ const sources = defineCollection({
     .strict(),
 });
 
+const lexicon = defineCollection({
+  loader: catalogLoader('lexicon', (c) => c.lexicon.map((entry, i) => ({ id: String(i + 1).padStart(3, '0'), data: { ...entry } }))),
+  schema: z
+    .object({
+      /** Everyday words citizens type. */
+      say: z.array(z.string().min(1)).min(1),
+      /** Official wordings they stand for. */
+      means: z.array(z.string().min(1)).min(1),
+    })
+    .strict(),
+});
+
 /** The catalog's collections, all fed from seeds/ and content/ by the same pipeline. */
-export const collections = { items, bureaus, batches, sources };
+export const collections = { items, bureaus, batches, sources, lexicon };

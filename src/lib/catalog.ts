@@ -3,7 +3,9 @@ import { splitBureauCell, type Bureau, type BureauRegistry } from './bureaus.ts'
 import { applyCorrections, unusedCorrectionTargets, type AppliedNote, type Correction } from './corrections.ts';
 import { parseSourceTable, type RawCells, type SourceTable } from './parse-table.ts';
 import { ungroupedSameServicePairs, type RelatedGroup } from './related.ts';
+import { deadWordings, type LexiconEntry } from './lexicon.ts';
 import { isRemark, type Remark } from './remarks.ts';
+import { itemSearchTerms, meaningfulScenario, type ItemSearchTerms } from './search-terms.ts';
 import { SourceError } from './source-error.ts';
 
 /** One catalog item: the source row with corrections applied and bureaus resolved. */
@@ -27,6 +29,8 @@ export interface CatalogItem {
   notes: AppliedNote[];
   /** The same service in other batches, with how they relate. */
   sameService: { id: string; note: string }[];
+  /** Words the item is also indexed under: everyday words and pinyin. */
+  searchTerms: ItemSearchTerms;
 }
 
 /** The section headings as the table prints them. */
@@ -47,6 +51,8 @@ export interface Catalog {
   items: CatalogItem[];
   /** Registry entries that lead or cooperate on at least one item, in registry order. */
   bureaus: Bureau[];
+  /** The everyday-language lexicon, for query expansion in the browser. */
+  lexicon: LexiconEntry[];
 }
 
 export interface CatalogInputs {
@@ -54,6 +60,7 @@ export interface CatalogInputs {
   registry: BureauRegistry;
   corrections: readonly Correction[];
   related: readonly RelatedGroup[];
+  lexicon: { file: string; entries: readonly (LexiconEntry & { line: number })[] };
 }
 
 /** Formats an item id from its batch and number. */
@@ -95,7 +102,7 @@ function resolveBureaus(
  *
  * @throws {SourceError} naming the file, line and text of the first problem found.
  */
-export function buildCatalog({ seed, registry, corrections, related }: CatalogInputs): Catalog {
+export function buildCatalog({ seed, registry, corrections, related, lexicon }: CatalogInputs): Catalog {
   const table: SourceTable = parseSourceTable(seed.text, seed.file);
   const rows = table.sections.flatMap((s) => s.rows);
   const ids = new Set(rows.map((r) => itemId(r.batch, r.number)));
@@ -138,8 +145,12 @@ export function buildCatalog({ seed, registry, corrections, related }: CatalogIn
       sameService: related
         .filter((g) => g.items.includes(id))
         .flatMap((g) => g.items.filter((other) => other !== id).map((other) => ({ id: other, note: g.note }))),
+      searchTerms: itemSearchTerms({ name: corrected.cells.name, scenario: corrected.cells.scenario }, lexicon.entries),
     };
   });
+
+  const [dead] = deadWordings(lexicon.entries, items.map((i) => `${i.name} ${meaningfulScenario(i.scenario)}`));
+  if (dead) throw new SourceError(lexicon.file, dead.line, `official wording "${dead.wording}" occurs in no item`, dead.wording);
 
   const [pair] = ungroupedSameServicePairs(items, related);
   if (pair) {
@@ -161,5 +172,6 @@ export function buildCatalog({ seed, registry, corrections, related }: CatalogIn
     sections: table.sections.map(({ batch, heading, declaredCount }) => ({ batch, heading, declaredCount })),
     items,
     bureaus: registry.bureaus.filter((b) => used.has(b.slug)),
+    lexicon: lexicon.entries.map(({ say, means }) => ({ say, means })),
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseBureauRegistry } from './bureaus.ts';
 import { buildCatalog, type Catalog } from './catalog.ts';
 import { parseCorrections } from './corrections.ts';
+import { parseLexicon } from './lexicon.ts';
 import { parseRelatedGroups } from './related.ts';
 
 /** Where the inputs live, relative to the project root. */
@@ -12,6 +13,7 @@ export const INPUT_PATHS = {
   bureaus: 'content/bureaus.yaml',
   corrections: 'content/corrections.yaml',
   related: 'content/related.yaml',
+  lexicon: 'content/lexicon.yaml',
 } as const;
 
 /**
@@ -37,5 +39,6 @@ export function loadCatalog(root: string): Catalog {
     registry: parseBureauRegistry(read(INPUT_PATHS.bureaus), INPUT_PATHS.bureaus),
     corrections: parseCorrections(read(INPUT_PATHS.corrections), INPUT_PATHS.corrections),
     related: parseRelatedGroups(read(INPUT_PATHS.related), INPUT_PATHS.related),
+    lexicon: { file: INPUT_PATHS.lexicon, entries: parseLexicon(read(INPUT_PATHS.lexicon), INPUT_PATHS.lexicon) },
   });
 }

@@ -19,8 +19,12 @@ export type Batch = CollectionEntry<'batches'>['data'];
 /** The source table's identity. */
 export type Source = CollectionEntry<'sources'>['data'];
 
+/** One everyday-language entry. */
+export type LexiconEntry = CollectionEntry<'lexicon'>['data'];
+
 export interface SiteData {
   source: Source;
+  lexicon: LexiconEntry[];
   items: Item[];
   bureaus: Bureau[];
   batches: Batch[];
@@ -32,11 +36,12 @@ export interface SiteData {
 let cached: Promise<SiteData> | undefined;
 
 async function load(): Promise<SiteData> {
-  const [itemEntries, bureauEntries, batchEntries, sourceEntries] = await Promise.all([
+  const [itemEntries, bureauEntries, batchEntries, sourceEntries, lexiconEntries] = await Promise.all([
     getCollection('items'),
     getCollection('bureaus'),
     getCollection('batches'),
     getCollection('sources'),
+    getCollection('lexicon'),
   ]);
   const source = sourceEntries[0]?.data;
   if (!source) throw new Error('the sources collection is empty');
@@ -59,6 +64,7 @@ async function load(): Promise<SiteData> {
   const batches = batchEntries.map(({ data }) => data).sort((a, b) => a.batch - b.batch);
   return {
     source,
+    lexicon: lexiconEntries.sort((a, b) => a.id.localeCompare(b.id)).map(({ data }) => data),
     items,
     bureaus,
     batches,

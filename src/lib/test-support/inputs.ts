@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { parseBureauRegistry } from '../bureaus.ts';
 import type { CatalogInputs } from '../catalog.ts';
 import { parseCorrections } from '../corrections.ts';
+import { parseLexicon } from '../lexicon.ts';
 import { parseRelatedGroups } from '../related.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -22,6 +23,7 @@ export function realInputs(seedText = readProjectFile(SEED_PATH)): CatalogInputs
     registry: parseBureauRegistry(readProjectFile('content/bureaus.yaml'), 'content/bureaus.yaml'),
     corrections: parseCorrections(readProjectFile('content/corrections.yaml'), 'content/corrections.yaml'),
     related: parseRelatedGroups(readProjectFile('content/related.yaml'), 'content/related.yaml'),
+    lexicon: { file: 'content/lexicon.yaml', entries: parseLexicon(readProjectFile('content/lexicon.yaml'), 'content/lexicon.yaml') },
   };
 }
 

@@ -1,0 +1,62 @@
+import { z } from 'astro/zod';
+import { SourceError } from './source-error.ts';
+import { parseYamlList } from './yaml-source.ts';
+
+/** Zod schema of one entry in content/lexicon.yaml. */
+export const lexiconEntrySchema = z
+  .object({
+    /** Everyday words and abbreviations citizens type. */
+    say: z.array(z.string().trim().min(1)).min(1),
+    /** Official wordings; words separated by a space must all occur in the item. */
+    means: z.array(z.string().trim().min(1)).min(1),
+  })
+  .strict();
+
+/** One lexicon entry. */
+export interface LexiconEntry {
+  say: string[];
+  means: string[];
+}
+
+/**
+ * Parses the lexicon, rejecting a word listed in two entries' `say`: one
+ * everyday word must lead to one meaning.
+ *
+ * @throws {SourceError} naming the file, the entry's line and the value.
+ */
+export function parseLexicon(text: string, file: string): (LexiconEntry & { line: number })[] {
+  const seen = new Map<string, number>();
+  return parseYamlList(text, file).map(({ line, value }) => {
+    const parsed = lexiconEntrySchema.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new SourceError(file, line, `invalid lexicon entry: ${issue?.path.join('.') || 'entry'}: ${issue?.message}`, JSON.stringify(value));
+    }
+    for (const word of parsed.data.say) {
+      const first = seen.get(word);
+      if (first !== undefined) throw new SourceError(file, line, `"${word}" is already a say word on line ${first}`, word);
+      seen.set(word, line);
+    }
+    return { ...parsed.data, line };
+  });
+}
+
+/** True when every space-separated word of an official wording occurs in the text. */
+export function wordingOccursIn(wording: string, text: string): boolean {
+  return wording.split(/\s+/).every((word) => text.includes(word));
+}
+
+/** The lexicon entries that apply to a text: those with a `means` wording occurring in it. */
+export function entriesFor<T extends LexiconEntry>(lexicon: readonly T[], text: string): T[] {
+  return lexicon.filter((entry) => entry.means.some((m) => wordingOccursIn(m, text)));
+}
+
+/**
+ * Finds `means` wordings that occur in no item: each is a dead entry, most
+ * likely a typo, and stops the build.
+ */
+export function deadWordings<T extends LexiconEntry & { line: number }>(lexicon: readonly T[], texts: readonly string[]): { line: number; wording: string }[] {
+  return lexicon.flatMap((entry) =>
+    entry.means.filter((m) => !texts.some((t) => wordingOccursIn(m, t))).map((wording) => ({ line: entry.line, wording })),
+  );
+}

@@ -1,0 +1,52 @@
+import { pinyin } from 'pinyin-pro';
+import { entriesFor, type LexiconEntry } from './lexicon.ts';
+
+const HAN = /\p{Script=Han}/u;
+const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+
+/** Splits text into words the way browsers do (ICU), keeping only word-like segments. */
+export function segmentWords(text: string): string[] {
+  return [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+}
+
+/**
+ * Pinyin spellings a citizen might type for a Chinese word: the full syllables
+ * run together (shebaoka) and, for words of two or more characters, their
+ * initials (sbk) of words of three or more characters. Words without Chinese characters give nothing.
+ */
+export function pinyinSpellings(word: string): string[] {
+  const han = [...word].filter((ch) => HAN.test(ch)).join('');
+  if (han === '') return [];
+  const syllables = pinyin(han, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase());
+  const full = syllables.join('');
+  // Two-letter initials (sb, hk) would match half the catalog; three and more are distinctive.
+  return han.length >= 3 ? [full, syllables.map((s) => s[0]).join('')] : [full];
+}
+
+/**
+ * The part of a scenario that says what the service is: the closing
+ * “不受…限制” clause names places (户籍地, 缴存地) that every item mentions and
+ * would tie everyday words to unrelated items.
+ */
+export function meaningfulScenario(scenario: string): string {
+  return scenario.replace(/[，,；;]?\s*不受[^，。；]*限制[^。]*。?/g, '');
+}
+
+/** The hidden search terms of one item, by kind, for the page's index-only block. */
+export interface ItemSearchTerms {
+  /** Everyday words from the lexicon whose official wording occurs in the item. */
+  everyday: string[];
+  /** Pinyin and initials of the everyday words and of the name's words. */
+  pinyin: string[];
+}
+
+/**
+ * Computes the words an item is indexed under besides its visible text, so
+ * that a citizen's own words (社保卡, 驾照, gongjijin, sbk) find it.
+ */
+export function itemSearchTerms(item: { name: string; scenario: string }, lexicon: readonly LexiconEntry[]): ItemSearchTerms {
+  const everyday = [...new Set(entriesFor(lexicon, `${item.name} ${meaningfulScenario(item.scenario)}`).flatMap((e) => e.say))];
+  const nameWords = segmentWords(item.name).filter((w) => w.length >= 2);
+  const spelled = [...everyday, ...nameWords].flatMap(pinyinSpellings);
+  return { everyday, pinyin: [...new Set(spelled)] };
+}

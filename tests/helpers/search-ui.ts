@@ -1,0 +1,38 @@
+import type { Page } from 'playwright-core';
+
+/** What the search page shows for one query. */
+export interface UiSearchResult {
+  status: string;
+  /** Result links in rank order, as site-relative item ids (e.g. 2-15). */
+  ids: string[];
+  texts: string[];
+}
+
+/**
+ * Runs a query through the real search page, as a person following a shared
+ * link would (/search/?q=…), and reads the ranked results off the page.
+ */
+export async function searchViaUi(page: Page, siteUrl: string, query: string, params: Record<string, string> = {}): Promise<UiSearchResult> {
+  const search = new URLSearchParams({ q: query, ...params });
+  await page.goto(`${siteUrl}search/?${search}`);
+  await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
+  return page.evaluate(() => {
+    const items = [...document.querySelectorAll<HTMLAnchorElement>('#search-results > li > a')];
+    return {
+      status: document.getElementById('search-status')?.textContent ?? '',
+      ids: items.map((a) => /\/items\/(\d+-\d+)\/$/.exec(a.pathname)?.[1] ?? a.pathname),
+      texts: [...document.querySelectorAll('#search-results > li')].map((li) => li.textContent ?? ''),
+    };
+  });
+}
+
+/** Reads a query file: query, tab, then BATCH-NUMBER ids (3-03 or 3-3), any one of which must be found. */
+export function parseQueryFile(text: string): { query: string; expected: string[] }[] {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '' && !line.startsWith('#'))
+    .map((line) => {
+      const [query = '', ids = ''] = line.split('\t');
+      return { query, expected: ids.split(/\s+/).filter(Boolean).map((id) => id.replace(/-0+(\d)/, '-$1')) };
+    });
+}

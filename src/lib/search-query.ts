@@ -81,6 +81,12 @@ export interface QueryPlan {
   query: string;
   /** Queries to run, the cleaned query first; at most {@link MAX_VARIANTS}. */
   variants: string[];
+  /**
+   * How much each variant's hits count: 1 for what was typed, less for
+   * expansions, and less again for later wordings, since the lexicon lists
+   * the likeliest meaning first (补办 → 补领 before 挂失).
+   */
+  weights: number[];
   /** Everyday words found and what they were expanded to. */
   synonyms: SynonymMatch[];
   /**
@@ -97,22 +103,33 @@ export interface QueryPlan {
  */
 export function planQuery(raw: string, lexicon: readonly QueryLexiconEntry[], segment: (text: string) => string[] = (t) => t.split(' ')): QueryPlan {
   const query = normalizeQuery(raw);
-  if (query === '') return { query, variants: [], synonyms: [], relaxed: [] };
+  if (query === '') return { query, variants: [], weights: [], synonyms: [], relaxed: [] };
   const core = stripFillers(query);
   const synonyms = findSynonyms(core, lexicon);
-  const variants = new Set<string>([query, core]);
+  const variants = new Map<string, number>([[query, 1]]);
+  const add = (variant: string, weight: number) => {
+    const v = variant.replace(/\s+/g, ' ').trim();
+    if (v !== '' && !variants.has(v)) variants.set(v, weight);
+  };
+  add(core, 1);
+  if (/^[a-z ]+$/.test(query) && query.includes(' ')) add(query.replace(/ /g, ''), 1);
   // Replace all everyday words at once, one wording each, cycling through the alternatives.
   const rounds = Math.max(0, ...synonyms.map((s) => s.means.length));
   for (let round = 0; round < rounds; round++) {
     let expanded = core;
     for (const s of synonyms) expanded = expanded.replace(s.say, ` ${s.means[round % s.means.length]} `);
-    variants.add(expanded.replace(/\s+/g, ' ').trim());
+    add(expanded, 0.9 - 0.05 * round);
   }
-  if (/^[a-z ]+$/.test(query) && query.includes(' ')) variants.add(query.replace(/ /g, ''));
   const planned = [...variants].slice(0, MAX_VARIANTS);
-  const words = [...new Set(planned.slice(1).concat(core).flatMap((v) => v.split(' ')).flatMap(segment))];
+  const words = [...new Set(planned.slice(1).map(([v]) => v).concat(core).flatMap((v) => v.split(' ')).flatMap(segment))];
   const relaxed = words.filter((w) => [...w].length >= 2);
-  return { query, variants: planned, synonyms, relaxed: (relaxed.length > 0 ? relaxed : words).slice(0, MAX_VARIANTS) };
+  return {
+    query,
+    variants: planned.map(([v]) => v),
+    weights: planned.map(([, w]) => w),
+    synonyms,
+    relaxed: (relaxed.length > 0 ? relaxed : words).slice(0, MAX_VARIANTS),
+  };
 }
 
 /** A Pagefind hit before its data is loaded. */
@@ -124,16 +141,15 @@ export interface Hit<T> {
 }
 
 /**
- * Merges the hits of several searches. With `best`, each page keeps its best
- * score, and hits from expanded variants count slightly less than hits from
- * what the person typed, so that literal matches stay ahead of synonym
- * matches. With `sum` (single-word fallback searches), pages matching more of
+ * Merges the hits of several searches, each scaled by its variant's weight.
+ * With `best`, each page keeps its best score, so that literal matches (weight
+ * 1) stay ahead of synonym matches (less). With `sum` (single-word fallback searches), pages matching more of
  * the words rank higher.
  */
-export function mergeHits<T>(perVariant: readonly (readonly Hit<T>[])[], variantWeight = 0.9, combine: 'best' | 'sum' = 'best'): Hit<T>[] {
+export function mergeHits<T>(perVariant: readonly (readonly Hit<T>[])[], weights: readonly number[] = [], combine: 'best' | 'sum' = 'best'): Hit<T>[] {
   const best = new Map<string, Hit<T>>();
   perVariant.forEach((hits, v) => {
-    const weight = v === 0 ? 1 : variantWeight;
+    const weight = weights[v] ?? 1;
     for (const hit of hits) {
       const score = hit.score * weight;
       const current = best.get(hit.id);

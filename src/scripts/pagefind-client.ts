@@ -56,8 +56,8 @@ export async function runSearch(plan: QueryPlan, filters: Record<string, string>
     const all = await pf.search(null, { ...options, sort: { order: 'asc' } });
     return { hits: (all?.results ?? []).map((r, i, list) => ({ id: r.id, score: list.length - i, result: r })), relaxed: false };
   }
-  const exact = mergeHits((await Promise.all(plan.variants.map((v) => pf.search(v, options)))).map(toHits));
+  const exact = mergeHits((await Promise.all(plan.variants.map((v) => pf.search(v, options)))).map(toHits), plan.weights);
   if (exact.length > 0 || plan.relaxed.length < 2) return { hits: exact, relaxed: false };
   const perWord = await Promise.all(plan.relaxed.map((w) => pf.search(w, options)));
-  return { hits: mergeHits(perWord.map(toHits), 1, 'sum'), relaxed: true };
+  return { hits: mergeHits(perWord.map(toHits), [], 'sum'), relaxed: true };
 }

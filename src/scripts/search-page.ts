@@ -99,7 +99,8 @@ export function startSearchPage(): void {
     more.hidden = true;
     synonymsLine.hidden = true;
     if (!searching) {
-      status.textContent = input.value.trim() === '' ? '' : '请输入要办的事，例如“社保卡补办”。';
+      // Something was typed but nothing searchable is left (only spaces or punctuation).
+      status.textContent = input.value === '' ? '' : '请输入要办的事，例如“社保卡补办”。';
       app.hidden = status.textContent === '';
       app.dataset.state = 'done';
       return;
@@ -170,5 +171,7 @@ export function startSearchPage(): void {
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
   for (const s of selects) s.value = params.get(s.name) ?? '';
+  // Show the filters when a shared link uses them, so that nobody wonders why results are few.
+  if (selects.some((s) => s.value !== '')) (byId('search-filters') as HTMLDetailsElement).open = true;
   if (input.value !== '' || selects.some((s) => s.value !== '')) void search();
 }

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { itemSearchTerms, pinyinSpellings, segmentWords } from './search-terms.ts';
+import { itemFilterValues, filterOptions, NO_REMARK } from './search-filters.ts';
+
+describe('pinyin', () => {
+  it('spells words in full, with initials for three characters or more', () => {
+    assert.deepEqual(pinyinSpellings('社保卡'), ['shebaoka', 'sbk']);
+    assert.deepEqual(pinyinSpellings('户口'), ['hukou']);
+    assert.deepEqual(pinyinSpellings('公积金'), ['gongjijin', 'gjj']);
+    assert.deepEqual(pinyinSpellings('abc'), []);
+  });
+
+  it('indexes an item under its everyday words and their pinyin', () => {
+    const terms = itemSearchTerms({ name: '结婚登记', scenario: '申请人可办理结婚登记，不受户籍地限制。' }, [
+      { say: ['领结婚证'], means: ['结婚登记'] },
+      { say: ['户口本'], means: ['户籍'] },
+    ]);
+    assert.deepEqual(terms.everyday, ['领结婚证']);
+    assert.ok(terms.pinyin.includes('jiehun') && terms.pinyin.includes('lingjiehunzheng'));
+  });
+
+  it('segments like a browser does', () => {
+    assert.deepEqual(segmentWords('我要迁户口！'), ['我要', '迁', '户口']);
+  });
+});
+
+describe('search filters', () => {
+  it('derives the same filter strings the form offers', () => {
+    const values = itemFilterValues({ batch: 2, lead: ['a', 'b'], remark: null }, (s) => s.toUpperCase());
+    assert.deepEqual(values, { batch: ['第二批（2021年6月前）'], lead: ['A', 'B'], remark: [NO_REMARK] });
+    assert.deepEqual(filterOptions([values, values]).lead, [
+      { value: 'A', count: 2 },
+      { value: 'B', count: 2 },
+    ]);
+  });
+});

@@ -1,0 +1,211 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { loadCatalog } from '../src/lib/load-catalog.ts';
+import { segmentWords } from '../src/lib/search-terms.ts';
+import { PROJECT_ROOT, SITES, type SiteName } from './helpers/build.ts';
+import { launchBrowser } from './helpers/browser.ts';
+import { parseQueryFile, searchViaUi } from './helpers/search-ui.ts';
+import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+
+const catalog = loadCatalog(PROJECT_ROOT);
+const fixture = (name: string) => parseQueryFile(readFileSync(join(PROJECT_ROOT, 'tests/fixtures', name), 'utf8'));
+
+let browser: Browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** Queries whose expected items are not all... any one of them, in the top `k`. */
+async function misses(page: Page, siteUrl: string, set: { query: string; expected: string[] }[], k: number) {
+  const out: string[] = [];
+  for (const { query, expected } of set) {
+    const { ids } = await searchViaUi(page, siteUrl, query);
+    if (!ids.slice(0, k).some((id) => expected.includes(id))) out.push(`${query}: got ${ids.slice(0, k).join(' ') || 'nothing'}, want ${expected.join('/')}`);
+  }
+  return out;
+}
+
+for (const name of Object.keys(SITES) as SiteName[]) {
+  const site = SITES[name];
+  describe(`search in Chromium at ${site.base}`, () => {
+    let server: StaticServer;
+    let page: Page;
+    const errors: string[] = [];
+    before(async () => {
+      server = await serveStatic(site.dir, site.base);
+      page = await browser.newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('dialog', (d) => {
+        errors.push(`dialog: ${d.message()}`);
+        void d.dismiss();
+      });
+    });
+    after(async () => {
+      await page?.close();
+      await server?.close();
+      assert.deepEqual(errors, []);
+    });
+
+    it('puts the item of every sample query in the top 5', async () => {
+      assert.deepEqual(await misses(page, server.url, fixture('search-queries.sample.tsv'), 5), []);
+    });
+
+    it('puts the item of every everyday query across the catalog in the top 5', async () => {
+      assert.deepEqual(await misses(page, server.url, fixture('search-queries.everyday.tsv'), 5), []);
+    });
+
+    it('ranks every item first for its exact full name', async () => {
+      const names = catalog.items.map((i) => ({ query: i.name, expected: [i.id] }));
+      assert.deepEqual(await misses(page, server.url, names, 1), []);
+    });
+
+    it('shows each result with its name as a link, a highlighted excerpt, its batch and lead bureau, and the synonym used', async () => {
+      const { ids } = await searchViaUi(page, server.url, '社保卡补办');
+      assert.equal(ids[0], '2-15');
+      const first = page.locator('#search-results > li').first();
+      assert.equal(await first.locator('a').getAttribute('href'), `${site.base}items/2-15/`);
+      assert.ok((await first.locator('mark').count()) > 0, 'the match is highlighted');
+      const text = await first.textContent();
+      assert.match(text ?? '', /第二批（2021年6月前）/);
+      assert.match(text ?? '', /牵头：市人社局/);
+      assert.match(text ?? '', /匹配：社保卡 → 社会保障卡/);
+      assert.match((await page.locator('#search-status').textContent()) ?? '', /^找到 \d+ 项与“社保卡补办”相关的事项。$/);
+    });
+
+    it('ranks the exact name above a longer name that contains it', async () => {
+      const { ids } = await searchViaUi(page, server.url, '社会保障卡申领');
+      assert.deepEqual(ids.slice(0, 2), ['2-13', '1-15']);
+    });
+
+    it('says plainly when nothing is found, suggests terms and offers browsing', async () => {
+      const result = await searchViaUi(page, server.url, '量子物理实验室');
+      assert.deepEqual(result.ids, []);
+      assert.equal(result.status, '没有找到与“量子物理实验室”相关的事项。');
+      const empty = page.locator('#search-empty');
+      assert.ok(await empty.isVisible());
+      for (const label of ['按部门浏览', '按批次浏览', '查看全部事项']) assert.ok(await empty.getByRole('link', { name: label }).isVisible(), label);
+      const typo = await searchViaUi(page, server.url, '社宝咔');
+      if (typo.ids.length === 0) assert.ok((await page.locator('#search-suggestions li').count()) > 0, 'a close term is suggested');
+    });
+
+    it('survives odd input: punctuation, emoji, 500 characters, spaces, mixed scripts, full-width forms and markup', async () => {
+      const odd = ['！！！？？？', '🙂🙂社保卡🙂', '社'.repeat(500), '社保card', 'ＳＨＥＢＡＯＫＡ', '社保卡　补办', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '%E4%B8', '\\u0000', "'; DROP TABLE --"];
+      for (const query of odd) {
+        const result = await searchViaUi(page, server.url, query);
+        assert.ok(result.status.length > 0, `status for ${query}`);
+      }
+      assert.deepEqual((await searchViaUi(page, server.url, 'ＳＨＥＢＡＯＫＡ')).ids.slice(0, 1).length, 1);
+      await page.goto(`${server.url}search/?q=${encodeURIComponent('   ')}`);
+      await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
+      assert.match((await page.locator('#search-status').textContent()) ?? '', /请输入要办的事/);
+      assert.equal(await page.locator('img').count(), 0, 'markup in a query never becomes an element');
+    });
+
+    it('updates the URL while typing, so a search can be shared', async () => {
+      await page.goto(`${server.url}search/`);
+      const input = page.getByRole('searchbox', { name: /输入您要办的事/ });
+      await input.click();
+      await page.keyboard.type('公积金');
+      await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '公积金');
+      await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done' && document.querySelectorAll('#search-results li').length > 0);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'focus stays in the box while typing');
+      // From the box: the search button, the (closed) filters, then the first result.
+      for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
+      const focused = await page.evaluate(() => document.activeElement === document.querySelector('#search-results > li a'));
+      assert.ok(focused, 'the keyboard reaches the first result right after the form');
+    });
+
+    it('filters by batch, lead bureau and remark, with or without a query', async () => {
+      const batch = await searchViaUi(page, server.url, '', { batch: '第一批（2020年底前）' });
+      assert.equal(batch.ids.length, 10, 'first page of results');
+      assert.match(batch.status, /找到 58 项符合条件的事项/);
+      assert.ok(batch.ids.every((id) => id.startsWith('1-')));
+      const combined = await searchViaUi(page, server.url, '公积金', { batch: '第三批（2021年底前）' });
+      assert.deepEqual(combined.ids, ['3-25']);
+      const lead = await searchViaUi(page, server.url, '', { lead: '市残联', remark: '国家级事权' });
+      assert.deepEqual(lead.ids, ['2-35']);
+      assert.equal(await page.locator('#filter-lead').inputValue(), '市残联', 'the form shows the active filter');
+    });
+
+    it('loads more results on request and moves focus to them', async () => {
+      await searchViaUi(page, server.url, '', { batch: '第一批（2020年底前）' });
+      await page.locator('#search-more').click();
+      await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 20);
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent), await page.locator('#search-results > li').nth(10).locator('a').textContent());
+    });
+
+    it('the header search box on any page leads to results', async () => {
+      await page.goto(`${server.url}items/1-1/`);
+      await page.locator('header').getByRole('searchbox').fill('驾照');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
+      assert.ok(page.url().startsWith(`${server.url}search/?q=`));
+      assert.equal(await page.locator('#search-results > li a').first().textContent(), '机动车驾驶证公证');
+    });
+
+    it('without JavaScript says search needs it and still leads to every item', async () => {
+      const context = await browser.newContext({ javaScriptEnabled: false });
+      const noJs = await context.newPage();
+      await noJs.goto(`${server.url}search/?q=${encodeURIComponent('社保卡')}`);
+      assert.match((await noJs.locator('main').textContent()) ?? '', /搜索需要在浏览器中启用 JavaScript/);
+      const links = await noJs.locator('#all-items a[href*="/items/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+      assert.equal(new Set(links).size, 138);
+      assert.equal(await noJs.locator('#search-app').isVisible(), false);
+      await context.close();
+    });
+  });
+}
+
+describe('Pagefind’s Chinese segmentation (upstream issue #1237)', () => {
+  it('finds every item for each word of its name and scenario, and for each everyday word it is indexed under', async () => {
+    const server = await serveStatic(SITES.root.dir, '/');
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    const expectations = new Map<string, Set<string>>();
+    const expect = (word: string, id: string) => {
+      if (!expectations.has(word)) expectations.set(word, new Set());
+      expectations.get(word)!.add(`/items/${id}/`);
+    };
+    for (const item of catalog.items) {
+      for (const word of segmentWords(`${item.name}。${item.scenario}`)) if (word.length >= 2) expect(word, item.id);
+      for (const word of item.searchTerms.everyday) expect(word, item.id);
+    }
+    // Words taken from a text also occur in other items' texts: expect those too.
+    for (const [word, ids] of expectations) for (const item of catalog.items) if (`${item.name}${item.scenario}`.includes(word)) ids.add(`/items/${item.id}/`);
+    const found: Record<string, string[]> = await page.evaluate(async (words) => {
+      const bundle = '/pagefind/pagefind.js';
+      const pf = await import(bundle);
+      const out: Record<string, string[]> = {};
+      for (const w of words) {
+        const r = await pf.search(w);
+        out[w] = await Promise.all(r.results.map(async (x: { data(): Promise<{ url: string }> }) => (await x.data()).url));
+      }
+      return out;
+    }, [...expectations.keys()]);
+    const missing = [...expectations].flatMap(([word, ids]) => [...ids].filter((id) => !found[word]?.includes(id)).map((id) => `${word} → ${id}`));
+    assert.deepEqual(missing, []);
+    await page.close();
+    await server.close();
+  });
+
+  it('indexes labels and values apart, never glued by HTML compression', async () => {
+    const server = await serveStatic(SITES.root.dir, '/');
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    const content: string = await page.evaluate(async () => {
+      const bundle = '/pagefind/pagefind.js';
+      const pf = await import(bundle);
+      const r = await pf.search('结婚登记');
+      return (await r.results[0].data()).content;
+    });
+    for (const label of ['实现时限', '牵头单位', '配合单位', '备注']) assert.match(content, new RegExp(`${label}[ .]`), label);
+    await page.close();
+    await server.close();
+  });
+});

@@ -34,9 +34,21 @@ for (const base of (process.env.BENCH_BASES ?? "/,/kstb/").split(",")) {
     }
     return { hit: set.length - misses.length, total: set.length, misses };
   };
+  // Bytes a first search costs on a fresh page: the search code and the Pagefind files it loads.
+  const fresh = await browser.newContext();
+  const probe = await fresh.newPage();
+  const fetched: number[] = [];
+  probe.on('response', (r) => {
+    if (r.url().includes('/pagefind/') || r.url().includes('/_astro/')) void r.body().then((b) => fetched.push(b.length), () => {});
+  });
+  const started = performance.now();
+  await searchViaUi(probe, server.url, '社保卡补办');
+  const elapsed = performance.now() - started;
+  await fresh.close();
   const recall = await rate(queries, 5);
   const top1 = await rate(names, 1);
   console.log(`base ${base}`);
+  console.log(`  first search (社保卡补办): ${fetched.length} requests, ${(fetched.reduce((a, b) => a + b, 0) / 1024).toFixed(1)} KiB (uncompressed), ${elapsed.toFixed(0)} ms to results`);
   console.log(`  recall@5 (${queryFile}): ${recall.hit}/${recall.total} = ${((100 * recall.hit) / recall.total).toFixed(1)}%`);
   for (const m of recall.misses) console.log(`    miss: ${m}`);
   console.log(`  full names ranked first: ${top1.hit}/${top1.total} = ${((100 * top1.hit) / top1.total).toFixed(1)}%`);

@@ -8,6 +8,7 @@ import { NOTE_KINDS } from './lib/corrections.ts';
 import { INPUT_PATHS, loadCatalog } from './lib/load-catalog.ts';
 import { CELL_FIELDS } from './lib/parse-table.ts';
 import { REMARKS } from './lib/remarks.ts';
+import { AUDIENCES } from './lib/topics.ts';
 
 type Entry = { id: string; data: Record<string, unknown> };
 
@@ -84,6 +85,10 @@ const items = defineCollection({
       sameService: z.array(z.object({ id: reference('items'), note: z.string().min(1) }).strict()),
       /** Words the item is also indexed under (hidden on the page, searchable). */
       searchTerms: z.object({ everyday: z.array(z.string()), pinyin: z.array(z.string().regex(/^[a-z]+$/)) }).strict(),
+      /** Life topics; at least one. */
+      topics: z.array(reference('topics')).min(1),
+      /** Who the item serves. */
+      audience: z.array(z.enum(AUDIENCES)).min(1),
     })
     .strict(),
 });
@@ -126,7 +131,7 @@ const batches = defineCollection({
 
 const sources = defineCollection({
   loader: catalogLoader('sources', (c) => [
-    { id: 'table', data: { file: c.file, title: c.title, declaredTotal: c.declaredTotal, sha256: c.sha256 } },
+    { id: 'table', data: { file: c.file, title: c.title, declaredTotal: c.declaredTotal, sha256: c.sha256, ...c.info } },
   ]),
   schema: z
     .object({
@@ -138,6 +143,12 @@ const sources = defineCollection({
       declaredTotal: z.number().int().positive(),
       /** SHA-256 of the seed file's bytes: which version of the table the site shows. */
       sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      /** The document's title, publisher and policy basis. */
+      document: z.string().min(1),
+      publisher: z.string().min(1),
+      basis: z.string().min(1),
+      /** When this version of the table was taken into the site: the date of the data. */
+      received: z.iso.date(),
     })
     .strict(),
 });
@@ -154,5 +165,19 @@ const lexicon = defineCollection({
     .strict(),
 });
 
+const topics = defineCollection({
+  loader: catalogLoader('topics', (c) => c.topics.map(({ slug, ...data }, i) => ({ id: slug, data: { ...data, order: i } }))),
+  schema: z
+    .object({
+      /** The life topic in citizens' words. */
+      name: z.string().min(1),
+      /** One line on what it covers. */
+      summary: z.string().min(1),
+      /** Position in the curated list. */
+      order: z.number().int().nonnegative(),
+    })
+    .strict(),
+});
+
 /** The catalog's collections, all fed from seeds/ and content/ by the same pipeline. */
-export const collections = { items, bureaus, batches, sources, lexicon };
+export const collections = { items, bureaus, batches, sources, lexicon, topics };

@@ -4,6 +4,8 @@ import { applyCorrections, unusedCorrectionTargets, type AppliedNote, type Corre
 import { parseSourceTable, type RawCells, type SourceTable } from './parse-table.ts';
 import { ungroupedSameServicePairs, type RelatedGroup } from './related.ts';
 import { deadWordings, type LexiconEntry } from './lexicon.ts';
+import type { SourceInfo } from './source-info.ts';
+import { checkTopicCoverage, type Audience, type Topic, type TopicData } from './topics.ts';
 import { isRemark, type Remark } from './remarks.ts';
 import { itemSearchTerms, meaningfulScenario, type ItemSearchTerms } from './search-terms.ts';
 import { SourceError } from './source-error.ts';
@@ -31,6 +33,10 @@ export interface CatalogItem {
   sameService: { id: string; note: string }[];
   /** Words the item is also indexed under: everyday words and pinyin. */
   searchTerms: ItemSearchTerms;
+  /** Life topic slugs, from content/topics.yaml. */
+  topics: string[];
+  /** Who the item serves. */
+  audience: Audience[];
 }
 
 /** The section headings as the table prints them. */
@@ -45,6 +51,8 @@ export interface Catalog {
   file: string;
   /** SHA-256 of the seed text, to tell versions of the table apart. */
   sha256: string;
+  /** Curated facts about the document (publisher, date received). */
+  info: SourceInfo;
   title: string;
   declaredTotal: number;
   sections: CatalogSection[];
@@ -53,6 +61,8 @@ export interface Catalog {
   bureaus: Bureau[];
   /** The everyday-language lexicon, for query expansion in the browser. */
   lexicon: LexiconEntry[];
+  /** The life topics, in curated order. */
+  topics: Topic[];
 }
 
 export interface CatalogInputs {
@@ -61,6 +71,8 @@ export interface CatalogInputs {
   corrections: readonly Correction[];
   related: readonly RelatedGroup[];
   lexicon: { file: string; entries: readonly (LexiconEntry & { line: number })[] };
+  topics: TopicData;
+  info: SourceInfo;
 }
 
 /** Formats an item id from its batch and number. */
@@ -102,7 +114,7 @@ function resolveBureaus(
  *
  * @throws {SourceError} naming the file, line and text of the first problem found.
  */
-export function buildCatalog({ seed, registry, corrections, related, lexicon }: CatalogInputs): Catalog {
+export function buildCatalog({ seed, registry, corrections, related, lexicon, topics, info }: CatalogInputs): Catalog {
   const table: SourceTable = parseSourceTable(seed.text, seed.file);
   const rows = table.sections.flatMap((s) => s.rows);
   const ids = new Set(rows.map((r) => itemId(r.batch, r.number)));
@@ -111,6 +123,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon }: 
   if (unused) {
     throw new SourceError(unused.correction.file, unused.correction.line, `correction names item ${unused.item}, which the table does not have`, unused.item);
   }
+  checkTopicCoverage(topics, [...ids], seed.file, (id) => rows.find((r) => itemId(r.batch, r.number) === id)?.line ?? 1);
   for (const group of related) {
     const missing = group.items.find((id) => !ids.has(id));
     if (missing) throw new SourceError(group.file, group.line, `related group names item ${missing}, which the table does not have`, missing);
@@ -146,6 +159,8 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon }: 
         .filter((g) => g.items.includes(id))
         .flatMap((g) => g.items.filter((other) => other !== id).map((other) => ({ id: other, note: g.note }))),
       searchTerms: itemSearchTerms({ name: corrected.cells.name, scenario: corrected.cells.scenario }, lexicon.entries),
+      topics: topics.items.get(id)?.topics ?? [],
+      audience: topics.items.get(id)?.audience ?? [],
     };
   });
 
@@ -167,11 +182,13 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon }: 
   return {
     file: seed.file,
     sha256: seed.sha256,
+    info,
     title: table.title,
     declaredTotal: table.declaredTotal,
     sections: table.sections.map(({ batch, heading, declaredCount }) => ({ batch, heading, declaredCount })),
     items,
     bureaus: registry.bureaus.filter((b) => used.has(b.slug)),
     lexicon: lexicon.entries.map(({ say, means }) => ({ say, means })),
+    topics: topics.topics,
   };
 }

@@ -5,6 +5,8 @@ import { parseBureauRegistry } from './bureaus.ts';
 import { buildCatalog, type Catalog } from './catalog.ts';
 import { parseCorrections } from './corrections.ts';
 import { parseLexicon } from './lexicon.ts';
+import { parseSourceInfo } from './source-info.ts';
+import { parseTopics } from './topics.ts';
 import { parseRelatedGroups } from './related.ts';
 
 /** Where the inputs live, relative to the project root. */
@@ -14,6 +16,8 @@ export const INPUT_PATHS = {
   corrections: 'content/corrections.yaml',
   related: 'content/related.yaml',
   lexicon: 'content/lexicon.yaml',
+  topics: 'content/topics.yaml',
+  source: 'content/source.yaml',
 } as const;
 
 /**
@@ -40,5 +44,7 @@ export function loadCatalog(root: string): Catalog {
     corrections: parseCorrections(read(INPUT_PATHS.corrections), INPUT_PATHS.corrections),
     related: parseRelatedGroups(read(INPUT_PATHS.related), INPUT_PATHS.related),
     lexicon: { file: INPUT_PATHS.lexicon, entries: parseLexicon(read(INPUT_PATHS.lexicon), INPUT_PATHS.lexicon) },
+    topics: parseTopics(read(INPUT_PATHS.topics), INPUT_PATHS.topics),
+    info: parseSourceInfo(read(INPUT_PATHS.source), INPUT_PATHS.source),
   });
 }

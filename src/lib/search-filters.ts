@@ -3,11 +3,12 @@ import type { BatchId } from './batches.ts';
 import type { Remark } from './remarks.ts';
 
 /** The facets search results can be narrowed by, in the order the form shows them. */
-export const FILTER_KEYS = ['batch', 'lead', 'remark'] as const;
+export const FILTER_KEYS = ['topic', 'batch', 'lead', 'remark'] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /** The label of each facet on the search form. */
 export const FILTER_LABELS: Readonly<Record<FilterKey, string>> = {
+  topic: '主题',
   batch: '批次',
   lead: '牵头单位',
   remark: '审批层级（备注）',
@@ -21,10 +22,12 @@ export const NO_REMARK = '无备注';
  * form offers them: the same strings on both sides, or a filter matches nothing.
  */
 export function itemFilterValues(
-  item: { batch: BatchId; lead: readonly string[]; remark: Remark | null },
+  item: { batch: BatchId; lead: readonly string[]; remark: Remark | null; topics: readonly string[] },
   bureauName: (slug: string) => string,
+  topicName: (slug: string) => string,
 ): Record<FilterKey, string[]> {
   return {
+    topic: item.topics.map(topicName),
     batch: [batchTitle(item.batch)],
     lead: item.lead.map(bureauName),
     remark: [item.remark ?? NO_REMARK],

@@ -3,12 +3,16 @@ import type { BatchId } from './batches.ts';
 import { countByBureau, sortItems } from './grouping.ts';
 
 /** An item as pages use it: the collection data with bureau references reduced to slugs. */
-export type Item = Omit<CollectionEntry<'items'>['data'], 'lead' | 'cooperating' | 'sameService'> & {
+export type Item = Omit<CollectionEntry<'items'>['data'], 'lead' | 'cooperating' | 'sameService' | 'topics'> & {
   id: string;
   lead: string[];
   cooperating: string[];
   sameService: { id: string; note: string }[];
+  topics: string[];
 };
+
+/** A life topic as pages use it. */
+export type Topic = CollectionEntry<'topics'>['data'] & { slug: string };
 
 /** A bureau as pages use it. */
 export type Bureau = CollectionEntry<'bureaus'>['data'] & { slug: string };
@@ -25,6 +29,8 @@ export type LexiconEntry = CollectionEntry<'lexicon'>['data'];
 export interface SiteData {
   source: Source;
   lexicon: LexiconEntry[];
+  topics: Topic[];
+  topicBySlug: Map<string, Topic>;
   items: Item[];
   bureaus: Bureau[];
   batches: Batch[];
@@ -36,12 +42,13 @@ export interface SiteData {
 let cached: Promise<SiteData> | undefined;
 
 async function load(): Promise<SiteData> {
-  const [itemEntries, bureauEntries, batchEntries, sourceEntries, lexiconEntries] = await Promise.all([
+  const [itemEntries, bureauEntries, batchEntries, sourceEntries, lexiconEntries, topicEntries] = await Promise.all([
     getCollection('items'),
     getCollection('bureaus'),
     getCollection('batches'),
     getCollection('sources'),
     getCollection('lexicon'),
+    getCollection('topics'),
   ]);
   const source = sourceEntries[0]?.data;
   if (!source) throw new Error('the sources collection is empty');
@@ -52,6 +59,7 @@ async function load(): Promise<SiteData> {
       lead: data.lead.map((ref) => ref.id),
       cooperating: data.cooperating.map((ref) => ref.id),
       sameService: data.sameService.map(({ id: ref, note }) => ({ id: ref.id, note })),
+      topics: data.topics.map((ref) => ref.id),
     })),
   );
   // Busiest bureaus first: that is where most citizens' questions lead.
@@ -62,8 +70,11 @@ async function load(): Promise<SiteData> {
     .map(({ id, data }) => ({ ...data, slug: id }))
     .sort((a, b) => weight(b.slug) - weight(a.slug) || a.slug.localeCompare(b.slug));
   const batches = batchEntries.map(({ data }) => data).sort((a, b) => a.batch - b.batch);
+  const topics = topicEntries.map(({ id, data }) => ({ ...data, slug: id })).sort((a, b) => a.order - b.order);
   return {
     source,
+    topics,
+    topicBySlug: new Map(topics.map((t) => [t.slug, t])),
     lexicon: lexiconEntries.sort((a, b) => a.id.localeCompare(b.id)).map(({ data }) => data),
     items,
     bureaus,

@@ -4,6 +4,8 @@ import { parseBureauRegistry } from '../bureaus.ts';
 import type { CatalogInputs } from '../catalog.ts';
 import { parseCorrections } from '../corrections.ts';
 import { parseLexicon } from '../lexicon.ts';
+import { parseSourceInfo } from '../source-info.ts';
+import { parseTopics } from '../topics.ts';
 import { parseRelatedGroups } from '../related.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -24,6 +26,8 @@ export function realInputs(seedText = readProjectFile(SEED_PATH)): CatalogInputs
     corrections: parseCorrections(readProjectFile('content/corrections.yaml'), 'content/corrections.yaml'),
     related: parseRelatedGroups(readProjectFile('content/related.yaml'), 'content/related.yaml'),
     lexicon: { file: 'content/lexicon.yaml', entries: parseLexicon(readProjectFile('content/lexicon.yaml'), 'content/lexicon.yaml') },
+    topics: parseTopics(readProjectFile('content/topics.yaml'), 'content/topics.yaml'),
+    info: parseSourceInfo(readProjectFile('content/source.yaml'), 'content/source.yaml'),
   };
 }
 

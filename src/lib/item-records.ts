@@ -1,0 +1,15 @@
+import { itemRecord, type ItemRecord } from './open-data.ts';
+import { paths } from './paths.ts';
+import type { SiteData } from './site-data.ts';
+import { publicUrl } from './url.ts';
+
+/** The open-data records of the given items, from the same collection data the pages use. */
+export function itemRecords(data: SiteData, items = data.items): ItemRecord[] {
+  return items.map((item) =>
+    itemRecord(item, {
+      bureauName: (slug) => data.bureauBySlug.get(slug)?.name ?? slug,
+      topicName: (slug) => data.topicBySlug.get(slug)?.name ?? slug,
+      url: (id) => publicUrl(paths.item(id)),
+    }),
+  );
+}

@@ -1,0 +1,36 @@
+import { z } from 'astro/zod';
+import { SourceError } from './source-error.ts';
+import { parseYamlList } from './yaml-source.ts';
+
+/** Zod schema of content/source.yaml's single entry. */
+export const sourceInfoSchema = z
+  .object({
+    /** The document's title. */
+    document: z.string().min(1),
+    /** Who issued it. */
+    publisher: z.string().min(1),
+    /** The national policy it implements. */
+    basis: z.string().min(1),
+    /** When this version of the table was taken into the site (ISO date). */
+    received: z.iso.date(),
+  })
+  .strict();
+
+export type SourceInfo = z.infer<typeof sourceInfoSchema>;
+
+/**
+ * Parses content/source.yaml: exactly one entry.
+ *
+ * @throws {SourceError} naming the file, line and value.
+ */
+export function parseSourceInfo(text: string, file: string): SourceInfo {
+  const entries = parseYamlList(text, file);
+  if (entries.length !== 1) throw new SourceError(file, entries[1]?.line ?? 1, `expected exactly one entry, found ${entries.length}`, '');
+  const [entry] = entries as [(typeof entries)[number]];
+  // YAML reads an unquoted date as a Date; the schema wants the ISO string.
+  const value = { ...(entry.value as Record<string, unknown>) };
+  if (value.received instanceof Date) value.received = value.received.toISOString().slice(0, 10);
+  const parsed = sourceInfoSchema.safeParse(value);
+  if (!parsed.success) throw new SourceError(file, entry.line, `invalid source info: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`, JSON.stringify(entry.value));
+  return parsed.data;
+}

@@ -1,0 +1,19 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { itemRecords } from '../../../lib/item-records.ts';
+import { ITEM_CSV_COLUMNS, toCsv } from '../../../lib/open-data.ts';
+import { getSiteData } from '../../../lib/site-data.ts';
+
+export const getStaticPaths = (async () => {
+  const { bureaus } = await getSiteData();
+  return bureaus.map((b) => ({ params: { slug: b.slug } }));
+}) satisfies GetStaticPaths;
+
+/** One bureau's items as a spreadsheet, with its role (牵头/配合) in the first column. */
+export const GET: APIRoute = async ({ params }) => {
+  const data = await getSiteData();
+  const slug = params.slug ?? '';
+  const items = data.items.filter((i) => i.lead.includes(slug) || i.cooperating.includes(slug));
+  const roles = new Map(items.map((i) => [i.id, i.lead.includes(slug) ? '牵头' : '配合']));
+  const rows = itemRecords(data, items).map((r) => [roles.get(r.id) ?? '', ...ITEM_CSV_COLUMNS.map((c) => c.value(r))]);
+  return new Response(toCsv([['role', ...ITEM_CSV_COLUMNS.map((c) => c.header)], ...rows]), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+};

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { PROJECT_ROOT, SITES } from './helpers/build.ts';
+import { launchBrowser } from './helpers/browser.ts';
+import { searchViaUi } from './helpers/search-ui.ts';
+import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+
+const jsQr = readFileSync(join(PROJECT_ROOT, 'node_modules/jsqr/dist/jsQR.js'), 'utf8');
+let browser: Browser;
+let server: StaticServer;
+before(async () => {
+  browser = await launchBrowser();
+  server = await serveStatic(SITES.kstb.dir, SITES.kstb.base);
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('sharing in Chromium', () => {
+  it('“复制链接” copies the canonical URL and says so', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const page = await context.newPage();
+    await page.goto(`${server.url}items/2-15/`);
+    await page.getByRole('button', { name: '复制链接' }).click();
+    assert.equal(await page.locator('.share [role="status"]').textContent(), '链接已复制');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${SITES.kstb.siteUrl}/kstb/items/2-15/`);
+    await context.close();
+  });
+
+  it('without JavaScript the URL is visible and no dead button shows', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}items/2-15/`);
+    assert.equal(await page.locator('[data-share-url]').textContent(), `${SITES.kstb.siteUrl}/kstb/items/2-15/`);
+    assert.equal(await page.getByRole('button', { name: '复制链接' }).isVisible(), false);
+    await page.goto(`${server.url}bureaus/court/`);
+    assert.equal(await page.getByRole('button', { name: '打印本页' }).isVisible(), false);
+    await context.close();
+  });
+
+  it('the QR code scans to the page’s own URL', async () => {
+    const page = await browser.newPage();
+    for (const path of ['items/3-40/', 'bureaus/human-resources/']) {
+      await page.goto(server.url + path);
+      await page.addScriptTag({ content: jsQr });
+      const decoded = await page.evaluate(async () => {
+        const svg = document.querySelector('.share svg')!.outerHTML;
+        const img = new Image();
+        img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg.replace('<svg ', '<svg width="400" height="400" '))}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = canvas.height = 400;
+        const ctx = canvas.getContext('2d')!;
+        ctx.fillStyle = '#fff';
+        ctx.fillRect(0, 0, 400, 400);
+        ctx.drawImage(img, 0, 0, 400, 400);
+        const data = ctx.getImageData(0, 0, 400, 400);
+        return (window as unknown as { jsQR(d: Uint8ClampedArray, w: number, h: number): { data: string } | null }).jsQR(data.data, 400, 400)?.data;
+      });
+      assert.equal(decoded, `${SITES.kstb.siteUrl}/kstb/${path}`);
+    }
+    await page.close();
+  });
+
+  it('the bureau page offers “打印本页” and fills in the print date', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}bureaus/human-resources/`);
+    assert.ok(await page.getByRole('button', { name: '打印本页' }).isVisible());
+    assert.match((await page.locator('[data-print-date]').textContent()) ?? '', /^\d{4}年\d{1,2}月\d{1,2}日$/);
+    await page.close();
+  });
+
+  it('search filters by topic', async () => {
+    const page = await browser.newPage();
+    const result = await searchViaUi(page, server.url, '', { topic: '住房公积金' });
+    assert.match(result.status, /找到 8 项符合条件的事项/);
+    const combined = await searchViaUi(page, server.url, '提取', { topic: '住房公积金' });
+    assert.deepEqual(new Set(combined.ids), new Set(['1-27', '3-25']));
+    await page.close();
+  });
+});

@@ -124,6 +124,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     throw new SourceError(unused.correction.file, unused.correction.line, `correction names item ${unused.item}, which the table does not have`, unused.item);
   }
   checkTopicCoverage(topics, [...ids], seed.file, (id) => rows.find((r) => itemId(r.batch, r.number) === id)?.line ?? 1);
+  const lineOfId = new Map(rows.map((r) => [itemId(r.batch, r.number), r.line]));
   for (const group of related) {
     const missing = group.items.find((id) => !ids.has(id));
     if (missing) throw new SourceError(group.file, group.line, `related group names item ${missing}, which the table does not have`, missing);
@@ -172,7 +173,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     const second = items.find((i) => i.id === pair[1]);
     throw new SourceError(
       seed.file,
-      second?.line ?? 1,
+      lineOfId.get(pair[1]) ?? 1,
       `items ${pair[0]} and ${pair[1]} look like the same service in two batches; describe how they relate in content/related.yaml`,
       second?.name ?? '',
     );

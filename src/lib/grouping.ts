@@ -39,23 +39,77 @@ export function countByBureau(items: readonly GroupableItem[], role: Role): Map<
   return counts;
 }
 
+/** Source order of a list of items, computed once per list: pages ask for every item. */
+interface Order<T> {
+  sorted: T[];
+  position: Map<string, number>;
+}
+
+const orders = new WeakMap<readonly GroupableItem[], Order<GroupableItem>>();
+
+function orderOf<T extends GroupableItem>(items: readonly T[]): Order<T> {
+  let order = orders.get(items);
+  if (!order) {
+    const sorted = sortItems(items);
+    order = { sorted, position: new Map(sorted.map((item, i) => [item.id, i])) };
+    orders.set(items, order);
+  }
+  return order as Order<T>;
+}
+
 /** The previous and next item within the same batch, in source order. */
 export function neighbours<T extends GroupableItem>(items: readonly T[], item: T): { previous?: T; next?: T } {
-  const batch = sortItems(items.filter((i) => i.batch === item.batch));
-  const index = batch.findIndex((i) => i.id === item.id);
-  return { previous: batch[index - 1], next: batch[index + 1] };
+  const { sorted, position } = orderOf(items);
+  const at = position.get(item.id) ?? -1;
+  const previous = sorted[at - 1];
+  const next = sorted[at + 1];
+  return { previous: previous?.batch === item.batch ? previous : undefined, next: next?.batch === item.batch ? next : undefined };
+}
+
+const leadLists = new WeakMap<readonly GroupableItem[], Map<string, GroupableItem[]>>();
+
+/** Items by lead bureau, each list in source order; computed once per list of items. */
+function byLead<T extends GroupableItem>(items: readonly T[]): Map<string, T[]> {
+  let lists = leadLists.get(items);
+  if (!lists) {
+    lists = new Map();
+    for (const item of orderOf(items).sorted) {
+      for (const slug of item.lead) {
+        if (!lists.has(slug)) lists.set(slug, []);
+        lists.get(slug)!.push(item);
+      }
+    }
+    leadLists.set(items, lists);
+  }
+  return lists as Map<string, T[]>;
 }
 
 /**
  * Other items led by the item's first lead bureau, nearest in source order
- * first, so that the list shows the most closely related services.
+ * first, so that the list shows the most closely related services. Walks
+ * outwards from the item, so that it stays fast for large catalogs.
  */
 export function sameLeadItems<T extends GroupableItem>(items: readonly T[], item: T, limit: number): { slug: string; total: number; items: T[] } {
   const slug = item.lead[0] ?? '';
-  const sorted = sortItems(items);
-  const position = (i: T) => sorted.findIndex((s) => s.id === i.id);
-  const here = position(item);
-  const others = sorted.filter((i) => i.id !== item.id && i.lead.includes(slug));
-  const nearest = [...others].sort((a, b) => Math.abs(position(a) - here) - Math.abs(position(b) - here)).slice(0, limit);
-  return { slug, total: others.length, items: sortItems(nearest) };
+  const { position } = orderOf(items);
+  const list = byLead(items).get(slug) ?? [];
+  const pos = (i: T) => position.get(i.id) ?? 0;
+  const here = pos(item);
+  // First index in the lead's list at or after the item's own position.
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pos(list[mid]!) < here) lo = mid + 1;
+    else hi = mid;
+  }
+  let left = lo - 1;
+  let right = list[lo]?.id === item.id ? lo + 1 : lo;
+  const nearest: T[] = [];
+  while (nearest.length < limit && (left >= 0 || right < list.length)) {
+    const takeLeft = right >= list.length || (left >= 0 && here - pos(list[left]!) <= pos(list[right]!) - here);
+    nearest.push(takeLeft ? list[left--]! : list[right++]!);
+  }
+  const total = list.length - (list.some((i) => i.id === item.id) ? 1 : 0);
+  return { slug, total, items: sortItems(nearest) };
 }

@@ -19,6 +19,7 @@ export const paths = {
   search: '/search/',
   about: '/about/',
   dataNotes: '/data-notes/',
+  accessibility: '/accessibility/',
 } as const;
 
 /** Normalises a base path to start and end with one slash: kstb → /kstb/. */

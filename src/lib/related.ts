@@ -50,13 +50,18 @@ export function ungroupedSameServicePairs(
   groups: readonly RelatedGroup[],
 ): [string, string][] {
   const grouped = (a: string, b: string) => groups.some((g) => g.items.includes(a) && g.items.includes(b));
+  // Bucket by base name first: comparing every pair would be quadratic in the catalog size.
+  const byName = new Map<string, { id: string; batch: number }[]>();
+  for (const item of items) {
+    const key = baseServiceName(item.name);
+    if (!byName.has(key)) byName.set(key, []);
+    byName.get(key)!.push(item);
+  }
   const pairs: [string, string][] = [];
-  items.forEach((a, i) => {
-    for (const b of items.slice(i + 1)) {
-      if (a.batch !== b.batch && baseServiceName(a.name) === baseServiceName(b.name) && !grouped(a.id, b.id)) {
-        pairs.push([a.id, b.id]);
-      }
-    }
-  });
+  for (const same of byName.values()) {
+    same.forEach((a, i) => {
+      for (const b of same.slice(i + 1)) if (a.batch !== b.batch && !grouped(a.id, b.id)) pairs.push([a.id, b.id]);
+    });
+  }
   return pairs;
 }

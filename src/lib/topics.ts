@@ -85,7 +85,8 @@ export function parseTopics(text: string, file: string): TopicData {
 export function checkTopicCoverage(data: TopicData, itemIds: readonly string[], seedFile: string, lineOfItem: (id: string) => number): void {
   const missing = itemIds.find((id) => !data.items.has(id));
   if (missing) throw new SourceError(seedFile, lineOfItem(missing), `item ${missing} has no topics; add it to ${data.file}`, missing);
+  const known = new Set(itemIds);
   for (const [id, entry] of data.items) {
-    if (!itemIds.includes(id)) throw new SourceError(data.file, entry.line, `topics for item ${id}, which the table does not have`, id);
+    if (!known.has(id)) throw new SourceError(data.file, entry.line, `topics for item ${id}, which the table does not have`, id);
   }
 }

@@ -18,6 +18,7 @@ export const GET: APIRoute = async () => {
     paths.search,
     paths.about,
     paths.dataNotes,
+    paths.accessibility,
     paths.data,
     ...items.map((i) => paths.item(i.id)),
     ...bureaus.map((b) => paths.bureau(b.slug)),

@@ -2,6 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
+import { cspHeader } from '../../src/lib/csp.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -24,14 +25,15 @@ export interface StaticServer {
 
 /**
  * Serves a built site from `dir` under `base` on a free loopback port, the way
- * a plain static host does: directories map to index.html, anything missing
+ * a plain static host does, with the site's Content-Security-Policy header: directories map to index.html, anything missing
  * gets the site's 404.html with status 404.
  */
 export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
   const server: Server = createServer((req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const send = (file: string, status: number) => {
-      res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      // Like a host configured from the site's _headers file.
+      res.writeHead(status, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': cspHeader() });
       createReadStream(file).pipe(res);
     };
     const notFound = () => send(join(dir, '404.html'), 404);

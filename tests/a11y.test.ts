@@ -1,0 +1,170 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SITES } from './helpers/build.ts';
+import { launchBrowser } from './helpers/browser.ts';
+import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+
+/** One page of every kind, including search with results and with none. */
+const PAGES = [
+  '',
+  'items/2-15/',
+  'items/1-8/',
+  'bureaus/human-resources/',
+  'bureaus/',
+  'batches/1/',
+  'batches/',
+  'topics/housing-fund/',
+  'topics/',
+  'items/',
+  'items/by-bureau/',
+  'data-notes/',
+  'about/',
+  'accessibility/',
+  'overview/',
+  'data/',
+  'search/?q=%E7%A4%BE%E4%BF%9D%E5%8D%A1',
+  'search/?q=%E9%87%8F%E5%AD%90%E7%89%A9%E7%90%86',
+  'does-not-exist/',
+];
+const PHONE = { width: 390, height: 844 };
+
+let browser: Browser;
+let server: StaticServer;
+before(async () => {
+  browser = await launchBrowser();
+  server = await serveStatic(SITES.root.dir, '/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(context: BrowserContext, path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(server.url + path);
+  if (path.startsWith('search/?')) await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
+  return page;
+}
+
+describe('accessibility (WCAG 2.2 AA)', () => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    it(`axe finds no violation on any kind of page, ${colorScheme} scheme, phone width`, async () => {
+      const context = await browser.newContext({ viewport: PHONE, colorScheme });
+      const found: string[] = [];
+      for (const path of PAGES) {
+        const page = await open(context, path);
+        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+        for (const v of violations) found.push(`${path || '/'}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+        await page.close();
+      }
+      await context.close();
+      assert.deepEqual(found, []);
+    });
+  }
+
+  it('dark mode follows the system setting', async () => {
+    const context = await browser.newContext({ colorScheme: 'dark' });
+    const page = await open(context, 'items/2-15/');
+    const [bg, fg] = await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).color]);
+    assert.equal(bg, 'rgb(18, 18, 18)');
+    assert.equal(fg, 'rgb(243, 242, 241)');
+    await context.close();
+  });
+
+  it('no page scrolls sideways at 320 px, even with WCAG text spacing applied', async () => {
+    // The text-spacing override is injected as a style, which the site's CSP forbids.
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, bypassCSP: true });
+    const problems: string[] = [];
+    for (const path of PAGES) {
+      const page = await open(context, path);
+      if (!(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth))) problems.push(`${path}: scrolls sideways`);
+      await page.addStyleTag({ content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }' });
+      const clipped = await page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('body *')]
+          .filter((el) => {
+            const style = getComputedStyle(el);
+            const clips = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY);
+            return clips && el.offsetParent !== null && !el.classList.contains('visually-hidden') && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+          })
+          .map((el) => el.tagName + (el.className ? `.${el.className}` : '')),
+      );
+      if (clipped.length > 0) problems.push(`${path}: clipped ${clipped.slice(0, 3).join(', ')}`);
+      if (!(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth))) problems.push(`${path}: scrolls sideways with text spacing`);
+      await page.close();
+    }
+    await context.close();
+    assert.deepEqual(problems, []);
+  });
+
+  it('every element the keyboard reaches shows a visible focus', async () => {
+    const context = await browser.newContext();
+    for (const path of ['', 'items/1-8/', 'search/?q=%E5%85%AC%E7%A7%AF%E9%87%91']) {
+      const page = await open(context, path);
+      const seen = new Set<string>();
+      for (let i = 0; i < 60; i++) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const s = getComputedStyle(el);
+          const shows = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+          return { key: `${el.tagName}:${el.textContent?.slice(0, 20)}:${el.getAttribute('href') ?? el.id}`, shows };
+        });
+        if (!focus || seen.has(focus.key)) continue;
+        seen.add(focus.key);
+        assert.ok(focus.shows, `${path}: no visible focus on ${focus.key}`);
+      }
+      assert.ok(seen.size > 10, `${path}: the keyboard reaches the page's controls`);
+      await page.close();
+    }
+    await context.close();
+  });
+
+  it('links are underlined, so colour never carries meaning alone', async () => {
+    const context = await browser.newContext();
+    for (const path of ['', 'items/3-25/', 'bureaus/human-resources/', 'data-notes/']) {
+      const page = await open(context, path);
+      const plain = await page.evaluate(() =>
+        [...document.querySelectorAll('main a')]
+          .filter((a) => ![a, ...a.querySelectorAll('*')].some((el) => getComputedStyle(el).textDecorationLine.includes('underline')))
+          .map((a) => a.textContent),
+      );
+      assert.deepEqual(plain, [], path);
+      await page.close();
+    }
+    await context.close();
+  });
+
+  it('reads large by default, and 大字版 enlarges every page and is remembered', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, 'items/2-15/');
+    const size = () => page.evaluate(() => [parseFloat(getComputedStyle(document.body).fontSize), parseFloat(getComputedStyle(document.body).lineHeight)]);
+    const [base, line] = await size();
+    assert.ok(base! >= 16, `base text ${base}px`);
+    assert.ok(line! / base! >= 1.5, `line height ${line! / base!}`);
+    const toggle = page.getByRole('button', { name: '大字版' });
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    const [large] = await size();
+    assert.ok(large! >= base! * 1.2, `large text ${large}px`);
+    await page.goto(`${server.url}bureaus/court/`);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.textSize), 'large', 'remembered on the next page');
+    assert.ok((await size())[0]! >= base! * 1.2);
+    await page.getByRole('button', { name: '大字版' }).click();
+    await page.reload();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.textSize), undefined, 'switched off again');
+    await context.close();
+  });
+
+  it('has an accessibility statement with the standard, known gaps, how to report and the review date', async () => {
+    const context = await browser.newContext();
+    const page = await open(context, 'accessibility/');
+    const main = (await page.locator('main').textContent()) ?? '';
+    for (const part of ['WCAG', '2.2 AA', '已知的不足', '反馈问题', '检查日期', '2026 年 11 月 27 日']) assert.ok(main.includes(part), part);
+    assert.ok(await (await open(context, '')).locator('footer a[href="/accessibility/"]').isVisible());
+    await context.close();
+  });
+});

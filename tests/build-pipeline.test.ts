@@ -44,6 +44,33 @@ describe('astro build on a changed table', () => {
   });
 });
 
+describe('astro build on corrupted tables', () => {
+  const cases: [string, (text: string) => string, RegExp | null][] = [
+    ['CRLF line ends and a byte order mark', (t) => `\uFEFF${t.split('\n').join('\r\n')}`, null],
+    ['random bytes in a cell', (t) => t.replace('\t学位公证\t', '\t学位\u0000\u00ff\t公证\t'), /seeds\/000_0d21fb7026870303\.txt:13: expected 6 tab-separated cells, found 7/],
+    ['a full-width item number', (t) => t.replace('\n2\t学位公证', '\n２\t学位公证'), /seeds\/000_0d21fb7026870303\.txt:13: item number "２" is not a whole number/],
+    ['a merged line', (t) => t.replace('\n3\t机动车驾驶证公证', '3\t机动车驾驶证公证'), /seeds\/000_0d21fb7026870303\.txt:13: expected 6 tab-separated cells, found 11/],
+  ];
+  for (const [name, corrupt, error] of cases) {
+    it(`${name}: ${error ? 'stops with a line-numbered error and writes nothing' : 'builds the same site'}`, () => {
+      const path = join(project, SEED);
+      const original = readFileSync(path, 'utf8');
+      writeFileSync(path, corrupt(original));
+      const outDir = join(project, `dist-${name.replace(/\W+/g, '-')}`);
+      const result = buildSite({ root: project, outDir });
+      writeFileSync(path, original);
+      if (error) {
+        assert.notEqual(result.status, 0);
+        assert.match(result.output, error);
+        assert.equal(existsSync(join(outDir, 'index.html')), false);
+      } else {
+        assert.equal(result.status, 0, result.output);
+        assert.equal(listFiles(outDir).filter((f) => /^items\/\d+-\d+\/index\.html$/.test(f)).length, 138);
+      }
+    });
+  }
+});
+
 describe('reproducible builds', () => {
   it('two builds of the same sources are byte-identical', () => {
     const again = join(TEST_OUTPUT, 'root-again');

@@ -154,9 +154,11 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       const noJs = await context.newPage();
       await noJs.goto(`${server.url}search/?q=${encodeURIComponent('社保卡')}`);
       assert.match((await noJs.locator('main').textContent()) ?? '', /搜索需要在浏览器中启用 JavaScript/);
-      const links = await noJs.locator('#all-items a[href*="/items/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
-      assert.equal(new Set(links).size, 138);
       assert.equal(await noJs.locator('#search-app').isVisible(), false);
+      await noJs.locator('noscript, main').getByRole('link', { name: '全部 138 项事项' }).first().click();
+      await noJs.waitForURL(/\/items\/$/);
+      const links = await noJs.locator('main a[href*="/items/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).filter((p) => /\/items\/\d+-\d+\/$/.test(p)));
+      assert.equal(new Set(links).size, 138);
       await context.close();
     });
   });

@@ -48,7 +48,7 @@ describe('markup in the source table is text everywhere', () => {
     assert.equal(JSON.parse(ld.textContent!)[0].name, NAME);
     // Inside a quoted attribute "<" is inert; what matters is the parsed value.
     assert.equal(doc.querySelector('meta[property="og:title"]')?.getAttribute('content'), NAME);
-    for (const page of ['items/index.html', 'batches/1/index.html', 'bureaus/justice/index.html', 'search/index.html']) {
+    for (const page of ['items/index.html', 'batches/1/index.html', 'bureaus/justice/index.html', 'topics/notarization/index.html']) {
       const list = parseHTML(readFileSync(join(outDir, page), 'utf8')).document;
       assert.ok([...list.querySelectorAll('a')].some((a) => a.textContent?.trim() === NAME), page);
       assert.equal(list.querySelectorAll('img').length, 0, page);

@@ -8,14 +8,6 @@ const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 const segment = (text: string) => [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 const TYPING_DELAY_MS = 250;
 
-/** A known item, read from the page's full list: the exact-name ranking needs every name. */
-interface KnownItem {
-  name: string;
-  url: string;
-  meta: string;
-  scenario: string;
-}
-
 function byId<T extends HTMLElement>(id: string): T {
   const el = document.getElementById(id);
   if (!el) throw new Error(`#${id} is missing from the search page`);
@@ -38,21 +30,14 @@ export function startSearchPage(): void {
   const more = byId<HTMLButtonElement>('search-more');
   const empty = byId('search-empty');
   const suggestions = byId('search-suggestions');
-  const allItems = byId('all-items');
+  const browse = byId('browse');
   const lexicon = JSON.parse(byId('search-lexicon').textContent ?? '[]') as QueryLexiconEntry[];
-  const known: KnownItem[] = [...allItems.querySelectorAll<HTMLAnchorElement>('li > a')].map((a) => ({
-    name: a.textContent ?? '',
-    url: a.pathname,
-    meta: a.parentElement?.querySelector('.meta')?.textContent ?? '',
-    scenario: a.dataset.scenario ?? '',
-  }));
   const selects = FILTER_KEYS.map((key) => form.elements.namedItem(key) as HTMLSelectElement);
 
   let generation = 0;
   let hits: SearchHit[] = [];
   let shown = 0;
   let plan: QueryPlan = planQuery('', lexicon, segment);
-  let pinned: KnownItem | undefined;
 
   const filters = () => Object.fromEntries(selects.filter((s) => s.value !== '').map((s) => [s.name, s.value]));
 
@@ -75,12 +60,7 @@ export function startSearchPage(): void {
       meta: [d.meta.batch, d.meta.lead && `牵头：${d.meta.lead}`].filter(Boolean).join('；'),
       excerpt: highlightedExcerpt(d.meta.scenario ?? '', words),
     }));
-    if (shown === 0) {
-      entries = rankByName(entries, plan.query, (e) => e.name);
-      if (pinned && !entries.some((e) => e.name === pinned!.name)) {
-        entries.unshift({ ...pinned, excerpt: highlightedExcerpt(pinned.scenario, words) });
-      }
-    }
+    if (shown === 0) entries = rankByName(entries, plan.query, (e) => e.name);
     for (const entry of entries) list.append(renderResult(entry, plan.synonyms));
     shown += page.length;
     more.hidden = shown >= hits.length;
@@ -93,7 +73,7 @@ export function startSearchPage(): void {
     const active = filters();
     const searching = plan.variants.length > 0 || Object.keys(active).length > 0;
     app.hidden = !searching;
-    allItems.hidden = searching;
+    browse.hidden = searching;
     list.replaceChildren();
     empty.hidden = true;
     more.hidden = true;
@@ -109,8 +89,7 @@ export function startSearchPage(): void {
     const outcome = await runSearch(plan, active);
     if (run !== generation) return;
     hits = outcome.hits;
-    pinned = Object.keys(active).length === 0 ? known.find((k) => k.name === plan.query) : undefined;
-    const count = hits.length + (pinned && hits.length === 0 ? 1 : 0);
+    const count = hits.length;
     const what = plan.query ? `与“${plan.query}”相关的` : '符合条件的';
     status.textContent =
       count === 0
@@ -124,7 +103,7 @@ export function startSearchPage(): void {
     }
     shown = 0;
     if (count === 0) {
-      const terms = suggestTerms(plan.query, [...lexicon.flatMap((e) => e.say), ...known.map((k) => k.name)]);
+      const terms = suggestTerms(plan.query, [...lexicon.flatMap((e) => e.say), ...lexicon.flatMap((e) => e.means.map((m) => m.replace(/ /g, '')))]);
       suggestions.replaceChildren(
         ...terms.map((term) => {
           const li = document.createElement('li');

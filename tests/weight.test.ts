@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { loadCatalog } from '../src/lib/load-catalog.ts';
+import { PROJECT_ROOT, SITES } from './helpers/build.ts';
+import { launchBrowser } from './helpers/browser.ts';
+import { searchViaUi } from './helpers/search-ui.ts';
+import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+import { pageWeight } from './helpers/weight.ts';
+
+const BUDGET = 30 * 1024;
+let browser: Browser;
+let server: StaticServer;
+before(async () => {
+  browser = await launchBrowser();
+  server = await serveStatic(SITES.root.dir, '/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('page weight', () => {
+  it('every item page is at most 30 KiB gzipped on first visit, with no search code', async () => {
+    const heaviest = { id: '', bytes: 0 };
+    for (const item of loadCatalog(PROJECT_ROOT).items) {
+      const w = await pageWeight(browser, `${server.url}items/${item.id}/`);
+      if (w.loadBytes > heaviest.bytes) Object.assign(heaviest, { id: item.id, bytes: w.loadBytes });
+      assert.ok(!w.loadUrls.some((u) => u.includes('/pagefind/')), `${item.id} loads search code`);
+    }
+    assert.ok(heaviest.bytes <= BUDGET, `items/${heaviest.id}/ weighs ${heaviest.bytes} bytes`);
+  });
+
+  it('reads without JavaScript', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}items/2-15/`);
+    assert.equal(await page.locator('h1').textContent(), '社会保障卡补领、换领、换发');
+    assert.ok(await page.locator('.scenario').isVisible());
+    assert.ok(await page.locator('.facts').isVisible());
+    await context.close();
+  });
+
+  it('the search page loads Pagefind only when someone searches', async () => {
+    const w = await pageWeight(browser, `${server.url}search/`, async (page) => {
+      await page.locator('#q').fill('公积金');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
+    });
+    assert.ok(!w.loadUrls.some((u) => u.includes('/pagefind/')), 'nothing of Pagefind before a search');
+    assert.ok(w.actUrls.some((u) => u.endsWith('/pagefind/pagefind.js')), 'Pagefind loads on the first search');
+    const shared = await pageWeight(browser, `${server.url}search/?q=${encodeURIComponent('公积金')}`);
+    assert.ok(shared.loadUrls.some((u) => u.includes('/pagefind/')), 'a shared search link runs at once');
+    const page = await browser.newPage();
+    assert.ok((await searchViaUi(page, server.url, '公积金')).ids.length > 0);
+    await page.close();
+  });
+});

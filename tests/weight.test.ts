@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { loadCatalog } from '../src/lib/load-catalog.ts';
 import { PROJECT_ROOT, SITES } from './helpers/build.ts';
 import { launchBrowser } from './helpers/browser.ts';
+import { loadPage } from './helpers/html.ts';
 import { searchViaUi } from './helpers/search-ui.ts';
 import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 import { pageWeight } from './helpers/weight.ts';
@@ -22,13 +26,21 @@ after(async () => {
 
 describe('page weight', () => {
   it('every item page is at most 30 KiB gzipped on first visit, with no search code', async () => {
-    const heaviest = { id: '', bytes: 0 };
+    // Measure one page in Chromium for real: everything it loads before any interaction.
+    const measured = await pageWeight(browser, `${server.url}items/2-15/`);
+    assert.ok(measured.loadBytes <= BUDGET, `items/2-15/ weighs ${measured.loadBytes} bytes`);
+    const assets = measured.loadUrls.map((u) => new URL(u).pathname).filter((p) => p !== '/items/2-15/');
+    // Every item page loads the same assets, so its weight is its own HTML plus those.
+    const assetBytes = assets.reduce((n, p) => n + gzipSync(readFileSync(join(SITES.root.dir, p))).length, 0);
     for (const item of loadCatalog(PROJECT_ROOT).items) {
-      const w = await pageWeight(browser, `${server.url}items/${item.id}/`);
-      if (w.loadBytes > heaviest.bytes) Object.assign(heaviest, { id: item.id, bytes: w.loadBytes });
-      assert.ok(!w.loadUrls.some((u) => u.includes('/pagefind/')), `${item.id} loads search code`);
+      const html = readFileSync(join(SITES.root.dir, `items/${item.id}/index.html`));
+      const doc = loadPage('root', `items/${item.id}/index.html`);
+      const refs = [...doc.querySelectorAll('link[rel="stylesheet"], link[rel="icon"], script[src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src'));
+      assert.deepEqual(new Set(refs), new Set(assets), `${item.id} loads the same assets`);
+      const bytes = gzipSync(html).length + assetBytes;
+      assert.ok(bytes <= BUDGET, `items/${item.id}/ weighs ${bytes} bytes`);
+      assert.ok(!refs.some((r) => r?.includes('/pagefind/')), `${item.id} loads search code`);
     }
-    assert.ok(heaviest.bytes <= BUDGET, `items/${heaviest.id}/ weighs ${heaviest.bytes} bytes`);
   });
 
   it('reads without JavaScript', async () => {

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SITES } from './helpers/build.ts';
-import { launchBrowser } from './helpers/browser.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserFixture } from './helpers/fixture.ts';
 
 /** One page of every kind, including search with results and with none. */
 const PAGES = [
@@ -30,20 +28,11 @@ const PAGES = [
 ];
 const PHONE = { width: 390, height: 844 };
 
-let browser: Browser;
-let server: StaticServer;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveStatic(SITES.root.dir, '/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fx = browserFixture('root');
 
 async function open(context: BrowserContext, path: string): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(server.url + path);
+  await page.goto(fx.server.url + path);
   if (path.startsWith('search/?')) await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
   return page;
 }
@@ -51,7 +40,7 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
 describe('accessibility (WCAG 2.2 AA)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`axe finds no violation on any kind of page, ${colorScheme} scheme, phone width`, async () => {
-      const context = await browser.newContext({ viewport: PHONE, colorScheme });
+      const context = await fx.browser.newContext({ viewport: PHONE, colorScheme });
       const found: string[] = [];
       for (const path of PAGES) {
         const page = await open(context, path);
@@ -65,7 +54,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
   }
 
   it('dark mode follows the system setting', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark' });
+    const context = await fx.browser.newContext({ colorScheme: 'dark' });
     const page = await open(context, 'items/2-15/');
     const [bg, fg] = await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).color]);
     assert.equal(bg, 'rgb(18, 18, 18)');
@@ -75,7 +64,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
 
   it('no page scrolls sideways at 320 px, even with WCAG text spacing applied', async () => {
     // The text-spacing override is injected as a style, which the site's CSP forbids.
-    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, bypassCSP: true });
+    const context = await fx.browser.newContext({ viewport: { width: 320, height: 640 }, bypassCSP: true });
     const problems: string[] = [];
     for (const path of PAGES) {
       const page = await open(context, path);
@@ -99,7 +88,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
   });
 
   it('every element the keyboard reaches shows a visible focus', async () => {
-    const context = await browser.newContext();
+    const context = await fx.browser.newContext();
     for (const path of ['', 'items/1-8/', 'search/?q=%E5%85%AC%E7%A7%AF%E9%87%91']) {
       const page = await open(context, path);
       const seen = new Set<string>();
@@ -123,7 +112,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
   });
 
   it('links are underlined, so colour never carries meaning alone', async () => {
-    const context = await browser.newContext();
+    const context = await fx.browser.newContext();
     for (const path of ['', 'items/3-25/', 'bureaus/human-resources/', 'data-notes/']) {
       const page = await open(context, path);
       const plain = await page.evaluate(() =>
@@ -138,7 +127,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
   });
 
   it('reads large by default, and 大字版 enlarges every page and is remembered', async () => {
-    const context = await browser.newContext();
+    const context = await fx.browser.newContext();
     const page = await open(context, 'items/2-15/');
     const size = () => page.evaluate(() => [parseFloat(getComputedStyle(document.body).fontSize), parseFloat(getComputedStyle(document.body).lineHeight)]);
     const [base, line] = await size();
@@ -150,7 +139,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
     assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
     const [large] = await size();
     assert.ok(large! >= base! * 1.2, `large text ${large}px`);
-    await page.goto(`${server.url}bureaus/court/`);
+    await page.goto(`${fx.server.url}bureaus/court/`);
     assert.equal(await page.evaluate(() => document.documentElement.dataset.textSize), 'large', 'remembered on the next page');
     assert.ok((await size())[0]! >= base! * 1.2);
     await page.getByRole('button', { name: '大字版' }).click();
@@ -160,7 +149,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
   });
 
   it('has an accessibility statement with the standard, known gaps, how to report and the review date', async () => {
-    const context = await browser.newContext();
+    const context = await fx.browser.newContext();
     const page = await open(context, 'accessibility/');
     const main = (await page.locator('main').textContent()) ?? '';
     for (const part of ['WCAG', '2.2 AA', '已知的不足', '反馈问题', '检查日期', '2026 年 11 月 27 日']) assert.ok(main.includes(part), part);

@@ -1,22 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
-import { readBuilt, SITES } from './helpers/build.ts';
-import { launchBrowser } from './helpers/browser.ts';
+import { describe, it } from 'node:test';
+import { readBuilt } from './helpers/build.ts';
+import { browserFixture } from './helpers/fixture.ts';
 import { loadPage } from './helpers/html.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 import { cspHeader, cspMeta } from '../src/lib/csp.ts';
 
-let browser: Browser;
-let server: StaticServer;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveStatic(SITES.kstb.dir, SITES.kstb.base);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fx = browserFixture('kstb');
 
 describe('Content-Security-Policy', () => {
   it('ships in a headers file and as a <meta> fallback, with no inline code to allow', () => {
@@ -35,7 +24,7 @@ describe('Content-Security-Policy', () => {
   });
 
   it('the main pages work under it with no violation reported', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await fx.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     await context.addInitScript(() => {
       (window as unknown as { violations: string[] }).violations = [];
       document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
@@ -46,14 +35,14 @@ describe('Content-Security-Policy', () => {
     page.on('pageerror', (e) => errors.push(e.message));
     const violations = async () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
     for (const path of ['', 'items/2-15/', 'bureaus/human-resources/', 'overview/', 'data-notes/', 'topics/', 'about/']) {
-      await page.goto(server.url + path);
+      await page.goto(fx.server.url + path);
       assert.deepEqual(await violations(), [], path);
     }
-    await page.goto(`${server.url}items/2-15/`);
+    await page.goto(`${fx.server.url}items/2-15/`);
     await page.getByRole('button', { name: '复制链接' }).click();
     await page.getByRole('button', { name: '大字版' }).click();
     assert.deepEqual(await violations(), []);
-    await page.goto(`${server.url}search/?q=${encodeURIComponent('社保卡补办')}`);
+    await page.goto(`${fx.server.url}search/?q=${encodeURIComponent('社保卡补办')}`);
     await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
     assert.ok((await page.locator('#search-results li').count()) > 0, 'search (Pagefind and its WebAssembly) works under the policy');
     assert.deepEqual(await violations(), []);

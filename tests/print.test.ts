@@ -3,33 +3,22 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { after, describe, it } from 'node:test';
 import { loadCatalog } from '../src/lib/load-catalog.ts';
+import { browserFixture } from './helpers/fixture.ts';
 import { PROJECT_ROOT, SITES } from './helpers/build.ts';
-import { launchBrowser } from './helpers/browser.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 
 const catalog = loadCatalog(PROJECT_ROOT);
 const squeeze = (s: string) => s.replace(/\s+/g, '');
-let browser: Browser;
-let server: StaticServer;
 const tmp = mkdtempSync(join(tmpdir(), 'kstb-print-'));
 
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveStatic(SITES.kstb.dir, SITES.kstb.base);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  rmSync(tmp, { recursive: true, force: true });
-});
+const fx = browserFixture('kstb');
+after(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Prints a page to an A4 PDF and returns its text and page count. */
 async function printToPdf(path: string) {
-  const page = await browser.newPage();
-  await page.goto(server.url + path);
+  const page = await fx.browser.newPage();
+  await page.goto(fx.server.url + path);
   const file = join(tmp, `${path.replace(/\W+/g, '_')}.pdf`);
   await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true });
   await page.emulateMedia({ media: 'print' });

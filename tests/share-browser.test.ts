@@ -1,30 +1,19 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
+import { browserFixture } from './helpers/fixture.ts';
 import { PROJECT_ROOT, SITES } from './helpers/build.ts';
-import { launchBrowser } from './helpers/browser.ts';
 import { searchViaUi } from './helpers/search-ui.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 
 const jsQr = readFileSync(join(PROJECT_ROOT, 'node_modules/jsqr/dist/jsQR.js'), 'utf8');
-let browser: Browser;
-let server: StaticServer;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveStatic(SITES.kstb.dir, SITES.kstb.base);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fx = browserFixture('kstb');
 
 describe('sharing in Chromium', () => {
   it('“复制链接” copies the canonical URL and says so', async () => {
-    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const context = await fx.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
-    await page.goto(`${server.url}items/2-15/`);
+    await page.goto(`${fx.server.url}items/2-15/`);
     await page.getByRole('button', { name: '复制链接' }).click();
     assert.equal(await page.locator('.share [role="status"]').textContent(), '链接已复制');
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${SITES.kstb.siteUrl}/kstb/items/2-15/`);
@@ -32,12 +21,12 @@ describe('sharing in Chromium', () => {
   });
 
   it('without JavaScript the URL is visible and no dead button shows', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await fx.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}items/2-15/`);
+    await page.goto(`${fx.server.url}items/2-15/`);
     assert.equal(await page.locator('[data-share-url]').textContent(), `${SITES.kstb.siteUrl}/kstb/items/2-15/`);
     assert.equal(await page.getByRole('button', { name: '复制链接' }).isVisible(), false);
-    await page.goto(`${server.url}bureaus/court/`);
+    await page.goto(`${fx.server.url}bureaus/court/`);
     assert.equal(await page.getByRole('button', { name: '打印本页' }).isVisible(), false);
     await context.close();
   });
@@ -45,10 +34,10 @@ describe('sharing in Chromium', () => {
   it('the QR code scans to the page’s own URL', async () => {
     // The decoder is injected as an inline script and reads the SVG as a data: image,
     // both of which the site's own policy rightly forbids.
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await fx.browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
     for (const path of ['items/3-40/', 'bureaus/human-resources/']) {
-      await page.goto(server.url + path);
+      await page.goto(fx.server.url + path);
       await page.addScriptTag({ content: jsQr });
       const decoded = await page.evaluate(async () => {
         const svg = document.querySelector('.share svg')!.outerHTML;
@@ -70,18 +59,18 @@ describe('sharing in Chromium', () => {
   });
 
   it('the bureau page offers “打印本页” and fills in the print date', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}bureaus/human-resources/`);
+    const page = await fx.browser.newPage();
+    await page.goto(`${fx.server.url}bureaus/human-resources/`);
     assert.ok(await page.getByRole('button', { name: '打印本页' }).isVisible());
     assert.match((await page.locator('[data-print-date]').textContent()) ?? '', /^\d{4}年\d{1,2}月\d{1,2}日$/);
     await page.close();
   });
 
   it('search filters by topic', async () => {
-    const page = await browser.newPage();
-    const result = await searchViaUi(page, server.url, '', { topic: '住房公积金' });
+    const page = await fx.browser.newPage();
+    const result = await searchViaUi(page, fx.server.url, '', { topic: '住房公积金' });
     assert.match(result.status, /找到 8 项符合条件的事项/);
-    const combined = await searchViaUi(page, server.url, '提取', { topic: '住房公积金' });
+    const combined = await searchViaUi(page, fx.server.url, '提取', { topic: '住房公积金' });
     assert.deepEqual(new Set(combined.ids), new Set(['1-27', '3-25']));
     await page.close();
   });

@@ -2,32 +2,21 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { after, before, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import { describe, it } from 'node:test';
 import { loadCatalog } from '../src/lib/load-catalog.ts';
+import { browserFixture } from './helpers/fixture.ts';
 import { PROJECT_ROOT, SITES } from './helpers/build.ts';
-import { launchBrowser } from './helpers/browser.ts';
 import { loadPage } from './helpers/html.ts';
 import { searchViaUi } from './helpers/search-ui.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
 import { pageWeight } from './helpers/weight.ts';
 
 const BUDGET = 30 * 1024;
-let browser: Browser;
-let server: StaticServer;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveStatic(SITES.root.dir, '/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fx = browserFixture('root');
 
 describe('page weight', () => {
   it('every item page is at most 30 KiB gzipped on first visit, with no search code', async () => {
     // Measure one page in Chromium for real: everything it loads before any interaction.
-    const measured = await pageWeight(browser, `${server.url}items/2-15/`);
+    const measured = await pageWeight(fx.browser, `${fx.server.url}items/2-15/`);
     assert.ok(measured.loadBytes <= BUDGET, `items/2-15/ weighs ${measured.loadBytes} bytes`);
     const assets = measured.loadUrls.map((u) => new URL(u).pathname).filter((p) => p !== '/items/2-15/');
     // Every item page loads the same assets, so its weight is its own HTML plus those.
@@ -44,9 +33,9 @@ describe('page weight', () => {
   });
 
   it('reads without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await fx.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}items/2-15/`);
+    await page.goto(`${fx.server.url}items/2-15/`);
     assert.equal(await page.locator('h1').textContent(), '社会保障卡补领、换领、换发');
     assert.ok(await page.locator('.scenario').isVisible());
     assert.ok(await page.locator('.facts').isVisible());
@@ -54,17 +43,17 @@ describe('page weight', () => {
   });
 
   it('the search page loads Pagefind only when someone searches', async () => {
-    const w = await pageWeight(browser, `${server.url}search/`, async (page) => {
+    const w = await pageWeight(fx.browser, `${fx.server.url}search/`, async (page) => {
       await page.locator('#q').fill('公积金');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
     });
     assert.ok(!w.loadUrls.some((u) => u.includes('/pagefind/')), 'nothing of Pagefind before a search');
     assert.ok(w.actUrls.some((u) => u.endsWith('/pagefind/pagefind.js')), 'Pagefind loads on the first search');
-    const shared = await pageWeight(browser, `${server.url}search/?q=${encodeURIComponent('公积金')}`);
+    const shared = await pageWeight(fx.browser, `${fx.server.url}search/?q=${encodeURIComponent('公积金')}`);
     assert.ok(shared.loadUrls.some((u) => u.includes('/pagefind/')), 'a shared search link runs at once');
-    const page = await browser.newPage();
-    assert.ok((await searchViaUi(page, server.url, '公积金')).ids.length > 0);
+    const page = await fx.browser.newPage();
+    assert.ok((await searchViaUi(page, fx.server.url, '公积金')).ids.length > 0);
     await page.close();
   });
 });

@@ -19,7 +19,8 @@ async function open(server: StaticServer, path: string, viewport = { width: 1280
   const problems: string[] = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`failed: ${r.url()}`));
+  // A request cut short because the test navigated on (ERR_ABORTED) is not a failure of the site.
+  page.on('requestfailed', (r) => r.failure()?.errorText !== 'net::ERR_ABORTED' && problems.push(`failed: ${r.url()} ${r.failure()?.errorText}`));
   page.on('request', (r) => !r.url().startsWith(server.origin) && problems.push(`third party: ${r.url()}`));
   page.on('response', (r) => r.status() >= 400 && !r.url().endsWith('/does-not-exist/') && problems.push(`${r.status()}: ${r.url()}`));
   await page.goto(server.url + path);

@@ -5,12 +5,24 @@ import { z } from 'astro/zod';
 import { BATCH_IDS, BATCHES } from './lib/batches.ts';
 import type { Catalog } from './lib/catalog.ts';
 import { NOTE_KINDS } from './lib/corrections.ts';
-import { INPUT_PATHS, loadCatalog } from './lib/load-catalog.ts';
+import { INPUT_PATHS, inputsDigest, loadCatalog } from './lib/load-catalog.ts';
 import { CELL_FIELDS } from './lib/parse-table.ts';
 import { REMARKS } from './lib/remarks.ts';
 import { AUDIENCES } from './lib/topics.ts';
 
 type Entry = { id: string; data: Record<string, unknown> };
+
+/**
+ * The catalog for the current inputs, built once and shared by all the
+ * collections: six loaders would otherwise parse and check the table six
+ * times per build. The key is the inputs' content, so a change rebuilds it.
+ */
+let cache: { key: string; catalog: Catalog } | undefined;
+function currentCatalog(root: string): Catalog {
+  const key = inputsDigest(root);
+  if (cache?.key !== key) cache = { key, catalog: loadCatalog(root) };
+  return cache.catalog;
+}
 
 /**
  * Feeds one collection from the catalog pipeline. Every collection re-reads the
@@ -23,7 +35,7 @@ function catalogLoader(name: string, entries: (catalog: Catalog) => Entry[]): Lo
     load: async ({ store, parseData, config, watcher }) => {
       const root = fileURLToPath(config.root);
       const sync = async () => {
-        const catalog = loadCatalog(root);
+        const catalog = currentCatalog(root);
         store.clear();
         for (const { id, data } of entries(catalog)) store.set({ id, data: await parseData({ id, data }) });
       };

@@ -27,8 +27,3 @@ export const BATCHES: Readonly<Record<BatchId, BatchInfo>> = {
 export function batchFromOrdinal(ordinal: string): BatchInfo | undefined {
   return Object.values(BATCHES).find((b) => b.ordinal === ordinal);
 }
-
-/** Narrows a number to a known batch id. */
-export function isBatchId(n: number): n is BatchId {
-  return (BATCH_IDS as readonly number[]).includes(n);
-}

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { buildCatalog } from './catalog.ts';
+import { inputsDigest } from './load-catalog.ts';
 import { parseCorrections } from './corrections.ts';
 import { SourceError } from './source-error.ts';
 import { editLine, lineStartingWith, readProjectFile, realInputs, SEED_PATH } from './test-support/inputs.ts';
@@ -144,5 +149,20 @@ describe('buildCatalog on broken inputs', () => {
     const line = lineStartingWith(seed, '40\t结婚登记');
     const edited = buildCatalog(realInputs(editLine(seed, line, (l) => l.replace('结婚登记\t', '结婚登记（试点）\t'))));
     assert.equal(edited.items.find((i) => i.id === '3-40')?.name, '结婚登记（试点）');
+  });
+});
+
+describe('inputsDigest', () => {
+  it('changes when an input changes and only then', () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const dir = mkdtempSync(join(tmpdir(), 'kstb-digest-'));
+    cpSync(join(root, 'seeds'), join(dir, 'seeds'), { recursive: true });
+    cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
+    const before = inputsDigest(dir);
+    assert.equal(inputsDigest(dir), before);
+    const seed = join(dir, SEED_PATH);
+    writeFileSync(seed, `${readFileSync(seed, 'utf8')}\n`);
+    assert.notEqual(inputsDigest(dir), before);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

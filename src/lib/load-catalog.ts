@@ -29,6 +29,19 @@ export function pickSeedFile(names: readonly string[]): string | undefined {
 }
 
 /**
+ * A digest of every input file's bytes (all seeds and the curated content),
+ * so that callers can tell whether a cached catalog is still current.
+ */
+export function inputsDigest(root: string): string {
+  const hash = createHash('sha256');
+  const seeds = readdirSync(join(root, INPUT_PATHS.seeds)).sort().map((n) => `${INPUT_PATHS.seeds}/${n}`);
+  for (const path of [...seeds, ...Object.values(INPUT_PATHS).filter((p) => p !== INPUT_PATHS.seeds)]) {
+    hash.update(path).update('\0').update(readFileSync(join(root, path))).update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/**
  * Reads the seed table and the curated content under `root` and builds the
  * catalog. The only part of the pipeline that touches the file system.
  */

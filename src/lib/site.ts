@@ -1,5 +1,2 @@
 /** The site's name, shown in the header and page titles. */
 export const SITE_NAME = '跨省通办事项目录';
-
-/** Who publishes the underlying table. */
-export const SOURCE_AUTHORITY = '石家庄市';

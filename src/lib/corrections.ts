@@ -117,3 +117,8 @@ export function unusedCorrectionTargets(corrections: readonly Correction[], item
     correction.items.filter((item) => !itemIds.has(item)).map((item) => ({ correction, item })),
   );
 }
+
+/** True when the site inferred the value it shows for a field (a gap filled, a shifted cell put back). */
+export function isInferred(notes: readonly AppliedNote[], field: CellField): boolean {
+  return notes.some((n) => n.field === field && n.inferred);
+}

@@ -31,3 +31,19 @@ export function formatDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+/**
+ * The batch deadline as the table states it, a planned deadline for a task
+ * list and never a promise that the service is available: 要求2021年6月前实现.
+ */
+export function plannedDeadline(batch: BatchId): string {
+  return `要求${BATCHES[batch].deadline}实现`;
+}
+
+/** The item's status in the table's own terms: 列入“跨省通办”任务，要求2021年6月前实现. */
+export function deadlineStatus(batch: BatchId): string {
+  return `列入“跨省通办”任务，${plannedDeadline(batch)}`;
+}
+
+/** The mark shown next to a value the site inferred, wherever the value is shown. */
+export const INFERRED_MARK = '本站推定';

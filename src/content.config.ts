@@ -9,6 +9,8 @@ import { INPUT_PATHS, inputsDigest, loadCatalog } from './lib/load-catalog.ts';
 import { CELL_FIELDS } from './lib/parse-table.ts';
 import { REMARKS } from './lib/remarks.ts';
 import { AUDIENCES } from './lib/topics.ts';
+import { guidanceSchema } from './lib/guidance.ts';
+import { referenceSchema } from './lib/references.ts';
 
 type Entry = { id: string; data: Record<string, unknown> };
 
@@ -191,5 +193,17 @@ const topics = defineCollection({
     .strict(),
 });
 
+const guidance = defineCollection({
+  loader: catalogLoader('guidance', (c) => [{ id: 'site', data: { guidance: c.guidance, references: c.references } }]),
+  schema: z
+    .object({
+      /** How to apply, channels, remark explanations and about-page facts, each with its source. */
+      guidance: guidanceSchema,
+      /** Every public source the statements cite. */
+      references: z.array(referenceSchema),
+    })
+    .strict(),
+});
+
 /** The catalog's collections, all fed from seeds/ and content/ by the same pipeline. */
-export const collections = { items, bureaus, batches, sources, lexicon, topics };
+export const collections = { items, bureaus, batches, sources, lexicon, topics, guidance };

@@ -9,6 +9,8 @@ import { checkTopicCoverage, type Audience, type Topic, type TopicData } from '.
 import { isRemark, type Remark } from './remarks.ts';
 import { itemSearchTerms, meaningfulScenario, type ItemSearchTerms } from './search-terms.ts';
 import { SourceError } from './source-error.ts';
+import type { Guidance } from './guidance.ts';
+import type { Reference } from './references.ts';
 
 /** One catalog item: the source row with corrections applied and bureaus resolved. */
 export interface CatalogItem {
@@ -63,6 +65,10 @@ export interface Catalog {
   lexicon: LexiconEntry[];
   /** The life topics, in curated order. */
   topics: Topic[];
+  /** The public sources the site's statements cite. */
+  references: Reference[];
+  /** What the site explains beyond the table: how to apply, channels, remarks, about. */
+  guidance: Guidance;
 }
 
 export interface CatalogInputs {
@@ -73,6 +79,8 @@ export interface CatalogInputs {
   lexicon: { file: string; entries: readonly (LexiconEntry & { line: number })[] };
   topics: TopicData;
   info: SourceInfo;
+  references: Reference[];
+  guidance: Guidance;
 }
 
 /** Formats an item id from its batch and number. */
@@ -114,7 +122,7 @@ function resolveBureaus(
  *
  * @throws {SourceError} naming the file, line and text of the first problem found.
  */
-export function buildCatalog({ seed, registry, corrections, related, lexicon, topics, info }: CatalogInputs): Catalog {
+export function buildCatalog({ seed, registry, corrections, related, lexicon, topics, info, references, guidance }: CatalogInputs): Catalog {
   const table: SourceTable = parseSourceTable(seed.text, seed.file);
   const rows = table.sections.flatMap((s) => s.rows);
   const ids = new Set(rows.map((r) => itemId(r.batch, r.number)));
@@ -191,5 +199,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     bureaus: registry.bureaus.filter((b) => used.has(b.slug)),
     lexicon: lexicon.entries.map(({ say, means }) => ({ say, means })),
     topics: topics.topics,
+    references,
+    guidance,
   };
 }

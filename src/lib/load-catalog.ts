@@ -2,10 +2,12 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseBureauRegistry } from './bureaus.ts';
-import { buildCatalog, type Catalog } from './catalog.ts';
+import { buildCatalog, type Catalog, type CatalogInputs } from './catalog.ts';
 import { parseCorrections } from './corrections.ts';
 import { parseLexicon } from './lexicon.ts';
 import { parseSourceInfo } from './source-info.ts';
+import { parseGuidance } from './guidance.ts';
+import { parseReferences } from './references.ts';
 import { parseTopics } from './topics.ts';
 import { parseRelatedGroups } from './related.ts';
 
@@ -18,6 +20,8 @@ export const INPUT_PATHS = {
   lexicon: 'content/lexicon.yaml',
   topics: 'content/topics.yaml',
   source: 'content/source.yaml',
+  references: 'content/references.yaml',
+  guidance: 'content/guidance.yaml',
 } as const;
 
 /**
@@ -42,22 +46,31 @@ export function inputsDigest(root: string): string {
 }
 
 /**
- * Reads the seed table and the curated content under `root` and builds the
- * catalog. The only part of the pipeline that touches the file system.
+ * Reads the seed table and the curated content under `root` into the
+ * catalog's inputs; `seedText` replaces the seed's text (tests break it on purpose).
+ * The only part of the pipeline that touches the file system.
  */
-export function loadCatalog(root: string): Catalog {
+export function readCatalogInputs(root: string, seedText?: string): CatalogInputs {
   const read = (path: string) => readFileSync(join(root, path), 'utf8');
   const seedName = pickSeedFile(readdirSync(join(root, INPUT_PATHS.seeds)));
   if (!seedName) throw new Error(`${INPUT_PATHS.seeds}/: no .txt seed table found`);
   const seedPath = `${INPUT_PATHS.seeds}/${seedName}`;
   const bytes = readFileSync(join(root, seedPath));
-  return buildCatalog({
-    seed: { text: bytes.toString('utf8'), file: seedPath, sha256: createHash('sha256').update(bytes).digest('hex') },
+  const references = parseReferences(read(INPUT_PATHS.references), INPUT_PATHS.references);
+  return {
+    seed: { text: seedText ?? bytes.toString('utf8'), file: seedPath, sha256: createHash('sha256').update(bytes).digest('hex') },
     registry: parseBureauRegistry(read(INPUT_PATHS.bureaus), INPUT_PATHS.bureaus),
     corrections: parseCorrections(read(INPUT_PATHS.corrections), INPUT_PATHS.corrections),
     related: parseRelatedGroups(read(INPUT_PATHS.related), INPUT_PATHS.related),
     lexicon: { file: INPUT_PATHS.lexicon, entries: parseLexicon(read(INPUT_PATHS.lexicon), INPUT_PATHS.lexicon) },
     topics: parseTopics(read(INPUT_PATHS.topics), INPUT_PATHS.topics),
     info: parseSourceInfo(read(INPUT_PATHS.source), INPUT_PATHS.source),
-  });
+    references: references.references,
+    guidance: parseGuidance(read(INPUT_PATHS.guidance), INPUT_PATHS.guidance, references),
+  };
+}
+
+/** Reads the inputs under `root` and builds the catalog. */
+export function loadCatalog(root: string): Catalog {
+  return buildCatalog(readCatalogInputs(root));
 }

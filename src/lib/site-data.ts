@@ -26,8 +26,12 @@ export type Source = CollectionEntry<'sources'>['data'];
 /** One everyday-language entry. */
 export type LexiconEntry = CollectionEntry<'lexicon'>['data'];
 
+/** What the site explains beyond the table, each statement with its source. */
+export type Guidance = CollectionEntry<'guidance'>['data']['guidance'];
+
 export interface SiteData {
   source: Source;
+  guidance: Guidance;
   lexicon: LexiconEntry[];
   topics: Topic[];
   topicBySlug: Map<string, Topic>;
@@ -42,14 +46,17 @@ export interface SiteData {
 let cached: Promise<SiteData> | undefined;
 
 async function load(): Promise<SiteData> {
-  const [itemEntries, bureauEntries, batchEntries, sourceEntries, lexiconEntries, topicEntries] = await Promise.all([
+  const [itemEntries, bureauEntries, batchEntries, sourceEntries, lexiconEntries, topicEntries, guidanceEntries] = await Promise.all([
     getCollection('items'),
     getCollection('bureaus'),
     getCollection('batches'),
     getCollection('sources'),
     getCollection('lexicon'),
     getCollection('topics'),
+    getCollection('guidance'),
   ]);
+  const guidance = guidanceEntries[0]?.data.guidance;
+  if (!guidance) throw new Error('the guidance collection is empty');
   const source = sourceEntries[0]?.data;
   if (!source) throw new Error('the sources collection is empty');
   const items = sortItems(
@@ -73,6 +80,7 @@ async function load(): Promise<SiteData> {
   const topics = topicEntries.map(({ id, data }) => ({ ...data, slug: id })).sort((a, b) => a.order - b.order);
   return {
     source,
+    guidance,
     topics,
     topicBySlug: new Map(topics.map((t) => [t.slug, t])),
     lexicon: lexiconEntries.sort((a, b) => a.id.localeCompare(b.id)).map(({ data }) => data),

@@ -1,12 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseBureauRegistry } from '../bureaus.ts';
 import type { CatalogInputs } from '../catalog.ts';
-import { parseCorrections } from '../corrections.ts';
-import { parseLexicon } from '../lexicon.ts';
-import { parseSourceInfo } from '../source-info.ts';
-import { parseTopics } from '../topics.ts';
-import { parseRelatedGroups } from '../related.ts';
+import { readCatalogInputs } from '../load-catalog.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -19,16 +14,8 @@ export function readProjectFile(path: string): string {
 export const SEED_PATH = 'seeds/000_0d21fb7026870303.txt';
 
 /** The project's real inputs, with the seed text optionally replaced. */
-export function realInputs(seedText = readProjectFile(SEED_PATH)): CatalogInputs {
-  return {
-    seed: { text: seedText, file: SEED_PATH, sha256: '0'.repeat(64) },
-    registry: parseBureauRegistry(readProjectFile('content/bureaus.yaml'), 'content/bureaus.yaml'),
-    corrections: parseCorrections(readProjectFile('content/corrections.yaml'), 'content/corrections.yaml'),
-    related: parseRelatedGroups(readProjectFile('content/related.yaml'), 'content/related.yaml'),
-    lexicon: { file: 'content/lexicon.yaml', entries: parseLexicon(readProjectFile('content/lexicon.yaml'), 'content/lexicon.yaml') },
-    topics: parseTopics(readProjectFile('content/topics.yaml'), 'content/topics.yaml'),
-    info: parseSourceInfo(readProjectFile('content/source.yaml'), 'content/source.yaml'),
-  };
+export function realInputs(seedText?: string): CatalogInputs {
+  return readCatalogInputs(root, seedText);
 }
 
 /** Returns the text with its 1-based line `n` replaced by `edit(line)`; null deletes the line. */

@@ -9,6 +9,7 @@ import { INPUT_PATHS, inputsDigest, loadCatalog } from './lib/load-catalog.ts';
 import { CELL_FIELDS } from './lib/parse-table.ts';
 import { REMARKS } from './lib/remarks.ts';
 import { AUDIENCES } from './lib/topics.ts';
+import { bureauSchema } from './lib/bureaus.ts';
 import { guidanceSchema } from './lib/guidance.ts';
 import { referenceSchema } from './lib/references.ts';
 
@@ -109,16 +110,7 @@ const items = defineCollection({
 
 const bureaus = defineCollection({
   loader: catalogLoader('bureaus', (c) => c.bureaus.map(({ slug, ...data }) => ({ id: slug, data: { ...data } }))),
-  schema: z
-    .object({
-      /** Short name as the table prints it. */
-      name: z.string().min(1),
-      /** Full official name. */
-      fullName: z.string().min(1),
-      /** Other spellings in the table. */
-      aliases: z.array(z.string()),
-    })
-    .strict(),
+  schema: bureauSchema.omit({ slug: true }),
 });
 
 const batches = defineCollection({

@@ -1,22 +1,76 @@
 import { z } from 'astro/zod';
+import { citationSchema, resolvedCitationSchema, type ReferenceRegistry } from './references.ts';
 import { SourceError } from './source-error.ts';
 import { parseYamlList } from './yaml-source.ts';
 
-/** Zod schema of one registry entry in content/bureaus.yaml. */
-export const bureauEntrySchema = z
+/** The contact fields a deploying office may fill in, in the order pages show them. */
+export const CONTACT_FIELDS = ['website', 'address', 'phone', 'hours'] as const;
+
+/** What each contact field is called on the page. */
+export const CONTACT_LABELS: Readonly<Record<(typeof CONTACT_FIELDS)[number], string>> = {
+  website: '网站',
+  address: '办公地址',
+  phone: '咨询电话',
+  hours: '办公时间',
+};
+
+const contactValue = <T extends z.ZodType>(value: T, citation: z.ZodType) => z.object({ value, citation }).strict();
+
+/** Builds the contact schema with written or resolved citations. */
+const contactSchema = (citation: z.ZodType) =>
+  z
+    .object({
+      /** The bureau's official website. */
+      website: contactValue(z.url({ protocol: /^https?$/ }), citation).optional(),
+      /** Where citizens go in person. */
+      address: contactValue(z.string().min(1), citation).optional(),
+      /** A number for questions, digits and hyphens. */
+      phone: contactValue(z.string().regex(/^[0-9-]+$/), citation).optional(),
+      /** Office hours, as the bureau publishes them. */
+      hours: contactValue(z.string().min(1), citation).optional(),
+    })
+    .strict();
+
+/** Builds a bureau note schema with a written or resolved citation. */
+const noteSchema = (citation: z.ZodType) => z.object({ text: z.string().min(1), citation }).strict();
+
+const bureauFields = {
+  /** Stable ASCII part of the bureau page URL. */
+  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug must be lower-case ASCII words joined by hyphens'),
+  /** Short name as the source table prints it, e.g. 市人社局. */
+  name: z.string().min(1),
+  /** Full official name, e.g. 石家庄市人力资源和社会保障局. */
+  fullName: z.string().min(1),
+  /** True where the table's short name does not settle the full name and the site inferred it. */
+  fullNameInferred: z.boolean().default(false),
+  /** Other spellings of the same bureau found in the table. */
+  aliases: z.array(z.string().min(1)),
+};
+
+/** Zod schema of a bureau as pages use it: citations resolved. */
+export const bureauSchema = z
   .object({
-    /** Stable ASCII part of the bureau page URL. */
-    slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slug must be lower-case ASCII words joined by hyphens'),
-    /** Short name as the source table prints it, e.g. 市人社局. */
-    name: z.string().min(1),
-    /** Full official name, e.g. 石家庄市人力资源和社会保障局. */
-    fullName: z.string().min(1),
-    /** Other spellings of the same bureau found in the table. */
-    aliases: z.array(z.string().min(1)),
+    ...bureauFields,
+    /** Dated, sourced notes, e.g. a later change of name. */
+    notes: z.array(noteSchema(resolvedCitationSchema)),
+    /** Contact details, each with its source; empty unless verified. */
+    contact: contactSchema(resolvedCitationSchema),
   })
   .strict();
 
-export type Bureau = z.infer<typeof bureauEntrySchema>;
+/** A bureau of the registry. */
+export type Bureau = z.infer<typeof bureauSchema>;
+
+/** Zod schema of one registry entry as written in content/bureaus.yaml. */
+export const bureauEntrySchema = z
+  .object({
+    ...bureauFields,
+    notes: z.array(noteSchema(citationSchema)).default([]),
+    contact: contactSchema(citationSchema).default({}),
+  })
+  .strict();
+
+
 
 /** A validated registry with name lookup. */
 export interface BureauRegistry {
@@ -32,16 +86,21 @@ export interface BureauRegistry {
  *
  * @throws {SourceError} naming the registry file, the entry's line and the value.
  */
-export function parseBureauRegistry(text: string, file: string): BureauRegistry {
+export function parseBureauRegistry(text: string, file: string, refs: ReferenceRegistry): BureauRegistry {
   const byName = new Map<string, Bureau>();
   const bySlug = new Map<string, Bureau>();
   const bureaus = parseYamlList(text, file).map(({ line, value }) => {
     const parsed = bureauEntrySchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new SourceError(file, line, `invalid bureau entry: ${issue?.path.join('.')}: ${issue?.message}`, JSON.stringify(value));
-    }
-    const bureau = parsed.data;
+    if (!parsed.success) throw SourceError.fromZod(file, line, 'invalid bureau entry', parsed.error, value);
+    const resolve = (c: z.infer<typeof citationSchema>) => refs.resolve(c, file, line);
+    const contact = Object.fromEntries(
+      Object.entries(parsed.data.contact).map(([key, v]) => [key, { value: v.value, citation: resolve(v.citation as z.infer<typeof citationSchema>) }]),
+    );
+    const bureau: Bureau = {
+      ...parsed.data,
+      notes: parsed.data.notes.map((n) => ({ text: n.text, citation: resolve(n.citation as z.infer<typeof citationSchema>) })),
+      contact,
+    };
     if (bySlug.has(bureau.slug)) throw new SourceError(file, line, `duplicate slug "${bureau.slug}"`, bureau.slug);
     bySlug.set(bureau.slug, bureau);
     for (const name of [bureau.name, ...bureau.aliases]) {

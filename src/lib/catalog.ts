@@ -147,8 +147,13 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     const lead = resolveBureaus(corrected.cells.lead, 'lead', registry, fail);
     const cooperating = resolveBureaus(corrected.cells.cooperating, 'cooperating', registry, fail);
     if (lead.slugs.length === 0) fail('empty lead bureau (牵头单位); fill it with an inferred entry in content/corrections.yaml');
+    // The table lists some bureaus as cooperating with themselves; that stays as written,
+    // but only where an annotation tells the reader so.
+    const annotated = corrected.notes.some((n) => n.kind === 'annotation' && n.field === 'cooperating');
     const both = lead.slugs.find((slug) => cooperating.slugs.includes(slug));
-    if (both) fail(`bureau "${registry.bySlug(both)?.name}" is both lead and cooperating`);
+    if (both && !annotated) {
+      fail(`bureau "${registry.bySlug(both)?.name}" is both lead and cooperating; keep it with an annotation in content/corrections.yaml or correct it`);
+    }
     const remark = corrected.cells.remark;
     if (remark !== '' && !isRemark(remark)) fail(`unknown remark (备注) "${remark}"; known remarks are listed in src/lib/remarks.ts`);
 

@@ -9,6 +9,12 @@ export const ITEM_ID_RE = /^[1-9]\d*-[1-9]\d*$/;
 /** Zod schema of one entry in content/corrections.yaml. */
 export const correctionEntrySchema = z
   .object({
+    /**
+     * `correct` (the default) replaces `original` with `corrected`; `annotate`
+     * keeps the cell exactly as the table has it and shows `corrected` as a note
+     * beside it, for a value that is odd but not provably wrong.
+     */
+    action: z.enum(['correct', 'annotate']).default('correct'),
     /** The items the correction applies to, as batch-number ids. */
     items: z.array(z.string().regex(ITEM_ID_RE, 'item ids look like 2-19')).min(1),
     /** The source column corrected. */
@@ -23,10 +29,12 @@ export const correctionEntrySchema = z
     reason: z.string().min(1),
   })
   .strict()
-  .refine((c) => c.original !== c.corrected, { message: 'original and corrected are the same' });
+  .refine((c) => c.action === 'annotate' || c.original !== c.corrected, { message: 'original and corrected are the same' })
+  .refine((c) => c.action === 'correct' || c.original !== '', { message: 'an annotation needs the cell text it explains in original' });
 
 /** A correction entry with its location in the corrections file. */
 export interface Correction {
+  action: 'correct' | 'annotate';
   items: string[];
   field: CellField;
   original: string;
@@ -37,8 +45,11 @@ export interface Correction {
   line: number;
 }
 
-/** Where a note comes from: corrections.yaml, or an alias in the bureau registry. */
-export const NOTE_KINDS = ['correction', 'alias'] as const;
+/**
+ * Where a note comes from: a correction or an annotation in corrections.yaml,
+ * or an alias in the bureau registry.
+ */
+export const NOTE_KINDS = ['correction', 'annotation', 'alias'] as const;
 
 /** A change the site made to an item's source cells, shown on its page and the data notes. */
 export interface AppliedNote {
@@ -58,10 +69,7 @@ export interface AppliedNote {
 export function parseCorrections(text: string, file: string): Correction[] {
   return parseYamlList(text, file).map(({ line, value }) => {
     const parsed = correctionEntrySchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new SourceError(file, line, `invalid correction: ${issue?.path.join('.') || 'entry'}: ${issue?.message}`, JSON.stringify(value));
-    }
+    if (!parsed.success) throw SourceError.fromZod(file, line, 'invalid correction', parsed.error, value);
     return { ...parsed.data, file, line };
   });
 }
@@ -95,6 +103,11 @@ export function applyCorrections(
         c.original,
       );
     };
+    if (c.action === 'annotate') {
+      if (cell !== c.original) stale('an annotation expects the cell to read exactly the original');
+      notes.push({ field: c.field, original: c.original, corrected: c.corrected, inferred: c.inferred, reason: c.reason, kind: 'annotation' });
+      continue;
+    }
     if (c.original === '') {
       if (cell !== '') stale('it expects an empty cell');
       result[c.field] = c.corrected;

@@ -18,6 +18,8 @@ const statementFields = z
     title: z.string().min(1).optional(),
     /** The statement, in plain words. */
     text: z.string().min(1),
+    /** A few words for lists, tables and print, where the full text does not fit. */
+    short: z.string().min(1).optional(),
     /** The public source that supports it. */
     citation: citationSchema.optional(),
     /** Or, without a source, what it is: advice, or the site's reading of the table's words. */
@@ -46,7 +48,7 @@ const channelFields = z
     /** The channel's name as its operator publishes it. */
     name: z.string().min(1),
     kind: z.enum(CHANNEL_KINDS),
-    /** Web address, for web channels; only an address seen in a public source. */
+    /** Web address; only one seen in an official source, else left out and the page shows none. */
     url: z.url({ protocol: /^https?$/ }).optional(),
     /** Number to call, for phone channels. */
     phone: z.string().regex(/^[0-9-]+$/).optional(),
@@ -58,7 +60,6 @@ const channelFields = z
 
 /** Zod schema of one channel, as written in content/guidance.yaml. */
 export const channelSchema = channelFields
-  .refine((c) => c.kind !== 'web' || c.url !== undefined, { message: 'a web channel needs a url' })
   .refine((c) => c.kind !== 'phone' || c.phone !== undefined, { message: 'a phone channel needs a phone number' });
 
 /** Zod schema of a channel with its citation resolved. */

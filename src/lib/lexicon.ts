@@ -28,10 +28,7 @@ export function parseLexicon(text: string, file: string): (LexiconEntry & { line
   const seen = new Map<string, number>();
   return parseYamlList(text, file).map(({ line, value }) => {
     const parsed = lexiconEntrySchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new SourceError(file, line, `invalid lexicon entry: ${issue?.path.join('.') || 'entry'}: ${issue?.message}`, JSON.stringify(value));
-    }
+    if (!parsed.success) throw SourceError.fromZod(file, line, 'invalid lexicon entry', parsed.error, value);
     for (const word of parsed.data.say) {
       const first = seen.get(word);
       if (first !== undefined) throw new SourceError(file, line, `"${word}" is already a say word on line ${first}`, word);

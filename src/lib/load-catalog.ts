@@ -59,7 +59,7 @@ export function readCatalogInputs(root: string, seedText?: string): CatalogInput
   const references = parseReferences(read(INPUT_PATHS.references), INPUT_PATHS.references);
   return {
     seed: { text: seedText ?? bytes.toString('utf8'), file: seedPath, sha256: createHash('sha256').update(bytes).digest('hex') },
-    registry: parseBureauRegistry(read(INPUT_PATHS.bureaus), INPUT_PATHS.bureaus),
+    registry: parseBureauRegistry(read(INPUT_PATHS.bureaus), INPUT_PATHS.bureaus, references),
     corrections: parseCorrections(read(INPUT_PATHS.corrections), INPUT_PATHS.corrections),
     related: parseRelatedGroups(read(INPUT_PATHS.related), INPUT_PATHS.related),
     lexicon: { file: INPUT_PATHS.lexicon, entries: parseLexicon(read(INPUT_PATHS.lexicon), INPUT_PATHS.lexicon) },

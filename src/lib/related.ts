@@ -28,10 +28,7 @@ export interface RelatedGroup {
 export function parseRelatedGroups(text: string, file: string): RelatedGroup[] {
   return parseYamlList(text, file).map(({ line, value }) => {
     const parsed = relatedGroupSchema.safeParse(value);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new SourceError(file, line, `invalid related group: ${issue?.path.join('.') || 'entry'}: ${issue?.message}`, JSON.stringify(value));
-    }
+    if (!parsed.success) throw SourceError.fromZod(file, line, 'invalid related group', parsed.error, value);
     return { ...parsed.data, file, line };
   });
 }

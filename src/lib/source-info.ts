@@ -31,6 +31,6 @@ export function parseSourceInfo(text: string, file: string): SourceInfo {
   const value = { ...(entry.value as Record<string, unknown>) };
   if (value.received instanceof Date) value.received = value.received.toISOString().slice(0, 10);
   const parsed = sourceInfoSchema.safeParse(value);
-  if (!parsed.success) throw new SourceError(file, entry.line, `invalid source info: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`, JSON.stringify(entry.value));
+  if (!parsed.success) throw SourceError.fromZod(file, entry.line, 'invalid source info', parsed.error, entry.value);
   return parsed.data;
 }

@@ -56,7 +56,7 @@ export function parseTopics(text: string, file: string): TopicData {
   if (!(itemEntries instanceof Map)) throw new SourceError(file, 1, 'an "items" mapping is required', '');
   const topics = topicEntries.map((entry) => {
     const parsed = topicSchema.safeParse(entry.value);
-    if (!parsed.success) fail(file, entry, `invalid topic: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success) throw SourceError.fromZod(file, entry.line, 'invalid topic', parsed.error, entry.value);
     return parsed.data;
   });
   const slugs = new Set<string>();
@@ -68,7 +68,7 @@ export function parseTopics(text: string, file: string): TopicData {
   for (const [id, entry] of itemEntries) {
     if (!ITEM_ID_RE.test(id)) fail(file, entry, `"${id}" is not an item id like 2-15`);
     const parsed = itemTopicsSchema.safeParse(entry.value);
-    if (!parsed.success) fail(file, entry, `item ${id}: ${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success) throw SourceError.fromZod(file, entry.line, `item ${id}`, parsed.error, entry.value);
     const unknown = parsed.data.topics.find((t) => !slugs.has(t));
     if (unknown) fail(file, entry, `item ${id}: unknown topic "${unknown}"`);
     items.set(id, { line: entry.line, ...parsed.data });

@@ -7,6 +7,7 @@ import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { securityHeadersIntegration } from './src/integrations/security-headers.ts';
 import { normaliseBase } from './src/lib/paths.ts';
 import { rehypeBaseLinks } from './src/lib/rehype-base-links.ts';
+import { rehypeTableLabels } from './src/lib/rehype-table-labels.ts';
 
 /** The public origin, used for absolute URLs (canonical links, printed URLs). */
 const site = process.env.SITE_URL || 'http://localhost:4321';
@@ -28,7 +29,7 @@ export default defineConfig({
       gfm: false,
       smartypants: false,
       remarkPlugins: [remarkGfm],
-      rehypePlugins: [[rehypeBaseLinks, { base }]],
+      rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTableLabels],
     }),
   },
   integrations: [mdx(), pagefindIntegration(), securityHeadersIntegration()],

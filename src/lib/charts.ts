@@ -1,8 +1,10 @@
-/** One bar of a horizontal bar chart. */
+/** One row of a bar chart: its label above a bar, and the page it links to. */
 export interface Bar {
   label: string;
   value: number;
-  /** Vertical position of the bar's top edge. */
+  /** Site-relative path of the page the bar opens. */
+  path: string;
+  /** Top of the row. */
   y: number;
   /** Bar length in chart units. */
   width: number;
@@ -12,27 +14,30 @@ export interface Bar {
 export interface BarChartLayout {
   width: number;
   height: number;
-  labelWidth: number;
+  rowHeight: number;
   barHeight: number;
+  fontSize: number;
   bars: Bar[];
 }
 
 /**
- * Lays out a horizontal bar chart: one row per value, bars scaled to the
- * largest value, room on the left for labels (measured in characters, as the
- * labels are Chinese) and on the right for the number.
+ * Lays out a horizontal bar chart for a narrow screen: each label sits above
+ * its bar, so labels never squeeze the bars, and the chart is drawn at about
+ * phone width (360 units) so that its text stays at least 12 px when scaled to
+ * a 320 px screen. Bars are scaled to the largest value, leaving room for the number.
  */
-export function barChartLayout(data: readonly { label: string; value: number }[], options: { width?: number; barHeight?: number; gap?: number; charWidth?: number } = {}): BarChartLayout {
-  const { width = 640, barHeight = 24, gap = 10, charWidth = 16 } = options;
-  const labelWidth = Math.max(4, ...data.map((d) => [...d.label].length)) * charWidth + 12;
-  const numberWidth = 48;
+export function barChartLayout(data: readonly { label: string; value: number; path: string }[], options: { width?: number; fontSize?: number } = {}): BarChartLayout {
+  const { width = 360, fontSize = 16 } = options;
+  const barHeight = 16;
+  const rowHeight = fontSize + barHeight + 16;
+  const numberWidth = 64;
   const max = Math.max(1, ...data.map((d) => d.value));
-  const span = width - labelWidth - numberWidth;
   return {
     width,
-    height: data.length * (barHeight + gap) + gap,
-    labelWidth,
+    height: data.length * rowHeight,
+    rowHeight,
     barHeight,
-    bars: data.map((d, i) => ({ label: d.label, value: d.value, y: gap + i * (barHeight + gap), width: Math.round((d.value / max) * span * 10) / 10 })),
+    fontSize,
+    bars: data.map((d, i) => ({ ...d, y: i * rowHeight, width: Math.round((d.value / max) * (width - numberWidth) * 10) / 10 })),
   };
 }

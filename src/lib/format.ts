@@ -15,7 +15,7 @@ export function itemPosition(batch: BatchId, number: number): string {
   return `${BATCHES[batch].label}第${number}项`;
 }
 
-/** A batch with its deadline: 第二批（2021年6月前）. */
+/** A batch with its deadline as a short label: 第二批（2021年6月前）. Also a search filter value. */
 export function batchTitle(batch: BatchId): string {
   const b = BATCHES[batch];
   return `${b.label}（${b.deadline}）`;

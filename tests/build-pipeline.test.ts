@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { buildSite, copyProject, listFiles, SITES, TEST_OUTPUT } from './helpers/build.ts';
+import { buildSite, copyProject, listFiles, readBuilt, SITES, TEST_OUTPUT } from './helpers/build.ts';
 
 const SEED = 'seeds/000_0d21fb7026870303.txt';
 const project = copyProject();
@@ -34,13 +34,33 @@ describe('astro build on a changed table', () => {
     assert.equal(existsSync(join(outDir, 'index.html')), false, 'no page was written');
   });
 
-  it('shows an edit to the seed on the item page at the next build, with no other file touched', () => {
+  it('shows an edit to the seed, and a bureau’s contact details once a deploying office fills them in', () => {
     editSeed(180, (line) => line.replace('申请人可在所在地婚姻登记机关办理结婚登记', '申请人可在任一婚姻登记机关办理结婚登记'));
+    // Fixture data: a contact page and two contact fields for 市人社局, each with its source.
+    const refs = join(project, 'content/references.yaml');
+    writeFileSync(refs, `${readFileSync(refs, 'utf8')}  - id: fixture-hr-contact\n    title: 测试用联系方式页面\n    publisher: 测试单位\n`);
+    const bureaus = join(project, 'content/bureaus.yaml');
+    const citation = '{ source: fixture-hr-contact, checked: 2026-11-27 }';
+    writeFileSync(
+      bureaus,
+      readFileSync(bureaus, 'utf8').replace(
+        '  fullName: 石家庄市人力资源和社会保障局\n  aliases: []\n',
+        `  fullName: 石家庄市人力资源和社会保障局\n  aliases: []\n  contact:\n    phone: { value: 0311-00000000, citation: ${citation} }\n    hours: { value: 工作日上午9点至下午5点（测试数据）, citation: ${citation} }\n`,
+      ),
+    );
     const outDir = join(project, 'dist-edited');
     const result = buildSite({ root: project, outDir });
     assert.equal(result.status, 0, result.output);
     const page = readFileSync(join(outDir, 'items/3-40/index.html'), 'utf8');
     assert.match(page, /申请人可在任一婚姻登记机关办理结婚登记/);
+    for (const file of ['bureaus/human-resources/index.html', 'items/2-15/index.html']) {
+      const html = readFileSync(join(outDir, file), 'utf8');
+      assert.match(html, /咨询电话.*0311-00000000.*来源：测试用联系方式页面/s, file);
+      assert.match(html, /办公时间.*工作日上午9点至下午5点（测试数据）/s, file);
+      assert.doesNotMatch(html, /办公地址|网站<\/dt>/, `${file}: unfilled fields stay out`);
+    }
+    assert.doesNotMatch(readFileSync(join(outDir, 'items/3-40/index.html'), 'utf8'), /咨询电话/, 'other bureaus show no contact');
+    assert.doesNotMatch(readBuilt('root', 'bureaus/human-resources/index.html'), /咨询电话/, 'the shipped registry shows none');
   });
 });
 

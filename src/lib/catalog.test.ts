@@ -74,10 +74,16 @@ describe('buildCatalog on the real table', () => {
     assert.deepEqual([alias?.field, alias?.original, alias?.corrected], ['lead', '市公积金管理中心', '住房公积金管理中心']);
   });
 
-  it('drops a bureau cooperating with itself, as a recorded correction', () => {
-    assert.deepEqual(item('2-13').cooperating, []);
-    assert.equal(item('2-13').source.cooperating, '市人社局');
-    assert.deepEqual(item('1-4').cooperating, []);
+  it('keeps a bureau cooperating with itself as the table has it, with a note for the reader', () => {
+    const selfCooperating = catalog.items.filter((i) => i.lead.some((slug) => i.cooperating.includes(slug))).map((i) => i.id);
+    assert.deepEqual(selfCooperating, ['1-4', '2-5', '2-6', '2-7', '2-8', '2-9', '2-10', '2-11', '2-13', '2-14', '2-15', '3-38']);
+    for (const id of selfCooperating) {
+      const note = item(id).notes.find((n) => n.kind === 'annotation');
+      assert.equal(note?.corrected, '与牵头单位相同（原表如此）', id);
+      assert.equal(note?.original, item(id).source.cooperating, id);
+    }
+    assert.deepEqual(item('2-13').cooperating, ['human-resources']);
+    assert.deepEqual(item('1-4').cooperating, ['justice']);
     assert.deepEqual(item('2-12').cooperating, ['healthcare-security']);
   });
 
@@ -107,6 +113,12 @@ describe('buildCatalog on broken inputs', () => {
     const line = lineStartingWith(seed, '1\t学历公证');
     const broken = editLine(seed, line, (l) => l.replace('市教育局', '市文旅局'));
     assertSourceError(() => buildCatalog(realInputs(broken)), SEED_PATH, line, /item 1-1: unknown bureau "市文旅局" in cooperating/);
+  });
+
+  it('stops on a bureau cooperating with itself that no annotation explains', () => {
+    const line = lineStartingWith(seed, '2\t学位公证');
+    const broken = editLine(seed, line, (l) => l.replace('市司法局\t市教育局', '市司法局\t市司法局'));
+    assertSourceError(() => buildCatalog(realInputs(broken)), SEED_PATH, line, /item 1-2: bureau "市司法局" is both lead and cooperating; keep it with an annotation/);
   });
 
   it('rejects an unknown remark with the seed line', () => {

@@ -65,10 +65,17 @@ describe('sharing metadata', () => {
 });
 
 describe('bar chart layout', () => {
-  it('scales bars to the largest value and leaves room for labels', () => {
-    const layout = barChartLayout([{ label: '第一批', value: 58 }, { label: '第二批', value: 29 }], { width: 400 });
-    assert.equal(layout.bars[0]!.width, 400 - layout.labelWidth - 48);
+  it('scales bars to the largest value, leaves room for the number and puts each label above its bar', () => {
+    const layout = barChartLayout([{ label: '第一批', value: 58, path: '/batches/1/' }, { label: '第二批', value: 29, path: '/batches/2/' }], { width: 400 });
+    assert.equal(layout.bars[0]!.width, 400 - 64);
     assert.equal(layout.bars[1]!.width, layout.bars[0]!.width / 2);
-    assert.ok(layout.bars[1]!.y > layout.bars[0]!.y);
+    assert.equal(layout.bars[1]!.y - layout.bars[0]!.y, layout.rowHeight);
+    assert.ok(layout.rowHeight > layout.fontSize + layout.barHeight, 'a row holds its label and its bar');
+    assert.equal(layout.bars[1]!.path, '/batches/2/');
+  });
+
+  it('is drawn at about phone width, so that labels stay at least 12 px on a 320 px screen', () => {
+    const layout = barChartLayout([{ label: '甲', value: 1, path: '/' }]);
+    assert.ok((layout.fontSize * 288) / layout.width >= 12);
   });
 });

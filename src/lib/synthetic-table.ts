@@ -33,7 +33,9 @@ export function synthesizeTable(catalog: Catalog, total: number, topicsHeader: s
         lines.push([n, c.name, c.scenario, c.lead, c.cooperating, c.remark].join('\t'));
       } else {
         const names = (slugs: string[]) => slugs.map((s) => bureauName.get(s)).join('、');
-        lines.push([n, `${source.name}·副本${batch}-${copy}`, source.scenario, names(source.lead), names(source.cooperating), source.remark ?? ''].join('\t'));
+        // A copy of a row whose bureau cooperates with itself drops that cell: only the real row carries its annotation.
+        const cooperating = source.cooperating.filter((slug) => !source.lead.includes(slug));
+        lines.push([n, `${source.name}·副本${batch}-${copy}`, source.scenario, names(source.lead), names(cooperating), source.remark ?? ''].join('\t'));
       }
       const audience = source.audience.join(', ');
       topicLines.push(`  ${batch}-${n}: { topics: [${source.topics.join(', ')}], audience: [${audience}] }`);

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from './catalog.ts';
-import { bureauItems, countByBureau, groupByBatch, neighbours, sameLeadItems, sortItems } from './grouping.ts';
+import { bureauItems, catalogViews, countByBureau, groupByBatch, neighbours, sameLeadItems, sortItems } from './grouping.ts';
 import { realInputs } from './test-support/inputs.ts';
 
-const { items } = buildCatalog(realInputs());
+const catalog = buildCatalog(realInputs());
+const { items } = catalog;
 const byId = (id: string) => items.find((i) => i.id === id)!;
 
 describe('grouping', () => {
@@ -44,5 +45,31 @@ describe('grouping', () => {
     assert.deepEqual(related.items.map((i) => i.id), sortItems(related.items).map((i) => i.id));
     assert.deepEqual(new Set(related.items.map((i) => i.id)), new Set(['2-19', '2-21', '3-25']));
     assert.equal(related.total, 7);
+  });
+});
+
+describe('catalogViews', () => {
+  const topicSlugs = [...new Set(items.flatMap((i) => i.topics))];
+  const views = catalogViews(items, catalog.bureaus.map((b) => b.slug), topicSlugs);
+
+  it('groups every item once by batch, and by topic and bureau as filtering would', () => {
+    assert.deepEqual(views.byBatch.map((g) => [g.batch, g.items.length]), [[1, 58], [2, 35], [3, 45]]);
+    for (const slug of topicSlugs) {
+      const expected = items.filter((i) => i.topics.includes(slug)).map((i) => i.id);
+      assert.deepEqual(views.byTopic.get(slug)!.flatMap((g) => g.items.map((i) => i.id)), expected, slug);
+      assert.equal(views.topicCounts.get(slug), expected.length);
+    }
+    for (const b of catalog.bureaus) {
+      assert.deepEqual(views.byBureau.get(b.slug), bureauItems(items, b.slug), b.slug);
+      assert.equal(views.bureauCounts.get(b.slug)?.lead, countByBureau(items, 'lead').get(b.slug) ?? 0);
+    }
+  });
+
+  it('gives each item its neighbours and same-lead items, as the per-item functions do', () => {
+    for (const item of items) {
+      const around = views.around.get(item.id)!;
+      assert.deepEqual({ previous: around.previous, next: around.next }, neighbours(items, item), item.id);
+      assert.deepEqual(around.sameLead, sameLeadItems(items, item, 5), item.id);
+    }
   });
 });

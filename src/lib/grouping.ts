@@ -113,3 +113,50 @@ export function sameLeadItems<T extends GroupableItem>(items: readonly T[], item
   const total = list.length - (list.some((i) => i.id === item.id) ? 1 : 0);
   return { slug, total, items: sortItems(nearest) };
 }
+
+/** Items of one batch, in source order. */
+export interface BatchGroup<T> {
+  batch: BatchId;
+  items: T[];
+}
+
+/** The views every page needs, computed once per build rather than once per page. */
+export interface CatalogViews<T extends GroupableItem & { topics: readonly string[] }> {
+  /** Items of each batch (every batch present), in source order. */
+  byBatch: BatchGroup<T>[];
+  /** Items of each topic, grouped by batch, only non-empty batches. */
+  byTopic: Map<string, BatchGroup<T>[]>;
+  /** Item count of each topic. */
+  topicCounts: Map<string, number>;
+  /** Items each bureau leads and cooperates on, grouped by batch, only non-empty batches. */
+  byBureau: Map<string, Record<Role, BatchGroup<T>[]>>;
+  /** Lead and cooperating counts of each bureau. */
+  bureauCounts: Map<string, Record<Role, number>>;
+  /** Previous and next item within the batch, and the nearest other items of the same lead bureau. */
+  around: Map<string, { previous?: T; next?: T; sameLead: { slug: string; total: number; items: T[] } }>;
+}
+
+/**
+ * Computes the catalog's views in one pass over each grouping: by batch, by
+ * topic, by bureau, their counts, and each item's neighbours and same-lead
+ * items. Pages read these instead of filtering the whole catalog per page,
+ * which keeps a 10,000-item build linear.
+ */
+export function catalogViews<T extends GroupableItem & { topics: readonly string[] }>(items: readonly T[], bureauSlugs: readonly string[], topicSlugs: readonly string[], sameLeadLimit = 5): CatalogViews<T> {
+  const sorted = sortItems(items);
+  const groups = (subset: T[]) => groupByBatch(subset).filter((g) => g.items.length > 0);
+  const topicLists = new Map<string, T[]>(topicSlugs.map((s) => [s, []]));
+  const roleLists = new Map<string, Record<Role, T[]>>(bureauSlugs.map((s) => [s, { lead: [], cooperating: [] }]));
+  for (const item of sorted) {
+    for (const t of item.topics) topicLists.get(t)?.push(item);
+    for (const role of ['lead', 'cooperating'] as const) for (const slug of item[role]) roleLists.get(slug)?.[role].push(item);
+  }
+  return {
+    byBatch: groupByBatch(sorted),
+    byTopic: new Map([...topicLists].map(([slug, list]) => [slug, groups(list)])),
+    topicCounts: new Map([...topicLists].map(([slug, list]) => [slug, list.length])),
+    byBureau: new Map([...roleLists].map(([slug, r]) => [slug, { lead: groups(r.lead), cooperating: groups(r.cooperating) }])),
+    bureauCounts: new Map([...roleLists].map(([slug, r]) => [slug, { lead: r.lead.length, cooperating: r.cooperating.length }])),
+    around: new Map(sorted.map((item) => [item.id, { ...neighbours(sorted, item), sameLead: sameLeadItems(sorted, item, sameLeadLimit) }])),
+  };
+}

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { BatchId } from './batches.ts';
-import { countByBureau, sortItems } from './grouping.ts';
+import { catalogViews, sortItems, type CatalogViews } from './grouping.ts';
 
 /** An item as pages use it: the collection data with bureau references reduced to slugs. */
 export type Item = Omit<CollectionEntry<'items'>['data'], 'lead' | 'cooperating' | 'sameService' | 'topics'> & {
@@ -41,6 +41,8 @@ export interface SiteData {
   itemById: Map<string, Item>;
   bureauBySlug: Map<string, Bureau>;
   batchById: Map<BatchId, Batch>;
+  /** By batch, topic and bureau, counts and neighbours: computed once for all pages. */
+  views: CatalogViews<Item>;
 }
 
 let cached: Promise<SiteData> | undefined;
@@ -69,15 +71,14 @@ async function load(): Promise<SiteData> {
       topics: data.topics.map((ref) => ref.id),
     })),
   );
+  const batches = batchEntries.map(({ data }) => data).sort((a, b) => a.batch - b.batch);
+  const topics = topicEntries.map(({ id, data }) => ({ ...data, slug: id })).sort((a, b) => a.order - b.order);
+  const views = catalogViews(items, bureauEntries.map((b) => b.id), topics.map((t) => t.slug));
   // Busiest bureaus first: that is where most citizens' questions lead.
-  const lead = countByBureau(items, 'lead');
-  const cooperating = countByBureau(items, 'cooperating');
-  const weight = (slug: string) => (lead.get(slug) ?? 0) * 1000 + (cooperating.get(slug) ?? 0);
+  const weight = (slug: string) => (views.bureauCounts.get(slug)?.lead ?? 0) * 1000 + (views.bureauCounts.get(slug)?.cooperating ?? 0);
   const bureaus = bureauEntries
     .map(({ id, data }) => ({ ...data, slug: id }))
     .sort((a, b) => weight(b.slug) - weight(a.slug) || a.slug.localeCompare(b.slug));
-  const batches = batchEntries.map(({ data }) => data).sort((a, b) => a.batch - b.batch);
-  const topics = topicEntries.map(({ id, data }) => ({ ...data, slug: id })).sort((a, b) => a.order - b.order);
   return {
     source,
     guidance,
@@ -90,6 +91,7 @@ async function load(): Promise<SiteData> {
     itemById: new Map(items.map((i) => [i.id, i])),
     bureauBySlug: new Map(bureaus.map((b) => [b.slug, b])),
     batchById: new Map(batches.map((b) => [b.batch, b])),
+    views,
   };
 }
 

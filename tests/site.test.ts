@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { BATCHES } from '../src/lib/batches.ts';
 import { loadCatalog } from '../src/lib/load-catalog.ts';
-import { REMARK_EXPLANATIONS } from '../src/lib/remarks.ts';
 import { PROJECT_ROOT, SITES } from './helpers/build.ts';
 import { loadPage, text } from './helpers/html.ts';
 
@@ -30,7 +29,7 @@ describe('item pages', () => {
         const link = facts.querySelector(`a[href="/bureaus/${slug}/"]`);
         assert.equal(text(link), bureauBySlug.get(slug)!.name, `${item.id} links ${slug}`);
       }
-      if (item.remark) assert.ok(main.includes(REMARK_EXPLANATIONS[item.remark].body), `${item.id} remark explained`);
+      if (item.remark) assert.ok(main.includes(catalog.guidance.remarks[item.remark].text), `${item.id} remark explained`);
       assert.ok(text(doc.querySelector('.breadcrumbs')).includes(BATCHES[item.batch].label), `${item.id} breadcrumbs`);
     }
   });

@@ -14,25 +14,23 @@ export const CONTACT_LABELS: Readonly<Record<(typeof CONTACT_FIELDS)[number], st
   hours: '办公时间',
 };
 
-const contactValue = <T extends z.ZodType>(value: T, citation: z.ZodType) => z.object({ value, citation }).strict();
-
-/** Builds the contact schema with written or resolved citations. */
-const contactSchema = (citation: z.ZodType) =>
+/** Builds the contact schema around a citation schema: as written, or resolved. */
+const contactSchema = <C extends z.ZodType>(citation: C) =>
   z
     .object({
       /** The bureau's official website. */
-      website: contactValue(z.url({ protocol: /^https?$/ }), citation).optional(),
+      website: z.object({ value: z.url({ protocol: /^https?$/ }), citation }).strict().optional(),
       /** Where citizens go in person. */
-      address: contactValue(z.string().min(1), citation).optional(),
+      address: z.object({ value: z.string().min(1), citation }).strict().optional(),
       /** A number for questions, digits and hyphens. */
-      phone: contactValue(z.string().regex(/^[0-9-]+$/), citation).optional(),
+      phone: z.object({ value: z.string().regex(/^[0-9-]+$/), citation }).strict().optional(),
       /** Office hours, as the bureau publishes them. */
-      hours: contactValue(z.string().min(1), citation).optional(),
+      hours: z.object({ value: z.string().min(1), citation }).strict().optional(),
     })
     .strict();
 
-/** Builds a bureau note schema with a written or resolved citation. */
-const noteSchema = (citation: z.ZodType) => z.object({ text: z.string().min(1), citation }).strict();
+/** Builds a bureau note schema around a citation schema. */
+const noteSchema = <C extends z.ZodType>(citation: C) => z.object({ text: z.string().min(1), citation }).strict();
 
 const bureauFields = {
   /** Stable ASCII part of the bureau page URL. */
@@ -93,12 +91,10 @@ export function parseBureauRegistry(text: string, file: string, refs: ReferenceR
     const parsed = bureauEntrySchema.safeParse(value);
     if (!parsed.success) throw SourceError.fromZod(file, line, 'invalid bureau entry', parsed.error, value);
     const resolve = (c: z.infer<typeof citationSchema>) => refs.resolve(c, file, line);
-    const contact = Object.fromEntries(
-      Object.entries(parsed.data.contact).map(([key, v]) => [key, { value: v.value, citation: resolve(v.citation as z.infer<typeof citationSchema>) }]),
-    );
+    const contact = Object.fromEntries(Object.entries(parsed.data.contact).map(([key, v]) => [key, { value: v.value, citation: resolve(v.citation) }]));
     const bureau: Bureau = {
       ...parsed.data,
-      notes: parsed.data.notes.map((n) => ({ text: n.text, citation: resolve(n.citation as z.infer<typeof citationSchema>) })),
+      notes: parsed.data.notes.map((n) => ({ text: n.text, citation: resolve(n.citation) })),
       contact,
     };
     if (bySlug.has(bureau.slug)) throw new SourceError(file, line, `duplicate slug "${bureau.slug}"`, bureau.slug);

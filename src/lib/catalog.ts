@@ -1,45 +1,56 @@
-import type { BatchId } from './batches.ts';
+import { z } from 'astro/zod';
+import { BATCH_IDS, type BatchId } from './batches.ts';
 import { splitBureauCell, type Bureau, type BureauRegistry } from './bureaus.ts';
-import { applyCorrections, unusedCorrectionTargets, type AppliedNote, type Correction } from './corrections.ts';
-import { parseSourceTable, type RawCells, type SourceTable } from './parse-table.ts';
+import { appliedNoteSchema, applyCorrections, unusedCorrectionTargets, type AppliedNote, type Correction } from './corrections.ts';
+import { parseSourceTable, rawCellsSchema, type SourceTable } from './parse-table.ts';
 import { ungroupedSameServicePairs, type RelatedGroup } from './related.ts';
 import { deadWordings, type LexiconEntry } from './lexicon.ts';
 import type { SourceInfo } from './source-info.ts';
-import { checkTopicCoverage, type Audience, type Topic, type TopicData } from './topics.ts';
-import { isRemark, type Remark } from './remarks.ts';
-import { itemSearchTerms, meaningfulScenario, type ItemSearchTerms } from './search-terms.ts';
+import { AUDIENCES, checkTopicCoverage, type Topic, type TopicData } from './topics.ts';
+import { isRemark, REMARKS, type Remark } from './remarks.ts';
+import { itemSearchTerms, itemSearchTermsSchema, meaningfulScenario } from './search-terms.ts';
 import { SourceError } from './source-error.ts';
 import type { Guidance } from './guidance.ts';
 import type { Reference } from './references.ts';
 
-/** One catalog item: the source row with corrections applied and bureaus resolved. */
-export interface CatalogItem {
-  /** batch-number, e.g. 2-15; also the URL segment. */
-  id: string;
-  batch: BatchId;
-  number: number;
-  name: string;
-  scenario: string;
-  /** Lead bureau slugs, in source order. */
-  lead: string[];
-  /** Cooperating bureau slugs, in source order. */
-  cooperating: string[];
-  remark: Remark | null;
-  /** The row's line in the seed file. */
-  line: number;
-  /** The raw cells exactly as the table has them. */
-  source: RawCells;
-  /** Every change the site made to the raw cells. */
-  notes: AppliedNote[];
-  /** The same service in other batches, with how they relate. */
-  sameService: { id: string; note: string }[];
-  /** Words the item is also indexed under: everyday words and pinyin. */
-  searchTerms: ItemSearchTerms;
-  /** Life topic slugs, from content/topics.yaml. */
-  topics: string[];
-  /** Who the item serves. */
-  audience: Audience[];
-}
+/** Zod schema of one catalog item: the source row with corrections applied and bureaus resolved. */
+export const itemSchema = z
+  .object({
+    /** batch-number, e.g. 2-15; also the URL segment. */
+    id: z.string().regex(/^[1-9]\d*-[1-9]\d*$/),
+    /** Deadline batch, 1–3, as the source numbers its sections. */
+    batch: z.literal(BATCH_IDS),
+    /** Number within the batch, 1..N. */
+    number: z.number().int().positive(),
+    /** Full item name (corrected). */
+    name: z.string().min(1),
+    /** Application scenario (应用场景, corrected). */
+    scenario: z.string().min(1),
+    /** Lead bureau slugs, in source order; at least one. */
+    lead: z.array(z.string()).min(1),
+    /** Cooperating bureau slugs, in source order; may be empty. */
+    cooperating: z.array(z.string()),
+    /** Remark (备注), or null where the table has none. */
+    remark: z.enum(REMARKS).nullable(),
+    /** Line of the row in the seed file. */
+    line: z.number().int().positive(),
+    /** The raw cells exactly as the table has them. */
+    source: rawCellsSchema,
+    /** Every change and note the site made to the raw cells. */
+    notes: z.array(appliedNoteSchema),
+    /** The same service in other batches, with how they relate. */
+    sameService: z.array(z.object({ id: z.string(), note: z.string().min(1) }).strict()),
+    /** Words the item is also indexed under (hidden on the page, searchable). */
+    searchTerms: itemSearchTermsSchema,
+    /** Life topic slugs, from content/topics.yaml; at least one. */
+    topics: z.array(z.string()).min(1),
+    /** Who the item serves. */
+    audience: z.array(z.enum(AUDIENCES)).min(1),
+  })
+  .strict();
+
+/** One catalog item. */
+export type CatalogItem = z.infer<typeof itemSchema>;
 
 /** The section headings as the table prints them. */
 export interface CatalogSection {

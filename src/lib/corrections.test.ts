@@ -5,6 +5,7 @@ import { SourceError } from './source-error.ts';
 
 const cells = { name: '甲', scenario: '转出地与转出地协同', lead: '', cooperating: '市人社局局长', remark: '' };
 const correction = (over: Partial<Correction>): Correction => ({
+  action: 'correct',
   items: ['3-28'],
   field: 'scenario',
   original: '转出地与转出地',

@@ -51,15 +51,25 @@ export interface Correction {
  */
 export const NOTE_KINDS = ['correction', 'annotation', 'alias'] as const;
 
-/** A change the site made to an item's source cells, shown on its page and the data notes. */
-export interface AppliedNote {
-  field: CellField;
-  original: string;
-  corrected: string;
-  inferred: boolean;
-  reason: string;
-  kind: (typeof NOTE_KINDS)[number];
-}
+/** Zod schema of a change (or note) the site made to an item's source cells, shown on its page and the data notes. */
+export const appliedNoteSchema = z
+  .object({
+    /** The source column. */
+    field: z.enum(CELL_FIELDS),
+    /** The cell text as the table has it. */
+    original: z.string(),
+    /** The value the site uses, or for an annotation the note shown beside the original. */
+    corrected: z.string(),
+    /** True where the site deduced the value. */
+    inferred: z.boolean(),
+    /** Why, in plain words. */
+    reason: z.string().min(1),
+    kind: z.enum(NOTE_KINDS),
+  })
+  .strict();
+
+/** A change the site made to an item's source cells. */
+export type AppliedNote = z.infer<typeof appliedNoteSchema>;
 
 /**
  * Parses and validates the corrections file.

@@ -79,7 +79,7 @@ describe('labelTables', () => {
       ],
     };
     labelTables({ type: 'root', children: [table] });
-    assert.deepEqual(table.properties, { className: ['stack'] });
+    assert.deepEqual((table as { properties?: unknown }).properties, { className: ['stack'] });
     const cells = table.children[1]!.children[0]!.children as { properties: Record<string, unknown> }[];
     assert.deepEqual(cells.map((c) => c.properties.dataLabel), [undefined, '本站显示', '说明']);
   });

@@ -13,10 +13,7 @@ export const lexiconEntrySchema = z
   .strict();
 
 /** One lexicon entry. */
-export interface LexiconEntry {
-  say: string[];
-  means: string[];
-}
+export type LexiconEntry = z.infer<typeof lexiconEntrySchema>;
 
 /**
  * Parses the lexicon, rejecting a word listed in two entries' `say`: one

@@ -1,14 +1,20 @@
+import { z } from 'astro/zod';
 import { batchFromOrdinal, type BatchId } from './batches.ts';
 import { SourceError } from './source-error.ts';
 
+/** Zod schema of the five text cells of a source row, exactly as the table has them. */
+export const rawCellsSchema = z
+  .object({
+    name: z.string(),
+    scenario: z.string(),
+    lead: z.string(),
+    cooperating: z.string(),
+    remark: z.string(),
+  })
+  .strict();
+
 /** The five text cells of a source row, exactly as the table has them. */
-export interface RawCells {
-  name: string;
-  scenario: string;
-  lead: string;
-  cooperating: string;
-  remark: string;
-}
+export type RawCells = z.infer<typeof rawCellsSchema>;
 
 /** The cell names a correction may target, in column order after 序号. */
 export const CELL_FIELDS = ['name', 'scenario', 'lead', 'cooperating', 'remark'] as const;

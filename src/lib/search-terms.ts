@@ -1,3 +1,4 @@
+import { z } from 'astro/zod';
 import { pinyin } from 'pinyin-pro';
 import { entriesFor, type LexiconEntry } from './lexicon.ts';
 
@@ -32,13 +33,18 @@ export function meaningfulScenario(scenario: string): string {
   return scenario.replace(/[，,；;]?\s*不受[^，。；]*限制[^。]*。?/g, '');
 }
 
-/** The hidden search terms of one item, by kind, for the page's index-only block. */
-export interface ItemSearchTerms {
-  /** Everyday words from the lexicon whose official wording occurs in the item. */
-  everyday: string[];
-  /** Pinyin and initials of the everyday words and of the name's words. */
-  pinyin: string[];
-}
+/** Zod schema of the hidden search terms of one item, by kind, for the page's index-only block. */
+export const itemSearchTermsSchema = z
+  .object({
+    /** Everyday words from the lexicon whose official wording occurs in the item. */
+    everyday: z.array(z.string()),
+    /** Pinyin and initials of the everyday words and of the name's words. */
+    pinyin: z.array(z.string().regex(/^[a-z]+$/)),
+  })
+  .strict();
+
+/** The hidden search terms of one item. */
+export type ItemSearchTerms = z.infer<typeof itemSearchTermsSchema>;
 
 /**
  * Computes the words an item is indexed under besides its visible text, so

@@ -1,15 +1,10 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
+import type { CatalogItem } from './catalog.ts';
 import type { BatchId } from './batches.ts';
 import { catalogViews, sortItems, type CatalogViews } from './grouping.ts';
 
-/** An item as pages use it: the collection data with bureau references reduced to slugs. */
-export type Item = Omit<CollectionEntry<'items'>['data'], 'lead' | 'cooperating' | 'sameService' | 'topics'> & {
-  id: string;
-  lead: string[];
-  cooperating: string[];
-  sameService: { id: string; note: string }[];
-  topics: string[];
-};
+/** An item as pages use it. */
+export type Item = CatalogItem;
 
 /** A life topic as pages use it. */
 export type Topic = CollectionEntry<'topics'>['data'] & { slug: string };
@@ -61,16 +56,7 @@ async function load(): Promise<SiteData> {
   if (!guidance) throw new Error('the guidance collection is empty');
   const source = sourceEntries[0]?.data;
   if (!source) throw new Error('the sources collection is empty');
-  const items = sortItems(
-    itemEntries.map(({ id, data }) => ({
-      ...data,
-      id,
-      lead: data.lead.map((ref) => ref.id),
-      cooperating: data.cooperating.map((ref) => ref.id),
-      sameService: data.sameService.map(({ id: ref, note }) => ({ id: ref.id, note })),
-      topics: data.topics.map((ref) => ref.id),
-    })),
-  );
+  const items = sortItems(itemEntries.map(({ id, data }) => ({ ...data, id })));
   const batches = batchEntries.map(({ data }) => data).sort((a, b) => a.batch - b.batch);
   const topics = topicEntries.map(({ id, data }) => ({ ...data, slug: id })).sort((a, b) => a.order - b.order);
   const views = catalogViews(items, bureauEntries.map((b) => b.id), topics.map((t) => t.slug));

@@ -138,9 +138,9 @@ describe('topics and the overview', () => {
     const figures = [...doc.querySelectorAll('figure.chart')];
     assert.equal(figures.length, 3);
     for (const figure of figures) {
-      assert.ok(figure.querySelector('svg[role="img"] rect'));
+      assert.ok(figure.querySelector('svg a rect.bar'));
       const rows = [...figure.querySelectorAll('tbody tr')].map((tr) => [text(tr.querySelector('th')), Number(text(tr.querySelector('td')))]);
-      const bars = [...figure.querySelectorAll('svg text.value')].map((t) => Number(text(t)));
+      const bars = [...figure.querySelectorAll('svg text.value')].map((t) => Number(text(t).replace(' 项', '')));
       assert.deepEqual(rows.map(([, v]) => v), bars);
     }
     const batchRows = [...figures[0]!.querySelectorAll('tbody td')].map((td) => Number(text(td)));

@@ -41,15 +41,20 @@ describe('item pages', () => {
     assert.match(text(doc.querySelector('main')), /2021年6月前/);
   });
 
-  it('shows each correction as original → corrected, with inferred ones marked', () => {
+  it('shows each correction as original → corrected and each annotation beside the original, with inferred ones marked', () => {
     for (const item of catalog.items.filter((i) => i.notes.length > 0)) {
       const doc = loadPage('root', `items/${item.id}/index.html`);
-      const notes = [...doc.querySelectorAll('.corrections li')];
+      const notes = [...doc.querySelectorAll('#source .corrections li')];
       assert.equal(notes.length, item.notes.length, item.id);
       item.notes.forEach((note, i) => {
         const li = notes[i]!;
-        assert.equal(text(li.querySelector('del')), note.original || '（空）', item.id);
-        assert.equal(text(li.querySelector('ins')), note.corrected || '（空）', item.id);
+        if (note.kind === 'annotation') {
+          assert.equal(li.querySelector('del'), null, `${item.id}: an annotation deletes nothing`);
+          assert.match(text(li), new RegExp(`原表：${note.original}；本站注明：${note.corrected.replace(/[()（）]/g, '.')}`), item.id);
+        } else {
+          assert.equal(text(li.querySelector('del')), note.original || '（空）', item.id);
+          assert.equal(text(li.querySelector('ins')), note.corrected || '（空）', item.id);
+        }
         assert.equal(text(li).includes('推定'), note.inferred, `${item.id} inferred mark`);
       });
     }
@@ -118,14 +123,18 @@ describe('batch pages and lists', () => {
   it('the home page shows the three batches with their counts and a search box', () => {
     const doc = loadPage('root', 'index.html');
     const cards = [...doc.querySelectorAll('.cards a')].map((a) => text(a));
-    assert.deepEqual(cards, ['第一批 2020年底前 58 项', '第二批 2021年6月前 35 项', '第三批 2021年底前 45 项']);
+    assert.deepEqual(cards, ['第一批 要求2020年底前实现 58 项', '第二批 要求2021年6月前实现 35 项', '第三批 要求2021年底前实现 45 项']);
     const form = doc.querySelector('main form[role="search"]')!;
     assert.equal(form.getAttribute('action'), '/search/');
     assert.equal(form.querySelector('input[type="search"]')?.getAttribute('name'), 'q');
   });
 
-  it('every page has a header search box that submits q to /search/', () => {
-    for (const path of ['index.html', 'items/1-1/index.html', 'bureaus/court/index.html', 'about/index.html', '404.html']) {
+  it('every page without its own search form has a header search box that submits q to /search/', () => {
+    for (const path of ['index.html', 'search/index.html', '404.html']) {
+      assert.equal(loadPage('root', path).querySelector('header form[role="search"]'), null, `${path} has its own search box`);
+      assert.equal(loadPage('root', path).querySelectorAll('form[role="search"]').length, 1, path);
+    }
+    for (const path of ['items/1-1/index.html', 'bureaus/court/index.html', 'about/index.html']) {
       const form = loadPage('root', path).querySelector('header form[role="search"]');
       assert.equal(form?.getAttribute('action'), '/search/', path);
       assert.equal(form?.querySelector('input[name="q"]')?.getAttribute('type'), 'search', path);

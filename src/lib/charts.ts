@@ -41,3 +41,23 @@ export function barChartLayout(data: readonly { label: string; value: number; pa
     bars: data.map((d, i) => ({ ...d, y: i * rowHeight, width: Math.round((d.value / max) * (width - numberWidth) * 10) / 10 })),
   };
 }
+
+/** The overview's three series: items per batch (in order), per lead bureau and per topic (biggest first), each bar linking to its page. */
+export function overviewSeries(input: {
+  batches: readonly { batch: number; label: string; deadline: string }[];
+  bureaus: readonly { slug: string; name: string }[];
+  topics: readonly { slug: string; name: string }[];
+  views: { byBatch: readonly { batch: number; items: readonly unknown[] }[]; bureauCounts: ReadonlyMap<string, { lead: number }>; topicCounts: ReadonlyMap<string, number> };
+  paths: { batch(n: number): string; bureau(slug: string): string; topic(slug: string): string };
+}): Record<'byBatch' | 'byLead' | 'byTopic', { label: string; value: number; path: string }[]> {
+  const { views, paths } = input;
+  const biggestFirst = (a: { value: number }, b: { value: number }) => b.value - a.value;
+  return {
+    byBatch: input.batches.map((b) => ({ label: `${b.label}（${b.deadline}）`, value: views.byBatch.find((g) => g.batch === b.batch)?.items.length ?? 0, path: paths.batch(b.batch) })),
+    byLead: input.bureaus
+      .map((b) => ({ label: b.name, value: views.bureauCounts.get(b.slug)?.lead ?? 0, path: paths.bureau(b.slug) }))
+      .filter((bar) => bar.value > 0)
+      .sort(biggestFirst),
+    byTopic: input.topics.map((t) => ({ label: t.name, value: views.topicCounts.get(t.slug) ?? 0, path: paths.topic(t.slug) })).sort(biggestFirst),
+  };
+}

@@ -86,7 +86,12 @@ describe('phones and older readers, at 390 px', () => {
           [...document.querySelectorAll('td, th')]
             .filter((c) => !c.closest('.visually-hidden'))
             .filter((c) => c.getClientRects().length > 0 && (c.textContent ?? '').trim() !== '')
-            .map((c) => ({ text: (c.textContent ?? '').trim().slice(0, 12), width: c.getBoundingClientRect().width, em: parseFloat(getComputedStyle(c).fontSize) }))
+            .map((c) => {
+              // The width the text gets: the cell's box less its padding.
+              const style = getComputedStyle(c);
+              const width = c.getBoundingClientRect().width - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+              return { text: (c.textContent ?? '').trim().slice(0, 12), width, em: parseFloat(style.fontSize) };
+            })
             .filter((c) => c.width < 2 * c.em),
         );
         assert.deepEqual(narrow, [], `${path}${large ? ' (大字版)' : ''}`);

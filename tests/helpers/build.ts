@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -41,15 +41,22 @@ export function buildSite(options: { root?: string; outDir: string; base?: strin
 }
 
 /**
- * Copies the project's sources into a fresh temporary directory, sharing
- * node_modules by symlink, so that a test can change an input and build.
+ * Copies the project's sources into `dir` (by default a fresh temporary
+ * directory), sharing node_modules by symlink, so that a test can change an
+ * input and build.
  */
-export function copyProject(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kstb-project-'));
+export function copyProject(dir = mkdtempSync(join(tmpdir(), 'kstb-project-'))): string {
   for (const entry of ['src', 'content', 'seeds', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json']) {
     cpSync(join(PROJECT_ROOT, entry), join(dir, entry), { recursive: true });
   }
-  symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  // A node_modules of its own whose entries link to the project's packages: the
+  // copy then shares the packages but not Astro's and Vite's caches (the content
+  // data store lives in node_modules/.astro), so builds of copies cannot clash.
+  mkdirSync(join(dir, 'node_modules'));
+  for (const name of readdirSync(join(PROJECT_ROOT, 'node_modules'))) {
+    if (name === '.astro' || name === '.vite') continue;
+    symlinkSync(join(PROJECT_ROOT, 'node_modules', name), join(dir, 'node_modules', name));
+  }
   return dir;
 }
 

@@ -159,8 +159,12 @@ const sources = defineCollection({
       document: z.string().min(1),
       publisher: z.string().min(1),
       basis: z.string().min(1),
-      /** When this version of the table was taken into the site: the date of the data. */
+      /** The date the document carries, or null: the table states none. */
+      documentDate: z.iso.date().nullable(),
+      /** When this version of the table was taken into the site. */
       received: z.iso.date(),
+      /** When the site's data (seed or content/) last changed. */
+      dataUpdated: z.iso.date(),
     })
     .strict(),
 });

@@ -58,7 +58,8 @@ export interface SatoriFont {
  */
 export function fontsFor(text: string): SatoriFont[] {
   chunks ??= [...chunksOf(700), ...chunksOf(400)];
-  const codes = [...new Set([...text].map((c) => c.codePointAt(0)!))];
+  // Latin letters always: satori needs at least one font even for an empty card.
+  const codes = [...new Set([...`A${text}`].map((c) => c.codePointAt(0)!))];
   const needed = chunks.filter((chunk) => codes.some((code) => chunk.ranges.some(([a, b]) => code >= a && code <= b)));
   return needed.map((chunk) => {
     let data = loaded.get(chunk.file);

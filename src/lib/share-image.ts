@@ -49,8 +49,8 @@ function layout(card: ShareCard, fonts: readonly SatoriFont[]): Node {
   ]);
 }
 
-/** Draws a card as an SVG (text as paths) and rasterises it to PNG bytes. */
-async function draw(card: ShareCard): Promise<Buffer> {
+/** Draws a card as an SVG (text as paths) and rasterises it to PNG bytes, uncached. */
+export async function drawShareImage(card: ShareCard): Promise<Buffer> {
   const text = [card.kicker, card.title, ...card.lines, card.siteName].join('');
   const fonts = fontsFor(text);
   const svg = await satori(layout(card, fonts) as Parameters<typeof satori>[0], { ...SHARE_IMAGE_SIZE, fonts: [...fonts] });
@@ -68,7 +68,7 @@ export async function shareImagePng(card: ShareCard): Promise<Buffer> {
   try {
     return readFileSync(file);
   } catch {
-    const png = await draw(card);
+    const png = await drawShareImage(card);
     mkdirSync(CACHE_DIR, { recursive: true });
     // Write then rename, so that a parallel build never reads half a file.
     const tmp = `${file}.${process.pid}.tmp`;

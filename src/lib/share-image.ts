@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
 import { SHARE_IMAGE_SIZE, type ShareCard } from './share-card.ts';
 import { FONT_VERSION, fontFamilyList, fontsFor, type SatoriFont } from './share-fonts.ts';
@@ -49,12 +49,31 @@ function layout(card: ShareCard, fonts: readonly SatoriFont[]): Node {
   ]);
 }
 
-/** Draws a card as an SVG (text as paths) and rasterises it to PNG bytes, uncached. */
-export async function drawShareImage(card: ShareCard): Promise<Buffer> {
+/** Lays a card out as an SVG, text as paths: the part that runs on the main thread. */
+async function cardSvg(card: ShareCard): Promise<string> {
   const text = [card.kicker, card.title, ...card.lines, card.siteName].join('');
   const fonts = fontsFor(text);
-  const svg = await satori(layout(card, fonts) as Parameters<typeof satori>[0], { ...SHARE_IMAGE_SIZE, fonts: [...fonts] });
-  return new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+  return satori(layout(card, fonts) as Parameters<typeof satori>[0], { ...SHARE_IMAGE_SIZE, fonts: [...fonts] });
+}
+
+/** Rasterises on libuv's thread pool, so that the next card's layout can run meanwhile. */
+async function rasterise(svg: string): Promise<Buffer> {
+  return (await renderAsync(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } })).asPng();
+}
+
+/** Draws a card as a PNG, uncached. */
+export async function drawShareImage(card: ShareCard): Promise<Buffer> {
+  return rasterise(await cardSvg(card));
+}
+
+const cacheFile = (card: ShareCard) => join(CACHE_DIR, `${createHash('sha256').update(CACHE_KEY_PREFIX).update('\0').update(JSON.stringify(card)).digest('hex')}.png`);
+
+function store(file: string, png: Buffer): void {
+  mkdirSync(CACHE_DIR, { recursive: true });
+  // Write then rename, so that a parallel build never reads half a file.
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, png);
+  renameSync(tmp, file);
 }
 
 /**
@@ -63,17 +82,31 @@ export async function drawShareImage(card: ShareCard): Promise<Buffer> {
  * catalog draws nothing and a 10,000-item catalog pays once.
  */
 export async function shareImagePng(card: ShareCard): Promise<Buffer> {
-  const key = createHash('sha256').update(CACHE_KEY_PREFIX).update('\0').update(JSON.stringify(card)).digest('hex');
-  const file = join(CACHE_DIR, `${key}.png`);
-  try {
-    return readFileSync(file);
-  } catch {
-    const png = await drawShareImage(card);
-    mkdirSync(CACHE_DIR, { recursive: true });
-    // Write then rename, so that a parallel build never reads half a file.
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, png);
-    renameSync(tmp, file);
-    return png;
+  const file = cacheFile(card);
+  if (existsSync(file)) return readFileSync(file);
+  const png = await drawShareImage(card);
+  store(file, png);
+  return png;
+}
+
+/**
+ * Draws every card missing from the cache ahead of the pages that serve them,
+ * laying out on the main thread while up to `inFlight` earlier cards are
+ * rasterised on the thread pool, so that spare cores share the work.
+ */
+export async function warmShareImages(cards: Iterable<ShareCard>, inFlight = 4): Promise<number> {
+  const pending = new Set<Promise<void>>();
+  let drawn = 0;
+  for (const card of cards) {
+    const file = cacheFile(card);
+    if (existsSync(file)) continue;
+    const svg = await cardSvg(card);
+    const job = rasterise(svg).then((png) => store(file, png));
+    pending.add(job);
+    void job.finally(() => pending.delete(job));
+    drawn += 1;
+    if (pending.size >= inFlight) await Promise.race(pending);
   }
+  await Promise.all(pending);
+  return drawn;
 }

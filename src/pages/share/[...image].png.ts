@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { shareImagePath, type ShareCard } from '../../lib/share-card.ts';
 import { shareCards } from '../../lib/share-cards.ts';
-import { shareImagePng } from '../../lib/share-image.ts';
+import { shareImagePng, warmShareImages } from '../../lib/share-image.ts';
 import { SITE_NAME } from '../../lib/site.ts';
 import { getSiteData } from '../../lib/site-data.ts';
 import { PUBLIC_ORIGIN } from '../../lib/url.ts';
@@ -14,6 +14,8 @@ import { PUBLIC_ORIGIN } from '../../lib/url.ts';
 export const getStaticPaths = (async () => {
   if (PUBLIC_ORIGIN === undefined) return [];
   const cards = shareCards(await getSiteData(), SITE_NAME);
+  // In a build, draw what the cache lacks in one pipelined pass before the routes ask.
+  if (import.meta.env.PROD) await warmShareImages(cards.values());
   return [...cards].map(([pagePath, card]) => ({ params: { image: shareImagePath(pagePath).replace(/^\/share\/|\.png$/g, '') }, props: { card } }));
 }) satisfies GetStaticPaths;
 

@@ -5,12 +5,16 @@ import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { securityHeadersIntegration } from './src/integrations/security-headers.ts';
+import { siteUrlIntegration } from './src/integrations/site-url.ts';
 import { normaliseBase } from './src/lib/paths.ts';
 import { rehypeBaseLinks } from './src/lib/rehype-base-links.ts';
 import { rehypeTableLabels } from './src/lib/rehype-table-labels.ts';
 
-/** The public origin, used for absolute URLs (canonical links, printed URLs). */
-const site = process.env.SITE_URL || 'http://localhost:4321';
+/**
+ * The public origin, for absolute URLs (canonical links, sitemap, QR codes,
+ * share images). Unset means a preview build: no absolute address anywhere.
+ */
+const site = process.env.SITE_URL || undefined;
 /** The sub-path the site is served under, e.g. /kstb/. */
 const base = normaliseBase(process.env.BASE_PATH);
 
@@ -32,6 +36,6 @@ export default defineConfig({
       rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTableLabels],
     }),
   },
-  integrations: [mdx(), pagefindIntegration(), securityHeadersIntegration()],
+  integrations: [siteUrlIntegration(site), mdx(), pagefindIntegration(), securityHeadersIntegration()],
   devToolbar: { enabled: false },
 });

@@ -44,7 +44,7 @@ for (const name of Object.keys(SITES) as SiteName[]) {
 
     it('the home page loads styled, with no error and no third-party request', async () => {
       const { page, problems } = await open(server, '');
-      assert.equal(await page.locator('h1').textContent(), '跨省通办事项目录');
+      assert.equal(await page.locator('h1').textContent(), '石家庄市跨省通办事项目录');
       const headerBg = await page.locator('header.site-header').evaluate((el) => getComputedStyle(el).backgroundColor);
       assert.equal(headerBg, 'rgb(11, 12, 12)', 'the stylesheet loaded');
       assert.deepEqual(problems, []);

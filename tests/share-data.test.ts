@@ -25,7 +25,7 @@ describe('sharing metadata on item pages', () => {
         assert.equal(meta('og:description'), item.scenario);
         assert.equal(meta('og:url'), url);
         assert.equal(meta('og:type'), 'article');
-        assert.equal(meta('og:site_name'), '跨省通办事项目录');
+        assert.equal(meta('og:site_name'), '石家庄市跨省通办事项目录');
         const [service, crumbs] = JSON.parse(doc.querySelector('script[type="application/ld+json"]')!.textContent!);
         const lead = bureauBySlug.get(item.lead[0]!)!;
         assert.equal(service['@type'], 'GovernmentService');

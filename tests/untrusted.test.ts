@@ -24,7 +24,8 @@ before(async () => {
   const i = lines.findIndex((l) => l.startsWith('1\t学历公证\t'));
   lines[i] = ['1', NAME, SCENARIO, '市司法局', '市教育局', ''].join('\t');
   writeFileSync(path, lines.join('\n'));
-  const result = buildSite({ root: project, outDir });
+  // With SITE_URL, so that the JSON-LD, og:image alt text and share images carry the name too.
+  const result = buildSite({ root: project, outDir, siteUrl: 'https://kstb.example.org' });
   assert.equal(result.status, 0, result.output);
   browser = await launchBrowser();
   server = await serveStatic(outDir, '/');
@@ -48,6 +49,7 @@ describe('markup in the source table is text everywhere', () => {
     assert.equal(JSON.parse(ld.textContent!)[0].name, NAME);
     // Inside a quoted attribute "<" is inert; what matters is the parsed value.
     assert.equal(doc.querySelector('meta[property="og:title"]')?.getAttribute('content'), NAME);
+    assert.ok(doc.querySelector('meta[property="og:image:alt"]')?.getAttribute('content')?.includes(NAME));
     for (const page of ['items/index.html', 'batches/1/index.html', 'bureaus/justice/index.html', 'topics/notarization/index.html']) {
       const list = parseHTML(readFileSync(join(outDir, page), 'utf8')).document;
       assert.ok([...list.querySelectorAll('a')].some((a) => a.textContent?.trim() === NAME), page);

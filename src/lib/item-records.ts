@@ -1,7 +1,7 @@
 import { itemRecord, type ItemRecord } from './open-data.ts';
 import { paths } from './paths.ts';
 import type { SiteData } from './site-data.ts';
-import { publicUrl } from './url.ts';
+import { shownUrl } from './url.ts';
 
 /** The open-data records of the given items, from the same collection data the pages use. */
 export function itemRecords(data: SiteData, items = data.items): ItemRecord[] {
@@ -9,7 +9,8 @@ export function itemRecords(data: SiteData, items = data.items): ItemRecord[] {
     itemRecord(item, {
       bureauName: (slug) => data.bureauBySlug.get(slug)?.name ?? slug,
       topicName: (slug) => data.topicBySlug.get(slug)?.name ?? slug,
-      url: (id) => publicUrl(paths.item(id)),
+      // Absolute with SITE_URL; a preview build gives the path, never a made-up host.
+      url: (id) => shownUrl(paths.item(id)),
     }),
   );
 }

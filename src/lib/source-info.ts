@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { formatDate } from './format.ts';
 import { SourceError } from './source-error.ts';
 import { parseYamlList } from './yaml-source.ts';
 
@@ -11,8 +12,12 @@ export const sourceInfoSchema = z
     publisher: z.string().min(1),
     /** The national policy it implements. */
     basis: z.string().min(1),
+    /** The date the document itself carries (ISO), or null: the table states none. */
+    documentDate: z.iso.date().nullable(),
     /** When this version of the table was taken into the site (ISO date). */
     received: z.iso.date(),
+    /** When the site's data (seed or content/) last changed (ISO date). */
+    dataUpdated: z.iso.date(),
   })
   .strict();
 
@@ -29,8 +34,16 @@ export function parseSourceInfo(text: string, file: string): SourceInfo {
   const [entry] = entries as [(typeof entries)[number]];
   // YAML reads an unquoted date as a Date; the schema wants the ISO string.
   const value = { ...(entry.value as Record<string, unknown>) };
-  if (value.received instanceof Date) value.received = value.received.toISOString().slice(0, 10);
+  for (const key of ['documentDate', 'received', 'dataUpdated']) {
+    if (value[key] instanceof Date) value[key] = value[key].toISOString().slice(0, 10);
+  }
+  value.documentDate ??= null;
   const parsed = sourceInfoSchema.safeParse(value);
   if (!parsed.success) throw SourceError.fromZod(file, entry.line, 'invalid source info', parsed.error, entry.value);
   return parsed.data;
+}
+
+/** The document's own date in words, or a plain statement that it has none. */
+export function documentDateText(documentDate: string | null): string {
+  return documentDate === null ? '原表未注明日期' : formatDate(documentDate);
 }

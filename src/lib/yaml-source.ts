@@ -80,3 +80,21 @@ export function parseYamlList(text: string, file: string): LocatedEntry[] {
   const values = doc.toJS() as unknown[];
   return doc.contents.items.map((node, i) => ({ line: lineOf(node), value: values[i] }));
 }
+
+/**
+ * Parses a YAML file whose top level is a mapping of plain values, keeping each
+ * key's line so that validation errors can point into the file. An empty file
+ * is an empty mapping.
+ *
+ * @throws {SourceError} on a YAML syntax error or a top level that is not a mapping.
+ */
+export function parseYamlMapping(text: string, file: string): Map<string, LocatedEntry> {
+  const { doc, lineOf } = parseLocated(text, file);
+  if (doc.contents === null) return new Map();
+  if (!isMap(doc.contents)) throw new SourceError(file, 1, 'the file must be a YAML mapping', text.split('\n')[0] ?? '');
+  const js = doc.toJS() as Record<string, unknown>;
+  return new Map(doc.contents.items.map((pair) => {
+    const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
+    return [key, { line: lineOf(pair.key), value: js[key] }] as const;
+  }));
+}

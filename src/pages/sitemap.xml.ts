@@ -2,10 +2,14 @@ import type { APIRoute } from 'astro';
 import { paths } from '../lib/paths.ts';
 import { getSiteData } from '../lib/site-data.ts';
 import { sitemapXml } from '../lib/sitemap.ts';
-import { publicUrl } from '../lib/url.ts';
+import { PUBLIC_ORIGIN, publicUrl } from '../lib/url.ts';
 
-/** Every HTML page of the site, as absolute URLs built from SITE_URL. */
+/**
+ * Every HTML page of the site, as absolute URLs built from SITE_URL. A preview
+ * build has no public address, so its sitemap lists nothing and says why.
+ */
 export const GET: APIRoute = async () => {
+  if (PUBLIC_ORIGIN === undefined) return new Response(sitemapXml([], 'preview build: SITE_URL is not set, so there are no public addresses to list'), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
   const { items, bureaus, batches, topics } = await getSiteData();
   const pages = [
     paths.home,
@@ -25,5 +29,5 @@ export const GET: APIRoute = async () => {
     ...batches.map((b) => paths.batch(b.batch)),
     ...topics.map((t) => paths.topic(t.slug)),
   ];
-  return new Response(sitemapXml(pages.map(publicUrl)), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return new Response(sitemapXml(pages.map((p) => publicUrl(p)!)), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

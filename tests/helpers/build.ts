@@ -19,6 +19,19 @@ export const SITES = {
 export type SiteName = keyof typeof SITES;
 
 /**
+ * A default build without SITE_URL, as the README's quick start makes it: a
+ * preview. It is built from a copy of the project whose content/site.yaml is
+ * tests/fixtures/site.partial.yaml, so that the same build also shows which
+ * identity fields appear when set and which stay hidden when empty.
+ */
+export const PREVIEW_SITE = {
+  dir: join(TEST_OUTPUT, 'preview'),
+  base: '/',
+  siteYaml: join(PROJECT_ROOT, 'tests/fixtures/site.partial.yaml'),
+  log: join(TEST_OUTPUT, 'preview-build.log'),
+} as const;
+
+/**
  * Node flags of `npm run build`: a heap cap makes V8 collect garbage before the
  * build's memory passes 1 GiB on a 10,000-item catalog, instead of growing lazily.
  */

@@ -1,0 +1,37 @@
+import { BATCHES } from './batches.ts';
+import { isInferred } from './corrections.ts';
+import { deadlineStatus, INFERRED_MARK, itemPosition, plannedDeadline } from './format.ts';
+import { countByBureau } from './grouping.ts';
+import { paths } from './paths.ts';
+import type { ShareCard } from './share-card.ts';
+import type { SiteData } from './site-data.ts';
+
+/**
+ * The share card of every page that has its own image (home, items, bureaus,
+ * batches, topics), keyed by the page's site-relative path. Other pages share
+ * the home page's image.
+ */
+export function shareCards(data: SiteData, siteName: string): Map<string, ShareCard> {
+  const { items, bureaus, batches, topics, bureauBySlug } = data;
+  const cards = new Map<string, ShareCard>();
+  cards.set(paths.home, { kicker: '石家庄市政务服务“跨省通办”', title: siteName, lines: [`共 ${items.length} 项事项：能办什么、哪个部门负责`], siteName });
+  for (const item of items) {
+    const lead = item.lead.map((slug) => bureauBySlug.get(slug)?.name ?? slug).join('、');
+    const mark = isInferred(item.notes, 'lead') ? `（${INFERRED_MARK}）` : '';
+    cards.set(paths.item(item.id), { kicker: itemPosition(item.batch, item.number), title: item.name, lines: [deadlineStatus(item.batch), `牵头单位：${lead}${mark}`], siteName });
+  }
+  const lead = countByBureau(items, 'lead');
+  const cooperating = countByBureau(items, 'cooperating');
+  for (const bureau of bureaus) {
+    cards.set(paths.bureau(bureau.slug), { kicker: '部门事项清单', title: bureau.fullName, lines: [`牵头 ${lead.get(bureau.slug) ?? 0} 项，配合 ${cooperating.get(bureau.slug) ?? 0} 项“跨省通办”事项`], siteName });
+  }
+  for (const batch of batches) {
+    const count = items.filter((i) => i.batch === batch.batch).length;
+    cards.set(paths.batch(batch.batch), { kicker: '按批次查看', title: `${BATCHES[batch.batch].label}：${count} 项“跨省通办”事项`, lines: [plannedDeadline(batch.batch)], siteName });
+  }
+  for (const topic of topics) {
+    const count = items.filter((i) => i.topics.includes(topic.slug)).length;
+    cards.set(paths.topic(topic.slug), { kicker: '按主题查看', title: `${topic.name}：${count} 项`, lines: [topic.summary], siteName });
+  }
+  return cards;
+}

@@ -5,21 +5,28 @@ import { launchBrowser } from './browser.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
 
 /** A browser and a server for one built site, started before a test file's tests and stopped after. */
-export interface BrowserFixture {
-  browser: Browser;
+export interface SiteFixture<B> {
+  browser: B;
   server: StaticServer;
 }
 
-/** Registers the hooks that start Chromium and serve `site` for the calling test file. */
-export function browserFixture(site: SiteName): BrowserFixture {
-  const fixture = {} as BrowserFixture;
+/** Registers the hooks that start a browser with `launch` and serve `site` for the calling test file. */
+export function siteFixture<B extends { close(): Promise<void> }>(site: SiteName, launch: () => Promise<B>): SiteFixture<B> {
+  const fixture = {} as SiteFixture<B>;
   before(async () => {
-    fixture.browser = await launchBrowser();
-    fixture.server = await serveStatic(SITES[site].dir, SITES[site].base);
+    [fixture.browser, fixture.server] = await Promise.all([launch(), serveStatic(SITES[site].dir, SITES[site].base)]);
   });
   after(async () => {
     await fixture.browser?.close();
     await fixture.server?.close();
   });
   return fixture;
+}
+
+/** Chromium and a server for one built site. */
+export type BrowserFixture = SiteFixture<Browser>;
+
+/** Registers the hooks that start Chromium and serve `site` for the calling test file. */
+export function browserFixture(site: SiteName): BrowserFixture {
+  return siteFixture(site, launchBrowser);
 }

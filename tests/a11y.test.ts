@@ -1,37 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
-import { browserFixture } from './helpers/fixture.ts';
-import { AXE_TAGS, EVERY_KIND_OF_PAGE as PAGES, FOCUS_PAGES, focusProblems, reflowProblems } from './helpers/pages.ts';
-
-const PHONE = { width: 390, height: 844 };
+import type { BrowserContext } from 'playwright-core';
+import { browserFixture, openPage } from './helpers/fixture.ts';
+import { EVERY_KIND_OF_PAGE as PAGES, FOCUS_PAGES, focusProblems, reflowProblems } from './helpers/pages.ts';
 
 const fx = browserFixture('root');
 
-async function open(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(fx.server.url + path);
-  if (path.startsWith('search/?')) await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
-  return page;
-}
+/** Opens a page of the served site in a new tab. */
+const open = (context: BrowserContext, path: string) => openPage(context, fx.server.url + path);
 
 describe('accessibility (WCAG 2.2 AA)', () => {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`axe finds no violation on any kind of page, ${colorScheme} scheme, phone width`, async () => {
-      const context = await fx.browser.newContext({ viewport: PHONE, colorScheme });
-      const found: string[] = [];
-      for (const path of PAGES) {
-        const page = await open(context, path);
-        const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-        for (const v of violations) found.push(`${path || '/'}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-        await page.close();
-      }
-      await context.close();
-      assert.deepEqual(found, []);
-    });
-  }
-
   it('dark mode follows the system setting', async () => {
     const context = await fx.browser.newContext({ colorScheme: 'dark' });
     const page = await open(context, 'items/2-15/');

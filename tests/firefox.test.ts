@@ -1,13 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { PROJECT_ROOT } from './helpers/build.ts';
 import { firefoxFixture } from './helpers/firefox.ts';
-import { AXE_TAGS, EVERY_KIND_OF_PAGE, FOCUS_PAGES, focusProblems, reflowProblems } from './helpers/pages.ts';
+import { AXE_SOURCE, AXE_TAGS, axeViolations, EVERY_KIND_OF_PAGE, FOCUS_PAGES, focusProblems, reflowProblems } from './helpers/pages.ts';
 
-const axeSource = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 const fx = firefoxFixture('kstb');
 
 /** A new tab that records page errors and console errors into `problems`. */
@@ -44,16 +40,8 @@ describe('in Firefox ESR (WebDriver BiDi)', () => {
     const page = await newPage(problems, { width: 390, height: 844 });
     for (const path of EVERY_KIND_OF_PAGE) {
       await open(page, path);
-      // Injected by the driver, outside the page's own scripts, so the CSP does not apply.
-      await page.evaluate(axeSource);
-      const violations = await page.evaluate(
-        (tags) =>
-          (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe
-            .run(document, { runOnly: { type: 'tag', values: tags } })
-            .then((r) => r.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)),
-        AXE_TAGS,
-      );
-      for (const v of violations) problems.push(`${path || '/'}: ${v}`);
+      await page.evaluate(AXE_SOURCE);
+      for (const v of await page.evaluate(axeViolations, AXE_TAGS)) problems.push(`${path || '/'}: ${v}`);
     }
     await page.close();
     assert.deepEqual(problems, []);

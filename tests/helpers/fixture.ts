@@ -1,5 +1,5 @@
 import { after, before } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SITES, type SiteName } from './build.ts';
 import { launchBrowser } from './browser.ts';
 import { serveStatic, type StaticServer } from './static-server.ts';
@@ -29,4 +29,12 @@ export type BrowserFixture = SiteFixture<Browser>;
 /** Registers the hooks that start Chromium and serve `site` for the calling test file. */
 export function browserFixture(site: SiteName): BrowserFixture {
   return siteFixture(site, launchBrowser);
+}
+
+/** Opens `url` in a new tab of `context`; a search link counts as open once its results (or its no-result message) show. */
+export async function openPage(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  if (new URL(url).pathname.endsWith('/search/') && new URL(url).search !== '') await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
+  return page;
 }

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './build.ts';
+
 /** One page of every kind, relative to the site's base, including search with results, with none, and the 404 page. */
 export const EVERY_KIND_OF_PAGE = [
   '',
@@ -100,4 +104,13 @@ export async function focusProblems(pressTab: () => Promise<void>, run: InPage, 
     if (!focus.shows) problems.push(`${path}: no visible focus on ${focus.key}`);
   }
   return { problems, reached: seen.size };
+}
+
+/** axe-core's browser bundle, injected by the test driver (outside the page's own scripts, so the CSP does not apply). */
+export const AXE_SOURCE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Runs in the page, after AXE_SOURCE: axe's violations for `tags`, as "rule (up to three targets)". */
+export function axeViolations(tags: string[]): Promise<string[]> {
+  const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+  return axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`));
 }

@@ -1,8 +1,10 @@
 /**
  * Lighthouse (mobile, its default) on one page of each main kind: prints the
  * performance and accessibility scores and the cumulative layout shift.
- * Uses Debian's Chromium (CHROME_PATH, default /usr/bin/chromium); never downloads one.
- * Usage: npm run bench:lighthouse [-- path/to/built/site]
+ * Each page is measured RUNS times (default 3) and the median printed: on a
+ * shared machine one run can be far off. Uses Debian's Chromium (CHROME_PATH,
+ * default /usr/bin/chromium); never downloads one.
+ * Usage: [RUNS=5] npm run bench:lighthouse [-- path/to/built/site]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/helpers/browser.ts';
 import { buildSite } from '../tests/helpers/build.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 
+const RUNS = Number(process.env.RUNS ?? 3);
 const PAGES = ['', 'items/2-15/', 'bureaus/human-resources/', `search/?q=${encodeURIComponent('社保卡')}`];
 
 let dir = process.argv[2];
@@ -27,13 +30,18 @@ if (!dir) {
 const server = await serveStatic(dir);
 const chrome = await chromeLauncher.launch({ chromePath: process.env.CHROME_PATH ?? CHROMIUM_PATH, chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS] });
 try {
-  console.log('Lighthouse, mobile         performance  accessibility  layout shift');
+  console.log(`Lighthouse, mobile, median of ${RUNS}   performance  accessibility  layout shift`);
   for (const path of PAGES) {
-    const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
-    const lhr = result!.lhr;
-    const score = (id: string) => String(Math.round((lhr.categories[id]?.score ?? 0) * 100)).padStart(11);
-    const cls = lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN;
-    console.log(`${decodeURIComponent(`/${path}`).padEnd(26)} ${score('performance')}  ${score('accessibility').padStart(13)}  ${cls.toFixed(3).padStart(12)}`);
+    const runs: { performance: number; accessibility: number; cls: number }[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+      const lhr = result!.lhr;
+      const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+      runs.push({ performance: score('performance'), accessibility: score('accessibility'), cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN });
+    }
+    const median = (key: keyof (typeof runs)[number]) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+    const all = runs.map((r) => r.performance).join('/');
+    console.log(`${decodeURIComponent(`/${path}`).padEnd(30)} ${String(median('performance')).padStart(11)} (${all})  ${String(median('accessibility')).padStart(5)}  ${median('cls').toFixed(3).padStart(12)}`);
   }
 } finally {
   chrome.kill();

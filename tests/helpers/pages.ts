@@ -110,7 +110,8 @@ export async function focusProblems(pressTab: () => Promise<void>, run: InPage, 
 export const AXE_SOURCE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
 /** Runs in the page, after AXE_SOURCE: axe's violations for `tags`, as "rule (up to three targets)". */
-export function axeViolations(tags: string[]): Promise<string[]> {
+export async function axeViolations(tags: string[]): Promise<string[]> {
   const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-  return axe.run(document, { runOnly: { type: 'tag', values: tags } }).then((r) => r.violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`));
+  const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+  return violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
 }

@@ -25,7 +25,9 @@ export default defineConfig({
   // Every style and script is a file of the site's own origin, so that a strict
   // Content-Security-Policy (script-src 'self', style-src 'self') needs no hashes.
   build: { format: 'directory', inlineStylesheets: 'never' },
-  vite: { build: { assetsInlineLimit: 0 } },
+  // One stylesheet for the whole site (about 5 KiB gzipped): a single render-blocking
+  // request, cached after the first page, instead of three to six small per-page files.
+  vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
   // GFM comes from remark-gfm explicitly, and smart quotes would turn Chinese
   // quotation marks into English ones, so both built-ins are off.
   markdown: {

@@ -1,4 +1,8 @@
-/* 大字版 (large text): applied before the first paint, remembered across pages. Plain ES5, no module. */
+/*
+ * 大字版 (large text). Loaded as a tiny classic script in <head>: it applies the
+ * remembered size before the first paint (no flash of the wrong size), then adds
+ * the toggle button to the header's reserved slot. Plain ES5, no module.
+ */
 (function () {
   var KEY = 'kstb-text-size';
   var root = document.documentElement;
@@ -8,12 +12,15 @@
     /* Storage can be blocked; the toggle then lasts for this page only. */
   }
   document.addEventListener('DOMContentLoaded', function () {
-    var button = document.getElementById('text-size-toggle');
-    if (!button) return;
+    var slot = document.getElementById('text-size-slot');
+    if (!slot) return;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.id = 'text-size-toggle';
+    button.textContent = '大字版';
     var sync = function () {
       button.setAttribute('aria-pressed', String(root.getAttribute('data-text-size') === 'large'));
     };
-    button.hidden = false;
     sync();
     button.addEventListener('click', function () {
       var large = root.getAttribute('data-text-size') !== 'large';
@@ -26,5 +33,6 @@
       }
       sync();
     });
+    slot.appendChild(button);
   });
 })();

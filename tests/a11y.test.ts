@@ -1,58 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from 'playwright-core';
-import { browserFixture } from './helpers/fixture.ts';
-
-/** One page of every kind, including search with results and with none. */
-const PAGES = [
-  '',
-  'items/2-15/',
-  'items/1-8/',
-  'bureaus/human-resources/',
-  'bureaus/',
-  'batches/1/',
-  'batches/',
-  'topics/housing-fund/',
-  'topics/',
-  'items/',
-  'items/by-bureau/',
-  'data-notes/',
-  'about/',
-  'accessibility/',
-  'overview/',
-  'data/',
-  'search/?q=%E7%A4%BE%E4%BF%9D%E5%8D%A1',
-  'search/?q=%E9%87%8F%E5%AD%90%E7%89%A9%E7%90%86',
-  'does-not-exist/',
-];
-const PHONE = { width: 390, height: 844 };
+import type { BrowserContext } from 'playwright-core';
+import { browserFixture, openPage } from './helpers/fixture.ts';
+import { EVERY_KIND_OF_PAGE as PAGES, FOCUS_PAGES, focusProblems, reflowProblems } from './helpers/pages.ts';
 
 const fx = browserFixture('root');
 
-async function open(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(fx.server.url + path);
-  if (path.startsWith('search/?')) await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
-  return page;
-}
+/** Opens a page of the served site in a new tab. */
+const open = (context: BrowserContext, path: string) => openPage(context, fx.server.url + path);
 
 describe('accessibility (WCAG 2.2 AA)', () => {
-  for (const colorScheme of ['light', 'dark'] as const) {
-    it(`axe finds no violation on any kind of page, ${colorScheme} scheme, phone width`, async () => {
-      const context = await fx.browser.newContext({ viewport: PHONE, colorScheme });
-      const found: string[] = [];
-      for (const path of PAGES) {
-        const page = await open(context, path);
-        const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-        for (const v of violations) found.push(`${path || '/'}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-        await page.close();
-      }
-      await context.close();
-      assert.deepEqual(found, []);
-    });
-  }
-
   it('dark mode follows the system setting', async () => {
     const context = await fx.browser.newContext({ colorScheme: 'dark' });
     const page = await open(context, 'items/2-15/');
@@ -63,24 +20,11 @@ describe('accessibility (WCAG 2.2 AA)', () => {
   });
 
   it('no page scrolls sideways at 320 px, even with WCAG text spacing applied', async () => {
-    // The text-spacing override is injected as a style, which the site's CSP forbids.
-    const context = await fx.browser.newContext({ viewport: { width: 320, height: 640 }, bypassCSP: true });
+    const context = await fx.browser.newContext({ viewport: { width: 320, height: 640 } });
     const problems: string[] = [];
     for (const path of PAGES) {
       const page = await open(context, path);
-      if (!(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth))) problems.push(`${path}: scrolls sideways`);
-      await page.addStyleTag({ content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }' });
-      const clipped = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>('body *')]
-          .filter((el) => {
-            const style = getComputedStyle(el);
-            const clips = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY);
-            return clips && el.offsetParent !== null && !el.classList.contains('visually-hidden') && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
-          })
-          .map((el) => el.tagName + (el.className ? `.${el.className}` : '')),
-      );
-      if (clipped.length > 0) problems.push(`${path}: clipped ${clipped.slice(0, 3).join(', ')}`);
-      if (!(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth))) problems.push(`${path}: scrolls sideways with text spacing`);
+      problems.push(...(await reflowProblems((fn, arg) => page.evaluate(fn, arg), path)));
       await page.close();
     }
     await context.close();
@@ -89,26 +33,16 @@ describe('accessibility (WCAG 2.2 AA)', () => {
 
   it('every element the keyboard reaches shows a visible focus', async () => {
     const context = await fx.browser.newContext();
-    for (const path of ['', 'items/1-8/', 'search/?q=%E5%85%AC%E7%A7%AF%E9%87%91']) {
+    const problems: string[] = [];
+    for (const path of FOCUS_PAGES) {
       const page = await open(context, path);
-      const seen = new Set<string>();
-      for (let i = 0; i < 60; i++) {
-        await page.keyboard.press('Tab');
-        const focus = await page.evaluate(() => {
-          const el = document.activeElement as HTMLElement | null;
-          if (!el || el === document.body) return null;
-          const s = getComputedStyle(el);
-          const shows = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
-          return { key: `${el.tagName}:${el.textContent?.slice(0, 20)}:${el.getAttribute('href') ?? el.id}`, shows };
-        });
-        if (!focus || seen.has(focus.key)) continue;
-        seen.add(focus.key);
-        assert.ok(focus.shows, `${path}: no visible focus on ${focus.key}`);
-      }
-      assert.ok(seen.size > 10, `${path}: the keyboard reaches the page's controls`);
+      const found = await focusProblems(() => page.keyboard.press('Tab'), (fn, arg) => page.evaluate(fn, arg), path);
+      problems.push(...found.problems);
+      assert.ok(found.reached > 10, `${path}: the keyboard reaches the page's controls`);
       await page.close();
     }
     await context.close();
+    assert.deepEqual(problems, []);
   });
 
   it('links are underlined, so colour never carries meaning alone', async () => {

@@ -1,22 +1,32 @@
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite, copyProject, PREVIEW_SITE, SITES, TEST_OUTPUT } from './helpers/build.ts';
+import { buildSiteAsync, copyProject, PREVIEW_SITE, SITES, TEST_OUTPUT } from './helpers/build.ts';
 
 /**
- * Builds the site once at the root and once under /kstb/ before any test runs,
- * and once as a preview (no SITE_URL);
- * the site and browser tests read these builds. A failed build fails the run.
+ * Builds the three test sites side by side before any test runs: at the root
+ * and under /kstb/ (both with SITE_URL), and a preview without SITE_URL whose
+ * site.yaml fills some identity fields. Every site and browser test reads
+ * these builds. The second and third build run in copies of the sources, so
+ * that no two builds write the same generated files at once. A failed build
+ * fails the run.
  */
 export async function globalSetup() {
   rmSync(TEST_OUTPUT, { recursive: true, force: true });
-  for (const [name, site] of Object.entries(SITES)) {
-    const result = buildSite({ outDir: site.dir, base: site.base, siteUrl: site.siteUrl });
-    if (result.status !== 0) throw new Error(`building the ${name} site failed:\n${result.output}`);
+  const kstb = copyProject();
+  const preview = copyProject();
+  copyFileSync(PREVIEW_SITE.siteYaml, join(preview, 'content/site.yaml'));
+  try {
+    const builds = Object.entries(SITES).map(async ([name, site], i) => {
+      const result = await buildSiteAsync({ root: i === 0 ? undefined : kstb, outDir: site.dir, base: site.base, siteUrl: site.siteUrl });
+      if (result.status !== 0) throw new Error(`building the ${name} site failed:\n${result.output}`);
+    });
+    const previewBuild = buildSiteAsync({ root: preview, outDir: PREVIEW_SITE.dir, base: PREVIEW_SITE.base }).then((result) => {
+      writeFileSync(PREVIEW_SITE.log, result.output);
+      if (result.status !== 0) throw new Error(`building the preview site failed:\n${result.output}`);
+    });
+    await Promise.all([...builds, previewBuild]);
+  } finally {
+    rmSync(kstb, { recursive: true, force: true });
+    rmSync(preview, { recursive: true, force: true });
   }
-  const project = copyProject();
-  copyFileSync(PREVIEW_SITE.siteYaml, join(project, 'content/site.yaml'));
-  const preview = buildSite({ root: project, outDir: PREVIEW_SITE.dir, base: PREVIEW_SITE.base });
-  rmSync(project, { recursive: true, force: true });
-  writeFileSync(PREVIEW_SITE.log, preview.output);
-  if (preview.status !== 0) throw new Error(`building the preview site failed:\n${preview.output}`);
 }

@@ -15,6 +15,8 @@ describe('sharing in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${fx.server.url}items/2-15/`);
     await page.getByRole('button', { name: '复制链接' }).click();
+    // The copy is asynchronous: wait for the live region to report, then check what it says.
+    await page.waitForFunction(() => (document.querySelector('.share [role="status"]')?.textContent ?? '') !== '');
     assert.equal(await page.locator('.share [role="status"]').textContent(), '链接已复制');
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${SITES.kstb.siteUrl}/kstb/items/2-15/`);
     await context.close();

@@ -5,9 +5,11 @@ function today(): string {
 }
 
 /**
- * Fills in the print date (which the static page cannot know) and reveals the
- * “打印本页” buttons, which need JavaScript; without it the browser's own
- * print command still prints the same clean summary, with a blank date line.
+ * Fills in the print date (which the static page cannot know) and adds the
+ * “打印本页” button to every `[data-print-slot]`. The button is made here, not
+ * in the HTML, so that readers without JavaScript (and text browsers) never
+ * meet a dead control; the browser's own print command still prints the same
+ * clean summary, with a blank date line.
  */
 export function enablePrinting(): void {
   const stamp = () => {
@@ -15,9 +17,12 @@ export function enablePrinting(): void {
   };
   stamp();
   window.addEventListener('beforeprint', stamp);
-  for (const button of document.querySelectorAll<HTMLButtonElement>('[data-print]')) {
-    const container = button.closest<HTMLElement>('.print-button');
-    if (container) container.hidden = false;
+  for (const slot of document.querySelectorAll<HTMLElement>('[data-print-slot]')) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'button';
+    button.textContent = '打印本页';
     button.addEventListener('click', () => window.print());
+    slot.append(button);
   }
 }

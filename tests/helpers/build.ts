@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -42,15 +42,39 @@ export interface BuildResult {
   output: string;
 }
 
-/** Runs `astro build` for the project at `root` into `outDir`, with the site's environment. */
-export function buildSite(options: { root?: string; outDir: string; base?: string; siteUrl?: string }): BuildResult {
+/** What `astro build` for the project at `root` into `outDir` runs: the command, its arguments and its options. */
+function buildCommand(options: BuildOptions) {
   const root = options.root ?? PROJECT_ROOT;
-  const result = spawnSync(process.execPath, [...BUILD_NODE_FLAGS, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', options.outDir], {
+  return {
+    args: [...BUILD_NODE_FLAGS, join(root, 'node_modules/astro/bin/astro.mjs'), 'build', '--outDir', options.outDir],
     cwd: root,
-    encoding: 'utf8',
     env: { ...process.env, BASE_PATH: options.base ?? '/', SITE_URL: options.siteUrl ?? '', ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-  });
+  };
+}
+
+/** Where and how to build: the project root (default this project), the output directory, the base path and the public origin. */
+export interface BuildOptions {
+  root?: string;
+  outDir: string;
+  base?: string;
+  siteUrl?: string;
+}
+
+/** Runs `astro build` for the project at `root` into `outDir`, with the site's environment. */
+export function buildSite(options: BuildOptions): BuildResult {
+  const { args, cwd, env } = buildCommand(options);
+  const result = spawnSync(process.execPath, args, { cwd, env, encoding: 'utf8' });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
+
+/** Like `buildSite`, without blocking, so that several builds can run at once. */
+export function buildSiteAsync(options: BuildOptions): Promise<BuildResult> {
+  const { args, cwd, env } = buildCommand(options);
+  const child = spawn(process.execPath, args, { cwd, env });
+  let output = '';
+  child.stdout.on('data', (d) => (output += d));
+  child.stderr.on('data', (d) => (output += d));
+  return new Promise((resolve) => child.on('close', (status) => resolve({ status, output })));
 }
 
 /**

@@ -9,12 +9,27 @@ export interface UiSearchResult {
 }
 
 /**
- * Runs a query through the real search page, as a person following a shared
- * link would (/search/?q=…), and reads the ranked results off the page.
+ * Runs a query through the real search page and reads the ranked results off
+ * it. The first query opens /search/?q=… as a person following a shared link
+ * would; while the page stays on the search page, later queries are typed into
+ * its form and submitted, as a person searching again would, which spares
+ * reloading the page and Pagefind for every query.
  */
 export async function searchViaUi(page: Page, siteUrl: string, query: string, params: Record<string, string> = {}): Promise<UiSearchResult> {
-  const search = new URLSearchParams({ q: query, ...params });
-  await page.goto(`${siteUrl}search/?${search}`);
+  if (new URL(page.url(), siteUrl).href.startsWith(`${siteUrl}search/`)) {
+    // Submitting starts the search synchronously (state "searching"), so the wait below cannot see the previous "done".
+    await page.evaluate(
+      ({ query, params }) => {
+        const form = document.getElementById('search-form') as HTMLFormElement;
+        (form.elements.namedItem('q') as HTMLInputElement).value = query;
+        for (const select of form.querySelectorAll('select')) select.value = params[select.name] ?? '';
+        form.requestSubmit();
+      },
+      { query, params },
+    );
+  } else {
+    await page.goto(`${siteUrl}search/?${new URLSearchParams({ q: query, ...params })}`);
+  }
   await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
   return page.evaluate(() => {
     const items = [...document.querySelectorAll<HTMLAnchorElement>('#search-results > li > a')];

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { formatDate } from '../src/lib/format.ts';
+import { formatDate, plannedDeadline } from '../src/lib/format.ts';
 import { loadCatalog } from '../src/lib/load-catalog.ts';
 import { REMARKS, remarkLabel } from '../src/lib/remarks.ts';
 import { parseSiteIdentity } from '../src/lib/site-identity.ts';
@@ -100,7 +100,7 @@ describe('printing', () => {
   it('prints batch and topic pages the same way', async () => {
     const batch = await printToPdf('batches/2/');
     for (const i of catalog.items.filter((x) => x.batch === 2)) assert.ok(batch.all.includes(squeeze(i.name)), i.id);
-    assertRunningHeads(batch, '第二批：2021年6月前实现“跨省通办”的事项', kstbUrl('batches/2/'));
+    assertRunningHeads(batch, `第二批：${plannedDeadline(2)}的事项`, kstbUrl('batches/2/'));
     assertFirstPage(batch, REMARKS.filter((r) => catalog.items.some((i) => i.batch === 2 && i.remark === r)));
     assert.equal(batch.searchVisible, false);
     const topic = catalog.topics.find((t) => t.slug === 'social-insurance') ?? catalog.topics[0]!;

@@ -149,7 +149,9 @@ export function catalogViews<T extends GroupableItem & { topics: readonly string
   const roleLists = new Map<string, Record<Role, T[]>>(bureauSlugs.map((s) => [s, { lead: [], cooperating: [] }]));
   for (const item of sorted) {
     for (const t of item.topics) topicLists.get(t)?.push(item);
-    for (const role of ['lead', 'cooperating'] as const) for (const slug of item[role]) roleLists.get(slug)?.[role].push(item);
+    for (const slug of item.lead) roleLists.get(slug)?.lead.push(item);
+    // A bureau the table lists as cooperating with itself is listed once, as lead.
+    for (const slug of item.cooperating) if (!item.lead.includes(slug)) roleLists.get(slug)?.cooperating.push(item);
   }
   return {
     byBatch: groupByBatch(sorted),

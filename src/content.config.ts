@@ -173,8 +173,10 @@ const lexicon = defineCollection({
     .object({
       /** Everyday words citizens type. */
       say: z.array(z.string().min(1)).min(1),
-      /** Official wordings they stand for. */
-      means: z.array(z.string().min(1)).min(1),
+      /** Official wordings of the same service or a direct synonym (匹配). */
+      means: z.array(z.string().min(1)),
+      /** Wordings of related but different services (相关). */
+      related: z.array(z.string().min(1)),
     })
     .strict(),
 });

@@ -1,5 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { entriesFor, type LexiconEntry } from './lexicon.ts';
+import { meaningfulScenario } from './search-rank.ts';
 
 const HAN = /\p{Script=Han}/u;
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
@@ -23,14 +24,7 @@ export function pinyinSpellings(word: string): string[] {
   return han.length >= 3 ? [full, syllables.map((s) => s[0]).join('')] : [full];
 }
 
-/**
- * The part of a scenario that says what the service is: the closing
- * “不受…限制” clause names places (户籍地, 缴存地) that every item mentions and
- * would tie everyday words to unrelated items.
- */
-export function meaningfulScenario(scenario: string): string {
-  return scenario.replace(/[，,；;]?\s*不受[^，。；]*限制[^。]*。?/g, '');
-}
+export { meaningfulScenario };
 
 /** The hidden search terms of one item, by kind, for the page's index-only block. */
 export interface ItemSearchTerms {
@@ -44,7 +38,7 @@ export interface ItemSearchTerms {
  * Computes the words an item is indexed under besides its visible text, so
  * that a citizen's own words (社保卡, 驾照, gongjijin, sbk) find it.
  */
-export function itemSearchTerms(item: { name: string; scenario: string }, lexicon: readonly LexiconEntry[]): ItemSearchTerms {
+export function itemSearchTerms(item: { name: string; scenario: string }, lexicon: readonly Pick<LexiconEntry, 'say' | 'means'>[]): ItemSearchTerms {
   const everyday = [...new Set(entriesFor(lexicon, `${item.name} ${meaningfulScenario(item.scenario)}`).flatMap((e) => e.say))];
   const nameWords = segmentWords(item.name).filter((w) => w.length >= 2);
   const spelled = [...everyday, ...nameWords].flatMap(pinyinSpellings);

@@ -54,8 +54,13 @@ describe('rankResults: the relevance floor and the three states', () => {
     assert.equal(resultState(ranked), 'partial');
   });
 
-  it('ignores words the catalog lacks when others match (每年刷脸认证养老金)', () => {
-    assert.deepEqual(rank('每年社保卡', [concept('每年'), card]), ['full:社会保障卡补领、换领、换发', 'full:社会保障卡申领']);
+  it('keeps results partial when the catalog lacks a word of the query (房屋租赁备案)', () => {
+    assert.deepEqual(rank('社保卡租赁', [card, concept('租赁')]), ['partial:社会保障卡补领、换领、换发', 'partial:社会保障卡申领']);
+  });
+
+  it('makes a result full only when it does the specific action asked for (驾照到期换证)', () => {
+    const renew = concept('换证', { kind: 'action', source: 'verb', means: ['换领', '换发'], strong: true });
+    assert.deepEqual(rank('社保卡换证', [card, renew]), ['full:社会保障卡补领、换领、换发', 'partial:社会保障卡申领']);
   });
 
   it('puts the exact full name first', () => {

@@ -97,10 +97,12 @@ function weight(hit: ConceptHit): number {
  *   (service, document, group, purpose, pinyin word) when the query names one,
  *   else an action. Actions alone never make a result when the query names a
  *   thing, so 护照补办 does not list 社保卡补领.
- * - Thing concepts that no candidate has (每年, 护照) are unknown to the
- *   catalog. Full: the item has every known thing; partial: some; related:
- *   only related services. If the query names things and none is known,
- *   nothing is relevant.
+ * - Full: the item has every thing the query names and, when the query asks
+ *   for a specific action (补办, 换证, 注销 …), does one of them; partial: it
+ *   has some of the things; related: only related services. A thing no
+ *   candidate has (租赁 in 房屋租赁备案) keeps every result partial: the
+ *   catalog lacks part of what was asked. If no thing the query names is in
+ *   any candidate (护照补办), nothing is relevant.
  * - Order: the exact full name first, then full, partial, related; within a
  *   tier by matched weight, so that an item of the family the query names
  *   (公积金, 户口) stays ahead of other families; then by `order` (Pagefind's).
@@ -114,13 +116,18 @@ export function rankResults<T>(query: string, concepts: readonly Concept[], cand
     return { item, order, words, hits };
   });
   const known = primary.filter((c) => all.some((a) => a.hits.some((h) => h.concept === c)));
+  // Specific actions count when the query also names a thing; alone, they are the primary concepts.
+  const strong = things.length > 0 ? concepts.filter((c) => c.kind === 'action' && c.strong) : [];
   const target = normalizeName(query);
   const ranked = all.flatMap(({ item, order, words, hits }) => {
     const exact = target !== '' && normalizeName(words.name) === target;
-    const same = known.filter((c) => hits.some((h) => h.concept === c && h.strength === 'same')).length;
+    const has = (c: Concept) => hits.some((h) => h.concept === c && h.strength === 'same');
+    const same = known.filter(has).length;
     const related = known.some((c) => hits.some((h) => h.concept === c && h.strength === 'related'));
+    const doesIt = strong.length === 0 || strong.some(has);
     let tier: Tier | undefined;
-    if (exact || (known.length > 0 && same === known.length)) tier = 'full';
+    if (known.length === 0 && !exact) tier = undefined;
+    else if (exact || (same === primary.length && doesIt)) tier = 'full';
     else if (same > 0) tier = 'partial';
     else if (related) tier = 'related';
     if (!tier) return [];

@@ -19,6 +19,11 @@ export interface Rule {
   say: readonly string[];
   /** Official wordings; words separated by a space must all occur in an item. */
   means: readonly string[];
+  /**
+   * For verbs: whether the action changes what service is meant. An item that does something
+   * else (公证 for 驾照到期换证) is then only a partial match. Generic verbs (领, 开, 查, 办…) are not.
+   */
+  strong?: boolean;
 }
 
 /** One lexicon entry as the browser receives it. */
@@ -46,6 +51,8 @@ export interface Concept {
   related: string[];
   kind: ConceptKind;
   source: ConceptSource;
+  /** For actions: an item must do this to be a full match (see {@link Rule.strong}). */
+  strong?: boolean;
 }
 
 /**
@@ -84,28 +91,29 @@ export const FILLERS: readonly string[] = [
 
 /** Everyday verbs → the table's official verbs. An action alone never makes a match when the query also names a thing. */
 export const VERB_RULES: readonly Rule[] = [
-  { say: ['领取', '领'], means: ['申领', '领取'] },
+  { say: ['申领', '领取', '领'], means: ['申领', '领取'], strong: true },
   { say: ['新办', '办新的', '新的', '第一次', '首次', '初次'], means: ['申领', '新办', '首次', '设立', '登记'] },
-  { say: ['销户', '注销', '取消', '不干了', '关门', '关掉', '停业'], means: ['注销', '撤销', '停止'] },
-  { say: ['查询', '查', '查看', '核验', '查真伪', '真伪', '验证', '余额', '多少钱', '多少年', '多少', '记录', '明细', '清单', '打印'], means: ['查询', '核验', '打印', '记录'] },
-  { say: ['补办', '补领', '补证', '补', '重办', '再办'], means: ['补领', '补办', '补发'] },
-  { say: ['丢了', '丢失', '遗失', '弄丢', '掉了', '找不到', '挂失', '被偷'], means: ['挂失', '遗失', '补领', '补办'] },
-  { say: ['换证', '换新', '换卡', '换', '过期', '到期'], means: ['换领', '换发', '换证', '延续'] },
-  { say: ['续期', '延期', '续', '延续'], means: ['延续'] },
-  { say: ['转移', '转出', '转入', '转回', '转到', '转过去', '转', '接续', '带走'], means: ['转移接续', '转移', '互转', '转递'] },
-  { say: ['迁移', '迁入', '迁出', '迁走', '迁过来', '迁回', '迁', '搬'], means: ['迁移', '迁入', '迁出'] },
+  { say: ['销户', '注销', '取消', '不干了', '关门', '关掉', '停业'], means: ['注销', '撤销', '停止'], strong: true },
+  { say: ['查询', '查', '查看', '核验', '查真伪', '真伪', '验证', '余额', '多少钱', '多少年', '多少', '记录', '明细', '清单', '打印'], means: ['查询', '核验', '打印', '记录'], strong: true },
+  { say: ['补办', '补领', '补证', '补', '重办', '再办'], means: ['补领', '补办', '补发'], strong: true },
+  { say: ['丢了', '丢失', '遗失', '弄丢', '掉了', '找不到', '挂失', '被偷'], means: ['挂失', '遗失', '补领', '补办'], strong: true },
+  { say: ['换证', '换新', '换卡', '换', '过期', '到期'], means: ['换领', '换发', '换证', '延续'], strong: true },
+  { say: ['续期', '延期', '续', '延续'], means: ['延续'], strong: true },
+  { say: ['转移', '转出', '转入', '转回', '转到', '转过去', '转', '接续', '带走'], means: ['转移接续', '转移', '互转', '转递'], strong: true },
+  { say: ['迁移', '迁入', '迁出', '迁走', '迁过来', '迁回', '迁', '搬'], means: ['迁移', '迁入', '迁出'], strong: true },
   { say: ['开证明', '开', '出具'], means: ['开具', '出具', '设立', '开户'] },
   { say: ['交', '缴', '缴纳', '缴费'], means: ['缴存', '缴费', '参保'] },
-  { say: ['提取', '取钱', '取出', '取'], means: ['提取'] },
-  { say: ['改名字', '改名', '改', '修改', '变更', '调整', '更改'], means: ['变更'] },
-  { say: ['激活', '开通', '启用'], means: ['启用'] },
-  { say: ['注册', '成立', '开办'], means: ['设立登记', '注册'] },
+  { say: ['提取', '取钱', '取出', '取'], means: ['提取'], strong: true },
+  { say: ['改名字', '改名', '改', '修改', '变更', '调整', '更改'], means: ['变更'], strong: true },
+  { say: ['激活', '开通', '启用'], means: ['启用'], strong: true },
+  { say: ['重新注册', '再注册'], means: ['再注册', '延续注册'], strong: true },
+  { say: ['注册', '成立', '开办'], means: ['设立登记', '注册'], strong: true },
   { say: ['认证', '年审', '刷脸'], means: ['资格认证', '认证'] },
   { say: ['结算', '刷卡', '直接结算'], means: ['结算', '支付'] },
   { say: ['备案', '报备', '登记'], means: ['备案', '登记'] },
   { say: ['审批', '批准', '批', '许可', '审查'], means: ['审批', '批准', '许可', '审查', '核准'] },
-  { say: ['还款', '还清', '还贷'], means: ['还清'] },
-  { say: ['接收', '调'], means: ['接收', '转递'] },
+  { say: ['还款', '还清', '还贷'], means: ['还清'], strong: true },
+  { say: ['接收', '调'], means: ['接收', '转递'], strong: true },
 ];
 
 /** Everyday names for groups of people and schemes → the table's names for them. */
@@ -154,7 +162,13 @@ function phrasebook(lexicon: readonly QueryLexiconEntry[]): { say: string; conce
   const book: { say: string; concept: Omit<Concept, 'say'> }[] = [];
   for (const entry of lexicon) for (const say of entry.say) book.push({ say, concept: { means: entry.means, related: entry.related ?? [], kind: 'thing', source: 'lexicon' } });
   for (const [source, rules] of Object.entries(RULE_CLASSES) as [ConceptSource, readonly Rule[]][]) {
-    for (const rule of rules) for (const say of rule.say) book.push({ say, concept: { means: [...rule.means], related: [], kind: source === 'verb' ? 'action' : 'thing', source } });
+    for (const rule of rules) {
+      for (const say of rule.say) {
+        const concept: Omit<Concept, 'say'> = { means: [...rule.means], related: [], kind: source === 'verb' ? 'action' : 'thing', source };
+        if (rule.strong) concept.strong = true;
+        book.push({ say, concept });
+      }
+    }
   }
   // Longest first; a lexicon word wins over a rule of the same length (it names a service).
   const rank = (s: ConceptSource) => (s === 'lexicon' ? 0 : 1);
@@ -193,10 +207,17 @@ export function queryConcepts(query: string, lexicon: readonly QueryLexiconEntry
   for (const part of text.split(' ')) {
     const taken: boolean[] = [];
     const local: Found[] = [];
+    const inside = wordInteriors(part, segment);
     for (const phrase of book) {
       for (let at = part.indexOf(phrase.say); at >= 0; at = part.indexOf(phrase.say, at + 1)) {
         const span = [...Array(phrase.say.length).keys()].map((k) => at + k);
         if (span.some((k) => taken[k])) continue;
+        // A phrase that cuts into a longer dictionary word is not that phrase.
+        const end = at + phrase.say.length;
+        if ((inside.get(at) ?? 0) >= 3 || (inside.get(end) ?? 0) >= 3) continue;
+        // A one-character verb stands alone: next to a matched phrase, a light character or the
+        // query's edge (领 in 失业金怎么领), not between two unknown characters (交 in 公交卡).
+        if (phrase.say.length === 1 && !standsAlone(part, at, taken)) continue;
         span.forEach((k) => (taken[k] = true));
         local.push({ at, length: phrase.say.length, concept: { say: phrase.say, ...phrase.concept, means: [...phrase.concept.means], related: [...phrase.concept.related] } });
       }
@@ -234,11 +255,56 @@ export function queryConcepts(query: string, lexicon: readonly QueryLexiconEntry
     });
 }
 
-/** Words of a stretch no phrase covered, fillers removed. */
+/**
+ * Offsets that fall strictly inside a dictionary word of the text, with that
+ * word's length: a phrase may not start or end there.
+ */
+function wordInteriors(text: string, segment: (text: string) => string[]): Map<number, number> {
+  const inside = new Map<number, number>();
+  let at = 0;
+  for (const word of segment(text)) {
+    const start = text.indexOf(word, at);
+    if (start < 0) continue;
+    for (let k = start + 1; k < start + word.length; k++) inside.set(k, word.length);
+    at = start + word.length;
+  }
+  return inside;
+}
+
+function standsAlone(text: string, at: number, taken: readonly boolean[]): boolean {
+  const free = (k: number) => k < 0 || k >= text.length || taken[k] === true || LIGHT_CHARACTERS.has(text[k] ?? '');
+  return free(at - 1) || free(at + 1);
+}
+
+/** Characters that carry no meaning on their own in a request (pronouns, particles, light verbs). */
+const LIGHT_CHARACTERS = new Set([...'我你他她它们的了要办能吗呢啊吧得在把去给有是还都就也和与或个一这那哪怎么想用会可让被从到对为该请帮下上过着没不很多少啥']);
+
+/**
+ * Words of a stretch no phrase covered, fillers removed. Runs of single
+ * characters the dictionary does not know (燃 气 费) are kept together as one
+ * word, so that an unknown word is not lost and its query is not mistaken for a match.
+ */
 function restWords(rest: string, segment: (text: string) => string[]): string[] {
   let text = rest;
   for (const filler of [...FILLERS].sort((a, b) => b.length - a.length)) if (filler.length >= 2) text = text.split(filler).join(' ');
-  return text.split(' ').filter(Boolean).flatMap((t) => (HAN.test(t) ? segment(t) : [t]));
+  const words: string[] = [];
+  for (const token of text.split(' ').filter(Boolean)) {
+    if (!HAN.test(token)) {
+      words.push(token);
+      continue;
+    }
+    let run = '';
+    for (const w of [...segment(token), '']) {
+      if ([...w].length === 1 && !LIGHT_CHARACTERS.has(w)) {
+        run += w;
+        continue;
+      }
+      if ([...run].length >= 2) words.push(run);
+      run = '';
+      if (w !== '') words.push(w);
+    }
+  }
+  return words;
 }
 
 /** A stretch of three or more characters that is a known everyday word with one character mistyped (公基金). */
@@ -247,7 +313,8 @@ function typoIn(rest: string, book: ReturnType<typeof phrasebook>): Found | unde
     for (let at = 0; at + length <= rest.length; at++) {
       const window = rest.slice(at, at + length);
       if (!HAN.test(window)) continue;
-      const known = book.find((p) => p.concept.kind === 'thing' && oneCharOff(window, p.say));
+      // Only the lexicon's words: they name services; groups and purposes are too short and similar (老年人, 老年卡).
+      const known = book.find((p) => p.concept.source === 'lexicon' && oneCharOff(window, p.say));
       if (known) return { at, length, concept: { say: window, ...known.concept, means: [known.say, ...known.concept.means], related: [...known.concept.related] } };
     }
   }

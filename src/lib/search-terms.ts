@@ -1,6 +1,6 @@
 import { pinyin } from 'pinyin-pro';
 import { entriesFor, type LexiconEntry } from './lexicon.ts';
-import { meaningfulScenario } from './search-rank.ts';
+import { meaningfulScenario, wordingOccursIn } from './search-rank.ts';
 
 const HAN = /\p{Script=Han}/u;
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
@@ -30,7 +30,7 @@ export { meaningfulScenario };
 export interface ItemSearchTerms {
   /** Everyday words from the lexicon whose official wording occurs in the item. */
   everyday: string[];
-  /** Pinyin and initials of the everyday words and of the name's words. */
+  /** Pinyin and initials of the everyday words, of the official wordings they stand for, and of the name's words. */
   pinyin: string[];
 }
 
@@ -39,8 +39,12 @@ export interface ItemSearchTerms {
  * that a citizen's own words (社保卡, 驾照, gongjijin, sbk) find it.
  */
 export function itemSearchTerms(item: { name: string; scenario: string }, lexicon: readonly Pick<LexiconEntry, 'say' | 'means'>[]): ItemSearchTerms {
-  const everyday = [...new Set(entriesFor(lexicon, `${item.name} ${meaningfulScenario(item.scenario)}`).flatMap((e) => e.say))];
+  const text = `${item.name} ${meaningfulScenario(item.scenario)}`;
+  const entries = entriesFor(lexicon, text);
+  const everyday = [...new Set(entries.flatMap((e) => e.say))];
+  // Official wordings too: someone who knows the word 驾驶证 may type its pinyin, jiashizheng.
+  const official = entries.flatMap((e) => e.means.filter((m) => wordingOccursIn(m, text)).flatMap((m) => m.split(' ')));
   const nameWords = segmentWords(item.name).filter((w) => w.length >= 2);
-  const spelled = [...everyday, ...nameWords].flatMap(pinyinSpellings);
+  const spelled = [...everyday, ...official, ...nameWords].flatMap(pinyinSpellings);
   return { everyday, pinyin: [...new Set(spelled)] };
 }

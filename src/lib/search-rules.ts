@@ -86,7 +86,12 @@ export function stripPlaces(query: string): string {
 export const FILLERS: readonly string[] = [
   '我想要', '我要', '我想', '想要', '想把', '怎么办理', '怎么办', '怎么弄', '怎么', '怎样', '如何办理', '如何', '在哪里', '在哪儿', '在哪', '哪里', '去哪', '哪儿',
   '需要什么', '需要', '要办什么', '什么', '手续', '流程', '材料', '能不能', '能否', '可不可以', '可以', '是否', '一下', '一个', '怎么查', '办理', '申请', '咨询',
-  '你好', '您好', '请问', '谢谢', '帮我', '帮忙', '我的', '我们', '自己', '个人', '还有', '重新', '直接', '能', '吗', '呢', '啊', '吧', '了', '的', '得', '要', '办',
+  '你好', '您好', '请问', '谢谢', '帮我', '帮忙', '我的', '我们', '自己', '个人', '还有', '重新', '直接',
+  // Time, place and vague words that name no service (every item is 跨省 already).
+  '跨省通办', '跨省', '全国', '每年', '每个月', '回来', '新地方', '地方', '家里', '处理', '样子', '新款', '不在', '谁管', '想用', '拿不到', '办不了',
+  // Generic words for a document: the service names what kind.
+  '证书', '证件', '拿证', '办证',
+  '能', '吗', '呢', '啊', '吧', '了', '的', '得', '要', '办',
 ];
 
 /** Everyday verbs → the table's official verbs. An action alone never makes a match when the query also names a thing. */
@@ -113,6 +118,7 @@ export const VERB_RULES: readonly Rule[] = [
   { say: ['备案', '报备', '登记'], means: ['备案', '登记'] },
   { say: ['审批', '批准', '批', '许可', '审查'], means: ['审批', '批准', '许可', '审查', '核准'] },
   { say: ['还款', '还清', '还贷'], means: ['还清'], strong: true },
+  { say: ['信息', '资料', '情况'], means: ['信息', '资料', '查询'] },
   { say: ['接收', '调'], means: ['接收', '转递'], strong: true },
 ];
 
@@ -130,6 +136,7 @@ export const GROUP_RULES: readonly Rule[] = [
   { say: ['老婆', '老公', '丈夫', '妻子', '爱人', '配偶', '夫妻'], means: ['夫妻投靠'] },
   { say: ['残疾人', '残疾老人', '重残', '伤残'], means: ['残疾人', '伤残'] },
   { say: ['单位', '公司', '企业'], means: ['单位', '企业'] },
+  { say: ['工厂', '厂家', '厂子', '工厂产品'], means: ['生产', '工业', '企业'] },
   { say: ['家属', '遗属', '亲属', '家里人'], means: ['供养亲属'] },
 ];
 
@@ -138,7 +145,8 @@ export const PURPOSE_RULES: readonly Rule[] = [
   { say: ['买房子', '买房', '购房', '买新房'], means: ['购房', '住房贷款', '商品房'] },
   { say: ['退休了', '退休后', '退休'], means: ['退休', '养老金', '待遇资格认证'] },
   { say: ['生孩子', '生小孩', '生娃', '怀孕', '出生了', '出生'], means: ['生育', '新生儿'] },
-  { say: ['看病', '就医', '买药', '药店'], means: ['就医', '门诊', '医疗'] },
+  { say: ['看病', '就医', '买药'], means: ['就医', '门诊', '医疗'] },
+  { say: ['药店', '药房'], means: ['药师', '药品', '门诊', '就医'] },
   { say: ['换工作', '换单位', '跳槽'], means: ['转移接续', '工作调动', '变更'] },
   { say: ['没工作', '丢了工作', '失业了', '下岗'], means: ['失业'] },
   { say: ['出国', '留学'], means: ['公证'] },
@@ -163,7 +171,9 @@ function phrasebook(lexicon: readonly QueryLexiconEntry[]): { say: string; conce
   for (const entry of lexicon) for (const say of entry.say) book.push({ say, concept: { means: entry.means, related: entry.related ?? [], kind: 'thing', source: 'lexicon' } });
   for (const [source, rules] of Object.entries(RULE_CLASSES) as [ConceptSource, readonly Rule[]][]) {
     for (const rule of rules) {
-      for (const say of rule.say) {
+      // Someone may type the official verb itself (换领): it is the same action.
+      const says = source === 'verb' ? [...new Set([...rule.say, ...rule.means])] : rule.say;
+      for (const say of says) {
         const concept: Omit<Concept, 'say'> = { means: [...rule.means], related: [], kind: source === 'verb' ? 'action' : 'thing', source };
         if (rule.strong) concept.strong = true;
         book.push({ say, concept });
@@ -186,7 +196,9 @@ function oneCharOff(a: string, b: string): boolean {
   const x = [...a];
   const y = [...b];
   if (x.length !== y.length || x.length < 3) return false;
-  return x.filter((ch, i) => ch !== y[i]).length === 1;
+  const diff = x.flatMap((ch, i) => (ch !== y[i] ? [ch, y[i] ?? ''] : []));
+  // 房产税 is not a typo of 房产证: a different document or charge is a different thing.
+  return diff.length === 2 && !diff.some((ch) => DOCUMENT_SUFFIXES.has(ch) || NOUN_SUFFIXES.has(ch));
 }
 
 /**
@@ -208,7 +220,13 @@ export function queryConcepts(query: string, lexicon: readonly QueryLexiconEntry
     const taken: boolean[] = [];
     const local: Found[] = [];
     const inside = wordInteriors(part, segment);
+    let fillersMarked = false;
     for (const phrase of book) {
+      // Before single characters: fillers of two or more characters are not material for them (续 in 手续).
+      if (phrase.say.length === 1 && !fillersMarked) {
+        markFillers(part, taken);
+        fillersMarked = true;
+      }
       for (let at = part.indexOf(phrase.say); at >= 0; at = part.indexOf(phrase.say, at + 1)) {
         const span = [...Array(phrase.say.length).keys()].map((k) => at + k);
         if (span.some((k) => taken[k])) continue;
@@ -218,6 +236,8 @@ export function queryConcepts(query: string, lexicon: readonly QueryLexiconEntry
         // A one-character verb stands alone: next to a matched phrase, a light character or the
         // query's edge (领 in 失业金怎么领), not between two unknown characters (交 in 公交卡).
         if (phrase.say.length === 1 && !standsAlone(part, at, taken)) continue;
+        // A thing followed by a noun-making character names something else: 房产税, 养老院.
+        if (phrase.concept.kind === 'thing' && NOUN_SUFFIXES.has(part[end] ?? '') && !taken[end]) continue;
         span.forEach((k) => (taken[k] = true));
         local.push({ at, length: phrase.say.length, concept: { say: phrase.say, ...phrase.concept, means: [...phrase.concept.means], related: [...phrase.concept.related] } });
       }
@@ -271,10 +291,27 @@ function wordInteriors(text: string, segment: (text: string) => string[]): Map<n
   return inside;
 }
 
+/** Marks the free occurrences of fillers of two or more characters as used. */
+function markFillers(text: string, taken: boolean[]): void {
+  for (const filler of FILLERS) {
+    if (filler.length < 2) continue;
+    for (let at = text.indexOf(filler); at >= 0; at = text.indexOf(filler, at + 1)) {
+      const span = [...Array(filler.length).keys()].map((k) => at + k);
+      if (span.every((k) => !taken[k])) span.forEach((k) => (taken[k] = true));
+    }
+  }
+}
+
 function standsAlone(text: string, at: number, taken: readonly boolean[]): boolean {
   const free = (k: number) => k < 0 || k >= text.length || taken[k] === true || LIGHT_CHARACTERS.has(text[k] ?? '');
   return free(at - 1) || free(at + 1);
 }
+
+/** Characters that make a document or a charge of the word before them (居住证, 燃气费). */
+const DOCUMENT_SUFFIXES = new Set([...'证卡本费税']);
+
+/** Characters that turn the word before them into another noun (房产 → 房产税, 养老 → 养老院). */
+const NOUN_SUFFIXES = new Set([...'税费院站所局馆店']);
 
 /** Characters that carry no meaning on their own in a request (pronouns, particles, light verbs). */
 const LIGHT_CHARACTERS = new Set([...'我你他她它们的了要办能吗呢啊吧得在把去给有是还都就也和与或个一这那哪怎么想用会可让被从到对为该请帮下上过着没不很多少啥']);
@@ -294,14 +331,21 @@ function restWords(rest: string, segment: (text: string) => string[]): string[] 
       continue;
     }
     let run = '';
+    let last = '';
     for (const w of [...segment(token), '']) {
+      // A document or fee character right after a word belongs to it (居住 + 证 → 居住证).
+      if (DOCUMENT_SUFFIXES.has(w) && run === '' && last !== '' && token.includes(`${last}${w}`)) {
+        words[words.length - 1] = last = `${last}${w}`;
+        continue;
+      }
       if ([...w].length === 1 && !LIGHT_CHARACTERS.has(w)) {
         run += w;
         continue;
       }
       if ([...run].length >= 2) words.push(run);
       run = '';
-      if (w !== '') words.push(w);
+      last = '';
+      if (w !== '' && !LIGHT_CHARACTERS.has(w)) words.push((last = w));
     }
   }
   return words;
@@ -312,7 +356,7 @@ function typoIn(rest: string, book: ReturnType<typeof phrasebook>): Found | unde
   for (let length = Math.min(rest.length, 6); length >= 3; length--) {
     for (let at = 0; at + length <= rest.length; at++) {
       const window = rest.slice(at, at + length);
-      if (!HAN.test(window)) continue;
+      if (!HAN.test(window) || [...window].some((ch) => LIGHT_CHARACTERS.has(ch))) continue;
       // Only the lexicon's words: they name services; groups and purposes are too short and similar (老年人, 老年卡).
       const known = book.find((p) => p.concept.source === 'lexicon' && oneCharOff(window, p.say));
       if (known) return { at, length, concept: { say: window, ...known.concept, means: [known.say, ...known.concept.means], related: [...known.concept.related] } };

@@ -119,7 +119,7 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       assert.match(text ?? '', /第二批（2021年6月前）/);
       assert.match(text ?? '', /牵头：市人社局/);
       assert.match(text ?? '', /匹配：社保卡 → 社会保障卡/);
-      assert.match((await page.locator('#search-status').textContent()) ?? '', /^找到 \d+ 项与“社保卡补办”相关的事项。$/);
+      assert.match((await page.locator('#search-status').textContent()) ?? '', /^找到 \d+ 项与“社保卡补办”相关的事项。/);
     });
 
     it('ranks the exact name above a longer name that contains it', async () => {

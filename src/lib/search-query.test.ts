@@ -62,6 +62,7 @@ describe('suggestTerms', () => {
     assert.deepEqual(suggestTerms('社保卡补', ['社保卡', '结婚登记', '社会保障卡补领']).slice(0, 2), ['社保卡', '社会保障卡补领']);
     assert.deepEqual(suggestTerms('量子', ['社保卡', '结婚登记']), []);
     assert.deepEqual(suggestTerms('', ['社保卡']), []);
+    assert.ok(suggestTerms('社宝咔', ['社保卡', '结婚登记']).includes('社保卡'), 'single shared characters when no pair is shared');
   });
 });
 

@@ -94,23 +94,32 @@ function bigrams(text: string): Set<string> {
   return new Set(chars.slice(1).map((c, i) => chars[i] + c));
 }
 
+/** Dice coefficient of two sets: 1 for equal sets, 0 for disjoint ones. */
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const shared = [...b].filter((x) => a.has(x)).length;
+  return (2 * shared) / (a.size + b.size || 1);
+}
+
 /**
  * Suggests terms close to a query that found nothing: candidates sharing the
- * most character pairs (Dice coefficient), best first.
+ * most character pairs (Dice coefficient), best first. When no candidate shares
+ * a pair (社宝咔), those sharing a good part of the single characters instead.
  */
 export function suggestTerms(query: string, candidates: readonly string[], limit = 5): string[] {
-  const q = bigrams(normalizeQuery(query));
+  const cleaned = normalizeQuery(query);
+  const q = bigrams(cleaned);
   if (q.size === 0) return [];
-  const scored = [...new Set(candidates)].map((c) => {
-    const b = bigrams(normalizeQuery(c));
-    const shared = [...b].filter((x) => q.has(x)).length;
-    return { c, score: (2 * shared) / (q.size + b.size) };
-  });
-  return scored
-    .filter((s) => s.score > 0)
-    .sort((a, b) => b.score - a.score || a.c.length - b.c.length || a.c.localeCompare(b.c))
-    .slice(0, limit)
-    .map((s) => s.c);
+  const unique = [...new Set(candidates)];
+  const rank = (scored: { c: string; score: number }[], floor: number) =>
+    scored
+      .filter((s) => s.score > floor)
+      .sort((a, b) => b.score - a.score || a.c.length - b.c.length || a.c.localeCompare(b.c))
+      .slice(0, limit)
+      .map((s) => s.c);
+  const byPairs = rank(unique.map((c) => ({ c, score: dice(q, bigrams(normalizeQuery(c))) })), 0);
+  if (byPairs.length > 0) return byPairs;
+  const chars = new Set([...cleaned.replace(/\s+/g, '')]);
+  return chars.size < 2 ? [] : rank(unique.map((c) => ({ c, score: dice(chars, new Set([...normalizeQuery(c)])) })), 0.3);
 }
 
 /** A run of text, marked when it matched the query. */

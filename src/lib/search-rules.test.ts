@@ -94,6 +94,25 @@ describe('purpose phrasing', () => {
   it('every purpose rule names an official wording', () => assert.ok(PURPOSE_RULES.every((r) => r.means.length > 0)));
 });
 
+describe('words are read whole', () => {
+  it('does not take a one-character verb out of a longer word', () => {
+    assert.ok(!concepts('公交卡充值').some((c) => c.kind === 'action'), '交 in 公交卡');
+    assert.ok(!concepts('生二胎要办什么手续').some((c) => c.say === '续'), '续 in 手续');
+    assert.deepEqual(said('交燃气费'), ['交', '燃气费']);
+  });
+
+  it('does not read a thing inside another noun', () => {
+    assert.deepEqual(said('公积金费'), ['公积金费']);
+    assert.ok(!said('居住证办理').includes('居住'), '居住证 is one word');
+  });
+
+  it('reads the official verb typed as is', () => {
+    const [, verb] = concepts('身份证换领');
+    assert.equal(verb?.kind, 'action');
+    assert.ok(verb?.means.includes('换领'));
+  });
+});
+
 describe('lexicon words and typos', () => {
   it('finds the longest everyday word first, without overlap', () => {
     assert.deepEqual(said('领结婚证'), ['领结婚证']);
@@ -110,5 +129,6 @@ describe('lexicon words and typos', () => {
     assert.ok(c?.means.includes('住房公积金'));
     assert.ok(concepts('身分证')[0]?.means.includes('居民身份证'));
     assert.equal(concepts('基金')[0]?.source, 'word', 'two characters are too few to guess');
+    assert.equal(concepts('公积金税')[0]?.source, 'word', 'another document or charge is no typo');
   });
 });

@@ -42,6 +42,9 @@ function pagefind(): Promise<PagefindModule> {
 /** A ranked hit whose data can be loaded on demand. */
 export type SearchHit = Hit<PagefindResult>;
 
+/** Hits of the whole-query search kept as candidates. */
+const WHOLE_QUERY_HITS = 5;
+
 const toHits = (r: { results: PagefindResult[] } | null) => (r?.results ?? []).map((result) => ({ id: result.id, score: result.score, result }));
 
 /**
@@ -55,5 +58,9 @@ export async function runSearch(plan: QueryPlan, filters: Record<string, string>
     const all = await pf.search(null, { ...options, sort: { order: 'asc' } });
     return (all?.results ?? []).map((r, i, list) => ({ id: r.id, score: list.length - i, result: r }));
   }
-  return mergeHits((await Promise.all(plan.searches.map((s) => pf.search(s, options)))).map(toHits));
+  const perSearch = (await Promise.all(plan.searches.map((s) => pf.search(s, options)))).map(toHits);
+  // The whole query is searched so that a full name finds its item, which Pagefind then ranks near
+  // the top; its other hits share only some word (办理 in 护照办理) and would only cost fragments.
+  perSearch[0] = perSearch[0]?.slice(0, WHOLE_QUERY_HITS) ?? [];
+  return mergeHits(perSearch);
 }

@@ -213,7 +213,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     sections: table.sections.map(({ batch, heading, declaredCount }) => ({ batch, heading, declaredCount })),
     items,
     bureaus: registry.bureaus.filter((b) => used.has(b.slug)),
-    lexicon: lexicon.entries.map(({ say, means }) => ({ say, means })),
+    lexicon: lexicon.entries.map(({ say, means, related }) => ({ say, means, related })),
     topics: topics.topics,
     references,
     guidance,

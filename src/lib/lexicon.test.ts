@@ -37,6 +37,16 @@ describe('the lexicon', () => {
 
   it('rejects a word said twice and reports wordings that match nothing', () => {
     assert.throws(() => parseLexicon('- say: [社保]\n  means: [社会保障卡]\n- say: [社保]\n  means: [社会保险]\n', 'l.yaml'), /l\.yaml:3: "社保" is already a say word on line 1/);
-    assert.deepEqual(deadWordings([{ say: ['x'], means: ['不存在的说法'], line: 4 }], ['结婚登记']), [{ line: 4, wording: '不存在的说法' }]);
+    assert.deepEqual(deadWordings([{ say: ['x'], means: ['不存在的说法'], related: ['结婚登记'], line: 4 }], ['结婚登记']), [{ line: 4, wording: '不存在的说法' }]);
+    assert.deepEqual(deadWordings([{ say: ['x'], means: [], related: ['不存在的事项'], line: 5 }], ['结婚登记']), [{ line: 5, wording: '不存在的事项' }]);
+  });
+
+  it('accepts related-only entries, rejects entries with neither means nor related, and never indexes items under related words', () => {
+    assert.deepEqual(parseLexicon('- say: [纳税证明]\n  related: [纳税状况公证]\n', 'l.yaml')[0]?.related, ['纳税状况公证']);
+    assert.throws(() => parseLexicon('- say: [纳税证明]\n', 'l.yaml'), /l\.yaml:1: invalid lexicon entry/);
+    const taxItem = items.find((i) => i.id === '2-4')!;
+    assert.ok(!taxItem.searchTerms.everyday.includes('纳税证明'));
+    assert.ok(!items.find((i) => i.id === '1-1')!.searchTerms.everyday.includes('学历认证'));
+    assert.ok(!items.find((i) => i.id === '1-20')!.searchTerms.everyday.includes('职称'));
   });
 });

@@ -1,16 +1,26 @@
 import { z } from 'astro/zod';
 import { SourceError } from './source-error.ts';
 import { parseYamlList } from './yaml-source.ts';
+import { wordingOccursIn } from './search-rank.ts';
 
 /** Zod schema of one entry in content/lexicon.yaml. */
 export const lexiconEntrySchema = z
   .object({
     /** Everyday words and abbreviations citizens type. */
     say: z.array(z.string().trim().min(1)).min(1),
-    /** Official wordings; words separated by a space must all occur in the item. */
-    means: z.array(z.string().trim().min(1)).min(1),
+    /**
+     * Official wordings of the same service or a direct synonym; words separated by a
+     * space must all occur in the item. The search page shows these as 匹配.
+     */
+    means: z.array(z.string().trim().min(1)).default([]),
+    /**
+     * Wordings of related but different services (纳税证明 → 纳税状况公证): searched too,
+     * but shown as 相关, never as a match, and the item is not indexed under the `say` words.
+     */
+    related: z.array(z.string().trim().min(1)).default([]),
   })
-  .strict();
+  .strict()
+  .refine((e) => e.means.length + e.related.length > 0, { message: 'give means or related wordings' });
 
 /** One lexicon entry. */
 export type LexiconEntry = z.infer<typeof lexiconEntrySchema>;
@@ -35,13 +45,10 @@ export function parseLexicon(text: string, file: string): (LexiconEntry & { line
   });
 }
 
-/** True when every space-separated word of an official wording occurs in the text. */
-export function wordingOccursIn(wording: string, text: string): boolean {
-  return wording.split(/\s+/).every((word) => text.includes(word));
-}
+export { wordingOccursIn };
 
 /** The lexicon entries that apply to a text: those with a `means` wording occurring in it. */
-export function entriesFor<T extends LexiconEntry>(lexicon: readonly T[], text: string): T[] {
+export function entriesFor<T extends Pick<LexiconEntry, 'means'>>(lexicon: readonly T[], text: string): T[] {
   return lexicon.filter((entry) => entry.means.some((m) => wordingOccursIn(m, text)));
 }
 
@@ -51,6 +58,6 @@ export function entriesFor<T extends LexiconEntry>(lexicon: readonly T[], text: 
  */
 export function deadWordings<T extends LexiconEntry & { line: number }>(lexicon: readonly T[], texts: readonly string[]): { line: number; wording: string }[] {
   return lexicon.flatMap((entry) =>
-    entry.means.filter((m) => !texts.some((t) => wordingOccursIn(m, t))).map((wording) => ({ line: entry.line, wording })),
+    [...entry.means, ...entry.related].filter((m) => !texts.some((t) => wordingOccursIn(m, t))).map((wording) => ({ line: entry.line, wording })),
   );
 }

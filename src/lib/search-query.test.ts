@@ -1,24 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  findSynonyms,
-  highlightTerms,
-  highlightWords,
-  MAX_QUERY_LENGTH,
-  MAX_VARIANTS,
-  mergeHits,
-  normalizeQuery,
-  planQuery,
-  rankByName,
-  stripFillers,
-  suggestTerms,
-} from './search-query.ts';
+import { highlightTerms, highlightWords, MAX_QUERY_LENGTH, MAX_SEARCHES, mergeHits, normalizeQuery, planQuery, suggestTerms } from './search-query.ts';
 
 const lexicon = [
-  { say: ['社保卡', '社保'], means: ['社会保障卡'] },
-  { say: ['补办', '丢了'], means: ['补领', '挂失'] },
+  { say: ['社保卡'], means: ['社会保障卡'] },
   { say: ['开公司'], means: ['企业 设立登记'] },
   { say: ['医保'], means: ['医疗保险', '医保'] },
+  { say: ['纳税证明'], means: [], related: ['纳税状况公证'] },
 ];
 const segment = (text: string) => [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 
@@ -37,75 +25,35 @@ describe('normalizeQuery', () => {
   });
 });
 
-describe('findSynonyms', () => {
-  it('finds the longest everyday words, in query order, without overlap', () => {
-    assert.deepEqual(findSynonyms('社保卡补办', lexicon), [
-      { say: '社保卡', means: ['社会保障卡'] },
-      { say: '补办', means: ['补领', '挂失'] },
-    ]);
-  });
-
-  it('does not expand a word into itself', () => {
-    assert.deepEqual(findSynonyms('医保', lexicon), [{ say: '医保', means: ['医疗保险'] }]);
-    assert.deepEqual(findSynonyms('结婚登记', lexicon), []);
-  });
-});
-
 describe('planQuery', () => {
-  it('searches the query itself first, then official wordings', () => {
+  it('searches the whole query first (for full names), then every wording of every concept', () => {
     const plan = planQuery('社保卡补办', lexicon, segment);
-    assert.equal(plan.variants[0], '社保卡补办');
-    assert.ok(plan.variants.includes('社会保障卡 补领'));
-    assert.ok(plan.variants.includes('社会保障卡 挂失'));
-    assert.ok(plan.variants.length <= MAX_VARIANTS);
-    const weight = (v: string) => plan.weights[plan.variants.indexOf(v)]!;
-    assert.equal(weight('社保卡补办'), 1);
-    assert.ok(weight('社会保障卡 补领') > weight('社会保障卡 挂失'), 'the first wording is the likeliest');
+    assert.equal(plan.searches[0], '社保卡补办');
+    for (const s of ['社保卡', '社会保障卡', '补领', '补办']) assert.ok(plan.searches.includes(s), s);
+    assert.ok(plan.searches.length <= MAX_SEARCHES);
+    assert.ok(planQuery('我要开公司', lexicon, segment).searches.includes('企业 设立登记'));
+    assert.ok(planQuery('纳税证明', lexicon, segment).searches.includes('纳税状况公证'), 'related services are searched too');
   });
 
-  it('drops spoken fillers and joins spaced pinyin', () => {
-    assert.ok(planQuery('我要开公司', lexicon).variants.includes('企业 设立登记'));
-    assert.equal(stripFillers('我要迁户口'), '迁户口');
-    assert.equal(stripFillers('怎么办理身份证'), '身份证');
-    assert.equal(stripFillers('我要'), '我要', 'a query of fillers only is kept');
-    assert.ok(planQuery('she bao ka', lexicon).variants.includes('shebaoka'));
+  it('joins pinyin typed with spaces', () => {
+    assert.deepEqual(planQuery('she bao ka', lexicon, segment).concepts.map((c) => c.say), ['shebaoka']);
   });
 
-  it('plans nothing for an empty or unsearchable query', () => {
-    assert.deepEqual(planQuery(' ！？ ', lexicon), { query: '', variants: [], weights: [], synonyms: [], relaxed: [] });
-  });
-
-  it('keeps single words for the fallback search', () => {
-    const plan = planQuery('买房取公积金', [{ say: ['取公积金'], means: ['提取住房公积金'] }], segment);
-    assert.ok(plan.relaxed.length >= 2);
-    assert.ok(plan.relaxed.every((w) => [...w].length >= 2));
+  it('searches nothing when nothing in the query is meaningful', () => {
+    for (const q of [' ！？ ', '的', '我要办', '13812345678', '😂😂']) assert.deepEqual(planQuery(q, lexicon, segment).searches, [], q);
   });
 });
 
 describe('mergeHits', () => {
   const hit = (id: string, score: number) => ({ id, score, result: id });
 
-  it('keeps each page’s best score and weights expanded variants lower', () => {
-    const merged = mergeHits([[hit('a', 10)], [hit('a', 20), hit('b', 10.5)]], [1, 0.9]);
-    assert.deepEqual(merged.map((h) => [h.id, Math.round(h.score * 100) / 100]), [
-      ['a', 18],
-      ['b', 9.45],
+  it('adds up each search’s scores scaled to its best hit, so pages found by more wordings come first', () => {
+    const merged = mergeHits([[hit('a', 10), hit('b', 5)], [hit('b', 40), hit('c', 40)]]);
+    assert.deepEqual(merged.map((h) => [h.id, h.score]), [
+      ['b', 1.5],
+      ['a', 1],
+      ['c', 1],
     ]);
-  });
-
-  it('adds scores up in sum mode', () => {
-    assert.deepEqual(mergeHits([[hit('a', 1), hit('b', 3)], [hit('a', 3)]], [], 'sum').map((h) => [h.id, h.score]), [
-      ['a', 4],
-      ['b', 3],
-    ]);
-  });
-});
-
-describe('rankByName', () => {
-  it('puts the exact name first, then names containing the query', () => {
-    const names = ['电子社会保障卡申领', '社会保障卡补领、换领、换发', '社会保障卡申领', '失业登记'];
-    assert.deepEqual(rankByName(names, '社会保障卡申领', (n) => n), ['社会保障卡申领', '电子社会保障卡申领', '社会保障卡补领、换领、换发', '失业登记']);
-    assert.deepEqual(rankByName(names, '社会保障卡申领（', (n) => n)[0], '社会保障卡申领');
   });
 });
 
@@ -114,6 +62,7 @@ describe('suggestTerms', () => {
     assert.deepEqual(suggestTerms('社保卡补', ['社保卡', '结婚登记', '社会保障卡补领']).slice(0, 2), ['社保卡', '社会保障卡补领']);
     assert.deepEqual(suggestTerms('量子', ['社保卡', '结婚登记']), []);
     assert.deepEqual(suggestTerms('', ['社保卡']), []);
+    assert.ok(suggestTerms('社宝咔', ['社保卡', '结婚登记']).includes('社保卡'), 'single shared characters when no pair is shared');
   });
 });
 
@@ -130,8 +79,8 @@ describe('highlighting', () => {
     ]);
   });
 
-  it('highlights the dictionary words of long tokens', () => {
-    const words = highlightWords(planQuery('社保卡补办', lexicon, segment), segment);
+  it('highlights each concept as typed and its official wordings', () => {
+    const words = highlightWords(planQuery('社保卡补办', lexicon, segment));
     assert.ok(words.includes('社会保障卡') && words.includes('补领'));
   });
 });

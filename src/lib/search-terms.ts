@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { pinyin } from 'pinyin-pro';
 import { entriesFor, type LexiconEntry } from './lexicon.ts';
+import { meaningfulScenario, wordingOccursIn } from './search-rank.ts';
 
 const HAN = /\p{Script=Han}/u;
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
@@ -24,21 +25,14 @@ export function pinyinSpellings(word: string): string[] {
   return han.length >= 3 ? [full, syllables.map((s) => s[0]).join('')] : [full];
 }
 
-/**
- * The part of a scenario that says what the service is: the closing
- * “不受…限制” clause names places (户籍地, 缴存地) that every item mentions and
- * would tie everyday words to unrelated items.
- */
-export function meaningfulScenario(scenario: string): string {
-  return scenario.replace(/[，,；;]?\s*不受[^，。；]*限制[^。]*。?/g, '');
-}
+export { meaningfulScenario };
 
 /** Zod schema of the hidden search terms of one item, by kind, for the page's index-only block. */
 export const itemSearchTermsSchema = z
   .object({
     /** Everyday words from the lexicon whose official wording occurs in the item. */
     everyday: z.array(z.string()),
-    /** Pinyin and initials of the everyday words and of the name's words. */
+    /** Pinyin and initials of the everyday words, of the official wordings they stand for, and of the name's words. */
     pinyin: z.array(z.string().regex(/^[a-z]+$/)),
   })
   .strict();
@@ -50,9 +44,13 @@ export type ItemSearchTerms = z.infer<typeof itemSearchTermsSchema>;
  * Computes the words an item is indexed under besides its visible text, so
  * that a citizen's own words (社保卡, 驾照, gongjijin, sbk) find it.
  */
-export function itemSearchTerms(item: { name: string; scenario: string }, lexicon: readonly LexiconEntry[]): ItemSearchTerms {
-  const everyday = [...new Set(entriesFor(lexicon, `${item.name} ${meaningfulScenario(item.scenario)}`).flatMap((e) => e.say))];
+export function itemSearchTerms(item: { name: string; scenario: string }, lexicon: readonly Pick<LexiconEntry, 'say' | 'means'>[]): ItemSearchTerms {
+  const text = `${item.name} ${meaningfulScenario(item.scenario)}`;
+  const entries = entriesFor(lexicon, text);
+  const everyday = [...new Set(entries.flatMap((e) => e.say))];
+  // Official wordings too: someone who knows the word 驾驶证 may type its pinyin, jiashizheng.
+  const official = entries.flatMap((e) => e.means.filter((m) => wordingOccursIn(m, text)).flatMap((m) => m.split(' ')));
   const nameWords = segmentWords(item.name).filter((w) => w.length >= 2);
-  const spelled = [...everyday, ...nameWords].flatMap(pinyinSpellings);
+  const spelled = [...everyday, ...official, ...nameWords].flatMap(pinyinSpellings);
   return { everyday, pinyin: [...new Set(spelled)] };
 }

@@ -28,7 +28,12 @@ function pagefind(): Promise<PagefindModule> {
   loading ??= (async () => {
     const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
     const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
-    await module.options({ baseUrl: base, excerptLength: 36 });
+    // Ranking: our own (src/lib/search-rank.ts) decides relevance and order; Pagefind's
+    // score only orders candidates and breaks ties. Short pages are not favoured much
+    // (pageLength), since an item's length says nothing about its relevance, and repeating
+    // a word counts less than having it at all (termFrequency).
+    // No worker: searching 138 short records is quick on the main thread, and the worker is 12 KiB more to fetch.
+    await module.options({ baseUrl: base, excerptLength: 36, noWorker: true, ranking: { pageLength: 0.25, termFrequency: 0.5 } });
     return module;
   })();
   return loading;
@@ -37,27 +42,25 @@ function pagefind(): Promise<PagefindModule> {
 /** A ranked hit whose data can be loaded on demand. */
 export type SearchHit = Hit<PagefindResult>;
 
-/** The hits of a search, and whether they come from the single-word fallback. */
-export interface SearchOutcome {
-  hits: SearchHit[];
-  relaxed: boolean;
-}
+/** Hits of the whole-query search kept as candidates. */
+const WHOLE_QUERY_HITS = 5;
 
 const toHits = (r: { results: PagefindResult[] } | null) => (r?.results ?? []).map((result) => ({ id: result.id, score: result.score, result }));
 
 /**
- * Runs every variant of a planned query (or, with no query, lists the items
- * the filters allow in source order) and merges the hits into one ranking.
+ * Runs every planned search and merges the hits into one candidate list, best
+ * first; with no query, lists the items the filters allow in source order.
  */
-export async function runSearch(plan: QueryPlan, filters: Record<string, string>): Promise<SearchOutcome> {
+export async function runSearch(plan: QueryPlan, filters: Record<string, string>): Promise<SearchHit[]> {
   const pf = await pagefind();
   const options = { filters };
-  if (plan.variants.length === 0) {
+  if (plan.searches.length === 0) {
     const all = await pf.search(null, { ...options, sort: { order: 'asc' } });
-    return { hits: (all?.results ?? []).map((r, i, list) => ({ id: r.id, score: list.length - i, result: r })), relaxed: false };
+    return (all?.results ?? []).map((r, i, list) => ({ id: r.id, score: list.length - i, result: r }));
   }
-  const exact = mergeHits((await Promise.all(plan.variants.map((v) => pf.search(v, options)))).map(toHits), plan.weights);
-  if (exact.length > 0 || plan.relaxed.length < 2) return { hits: exact, relaxed: false };
-  const perWord = await Promise.all(plan.relaxed.map((w) => pf.search(w, options)));
-  return { hits: mergeHits(perWord.map(toHits), [], 'sum'), relaxed: true };
+  const perSearch = (await Promise.all(plan.searches.map((s) => pf.search(s, options)))).map(toHits);
+  // The whole query is searched so that a full name finds its item, which Pagefind then ranks near
+  // the top; its other hits share only some word (办理 in 护照办理) and would only cost fragments.
+  perSearch[0] = perSearch[0]?.slice(0, WHOLE_QUERY_HITS) ?? [];
+  return mergeHits(perSearch);
 }

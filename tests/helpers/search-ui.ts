@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 /** What the search page shows for one query. */
 export interface UiSearchResult {
   status: string;
+  /** The page's result state: matches, partial, related or none ('' before any search). */
+  state: string;
   /** Result links in rank order, as site-relative item ids (e.g. 2-15). */
   ids: string[];
   texts: string[];
@@ -35,19 +37,31 @@ export async function searchViaUi(page: Page, siteUrl: string, query: string, pa
     const items = [...document.querySelectorAll<HTMLAnchorElement>('#search-results > li > a')];
     return {
       status: document.getElementById('search-status')?.textContent ?? '',
+      state: document.getElementById('search-app')?.dataset.result ?? '',
       ids: items.map((a) => /\/items\/(\d+-\d+)\/$/.exec(a.pathname)?.[1] ?? a.pathname),
       texts: [...document.querySelectorAll('#search-results > li')].map((li) => li.textContent ?? ''),
     };
   });
 }
 
-/** Reads a query file: query, tab, then BATCH-NUMBER ids (3-03 or 3-3), any one of which must be found. */
+/**
+ * Whether the page answered an out-of-catalog query honestly: it shows no
+ * item, or its status says plainly that nothing (or only part of the query) matched.
+ */
+export function isHonest(result: UiSearchResult): boolean {
+  return result.ids.length === 0 || result.status.startsWith('没有找到');
+}
+
+/**
+ * Reads a query file: query, tab, then BATCH-NUMBER ids (3-03 or 3-3), any one
+ * of which must be found; “-” instead of ids marks a query the catalog has no answer for.
+ */
 export function parseQueryFile(text: string): { query: string; expected: string[] }[] {
   return text
     .split('\n')
     .filter((line) => line.trim() !== '' && !line.startsWith('#'))
     .map((line) => {
       const [query = '', ids = ''] = line.split('\t');
-      return { query, expected: ids.split(/\s+/).filter(Boolean).map((id) => id.replace(/-0+(\d)/, '-$1')) };
+      return { query, expected: ids.split(/\s+/).filter((id) => id !== '' && id !== '-').map((id) => id.replace(/-0+(\d)/, '-$1')) };
     });
 }

@@ -1,0 +1,164 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { buildCatalog } from './catalog.ts';
+import { commonWords, conceptHit, itemMatchText, rankResults, resultState, type ItemWords } from './search-rank.ts';
+import { queryConcepts, type Concept, type QueryLexiconEntry } from './search-rules.ts';
+import { normalizeQuery } from './search-query.ts';
+import { segmentWords } from './search-terms.ts';
+import { realInputs } from './test-support/inputs.ts';
+
+const concept = (say: string, over: Partial<Concept> = {}): Concept => ({ say, means: [], related: [], kind: 'thing', source: 'word', ...over });
+const words = (name: string, scenario = '', everyday: string[] = [], pinyin: string[] = []): ItemWords => ({ name, text: `${name} ${scenario}`, everyday, pinyin });
+
+describe('conceptHit', () => {
+  it('prefers the official wording, so a result can say which one it has', () => {
+    const hit = conceptHit(concept('社保卡', { source: 'lexicon', means: ['社会保障卡'] }), words('社会保障卡补领', '', ['社保卡']));
+    assert.deepEqual([hit?.strength, hit?.wording], ['same', '社会保障卡']);
+  });
+
+  it('tells a related service apart from the same one', () => {
+    const hit = conceptHit(concept('纳税证明', { source: 'lexicon', related: ['纳税状况公证'] }), words('纳税状况公证'));
+    assert.deepEqual([hit?.strength, hit?.wording], ['related', '纳税状况公证']);
+  });
+
+  it('counts pinyin only against the item’s pinyin words, whole or as a prefix of 4 letters or more', () => {
+    const item = words('社会保障卡补领', '', [], ['shebaoka', 'sbk']);
+    assert.ok(conceptHit(concept('sbk', { source: 'pinyin' }), item));
+    assert.ok(conceptHit(concept('sheba', { source: 'pinyin' }), item));
+    assert.equal(conceptHit(concept('she', { source: 'pinyin' }), item), undefined);
+    assert.equal(conceptHit(concept('xyz', { source: 'pinyin' }), item), undefined);
+  });
+});
+
+describe('rankResults: the relevance floor and the three states', () => {
+  const items = [words('社会保障卡补领、换领、换发'), words('社会保障卡申领'), words('营业执照遗失补领、换发'), words('失业登记')];
+  const rank = (query: string, concepts: Concept[]) => rankResults(query, concepts, items, (w) => w).map((r) => `${r.tier}:${r.item.name}`);
+  const card = concept('社保卡', { source: 'lexicon', means: ['社会保障卡'] });
+  const reissue = concept('补办', { kind: 'action', source: 'verb', means: ['补领'] });
+
+  it('keeps only candidates that share a meaningful concept', () => {
+    assert.deepEqual(rank('社保卡补办', [card, reissue]), ['full:社会保障卡补领、换领、换发', 'full:社会保障卡申领']);
+  });
+
+  it('never lets an action alone make a result when the query names a thing the catalog lacks', () => {
+    assert.deepEqual(rank('护照补办', [concept('护照'), reissue]), []);
+  });
+
+  it('lists actions alone when the query names no thing', () => {
+    assert.deepEqual(rank('补办', [reissue]), ['full:社会保障卡补领、换领、换发', 'full:营业执照遗失补领、换发']);
+  });
+
+  it('labels items with only some of the known things as partial', () => {
+    const ranked = rankResults('社保卡失业', [card, concept('失业')], items, (w) => w);
+    assert.deepEqual(ranked.map((r) => r.tier), ['partial', 'partial', 'partial']);
+    assert.equal(resultState(ranked), 'partial');
+  });
+
+  it('keeps results partial when the catalog lacks a word of the query (房屋租赁备案)', () => {
+    assert.deepEqual(rank('社保卡租赁', [card, concept('租赁')]), ['partial:社会保障卡补领、换领、换发', 'partial:社会保障卡申领']);
+  });
+
+  it('makes a result full only when it does the specific action asked for (驾照到期换证)', () => {
+    const renew = concept('换证', { kind: 'action', source: 'verb', means: ['换领', '换发'], strong: true });
+    assert.deepEqual(rank('社保卡换证', [card, renew]), ['full:社会保障卡补领、换领、换发', 'partial:社会保障卡申领']);
+  });
+
+  it('puts the exact full name first', () => {
+    assert.equal(rank('社会保障卡申领', [concept('社会保障卡'), concept('申领')])[0], 'full:社会保障卡申领');
+  });
+
+  it('reports the state: matches, partial, related or none', () => {
+    assert.equal(resultState([{ tier: 'partial' }, { tier: 'full' }]), 'matches');
+    assert.equal(resultState([{ tier: 'related' }]), 'related');
+    assert.equal(resultState([]), 'none');
+  });
+});
+
+describe('commonWords', () => {
+  it('finds words most texts contain', () => {
+    assert.deepEqual(commonWords(['办理结婚登记', '办理离婚登记', '资料查询'], segmentWords, 0.5), ['办理', '登记']);
+  });
+});
+
+/** The whole catalog as candidates: what the search page would rank if Pagefind returned every item. */
+describe('the real catalog and lexicon', () => {
+  const catalog = buildCatalog(realInputs());
+  const lexicon: QueryLexiconEntry[] = catalog.lexicon;
+  const common = new Set(commonWords(catalog.items.map(itemMatchText), segmentWords));
+  const all = catalog.items.map((i) => ({ id: i.id, words: { name: i.name, text: itemMatchText(i), everyday: i.searchTerms.everyday, pinyin: i.searchTerms.pinyin } }));
+  const search = (raw: string) => {
+    const query = normalizeQuery(raw);
+    return rankResults(query, queryConcepts(query, lexicon, segmentWords, common), all, (c) => c.words);
+  };
+  const top = (raw: string, k = 5) => search(raw).slice(0, k).map((r) => r.item.id);
+  const tierOf = (raw: string, id: string) => search(raw).find((r) => r.item.id === id)?.tier;
+  /** True when the result shows `id` as a match (匹配) through `wording`. */
+  const claimsMatch = (raw: string, id: string, wording: string) =>
+    search(raw).some((r) => r.item.id === id && r.hits.some((h) => h.strength === 'same' && h.wording.includes(wording)));
+
+  it('纳税证明/完税证明 reach 纳税状况公证 only as a related service', () => {
+    for (const q of ['纳税证明', '完税证明']) {
+      assert.equal(tierOf(q, '2-4'), 'related', q);
+      assert.ok(!claimsMatch(q, '2-4', '纳税状况公证'), q);
+    }
+  });
+
+  it('学历认证/学位认证 reach the notarisations only as related services', () => {
+    assert.equal(tierOf('学历认证', '1-1'), 'related');
+    assert.equal(tierOf('学位认证', '1-2'), 'related');
+    assert.ok(!claimsMatch('学历认证', '1-1', '学历公证'));
+    assert.ok(!claimsMatch('学位认证', '1-2', '学位公证'));
+  });
+
+  it('职称 is not 职业资格: a related hint at most', () => {
+    assert.equal(tierOf('职称', '1-20'), 'related');
+    assert.ok(!claimsMatch('职称', '1-20', '职业资格'));
+  });
+
+  it('社保 reaches 社会保险 items in its top 5', () => {
+    assert.ok(top('社保').some((id) => ['1-6', '3-43'].includes(id)), top('社保').join(' '));
+  });
+
+  it('看病报销/医保报销 include 3-29 outpatient costs and 3-45 maternity benefits', () => {
+    for (const q of ['看病报销', '医保报销']) for (const id of ['3-29', '3-45', '2-31']) assert.equal(tierOf(q, id), 'full', `${q} ${id}`);
+  });
+
+  it('报销, 住院 and 备案 lead to 异地就医', () => {
+    for (const q of ['报销', '住院', '异地就医备案', '住院报销']) assert.ok(top(q).includes('2-31'), `${q}: ${top(q).join(' ')}`);
+  });
+
+  it('养老认证 leads to the pension eligibility check', () => {
+    assert.equal(top('养老认证')[0], '1-13');
+  });
+
+  it('社保关系转移 covers all three insurances', () => {
+    const found = search('社保关系转移').filter((r) => r.tier === 'full').map((r) => r.item.id);
+    for (const id of ['1-7', '1-8', '1-9', '1-10', '1-11', '2-8', '3-28']) assert.ok(found.includes(id), id);
+  });
+
+  it('the narrowed words no longer claim every item of a family', () => {
+    assert.deepEqual(search('房产证').filter((r) => r.tier === 'full').map((r) => r.item.id).sort(), ['1-22', '3-10']);
+    assert.ok(search('房产证').filter((r) => r.item.id === '1-23').every((r) => r.tier === 'related'));
+    // 生产许可证 occurs in 2-25's name itself; the special-equipment licence is only related.
+    assert.equal(tierOf('生产许可证', '1-48'), 'related');
+    assert.equal(tierOf('上岗证', '1-19'), 'related');
+    assert.ok(search('上岗证').every((r) => r.tier !== 'full'));
+    // 药师 is no everyday word for 执业药师 any more: only items whose own words contain it are found, with no 匹配 claim.
+    assert.ok(search('药师').every((r) => r.hits.every((h) => h.wording === '药师')));
+  });
+
+  it('keeps other service families out of the top 5 when the query names one', () => {
+    const family = (raw: string, ids: (id: string) => boolean) => assert.ok(top(raw).every(ids), `${raw}: ${top(raw).join(' ')}`);
+    const nameHas = (word: string) => (id: string) => catalog.items.find((i) => i.id === id)!.name.includes(word);
+    family('公积金', nameHas('公积金'));
+    family('买房公积金', nameHas('公积金'));
+    family('社保卡', nameHas('社会保障卡'));
+    family('户口迁移', nameHas('户口'));
+    family('残疾证', nameHas('残疾'));
+    family('不动产', nameHas('不动产'));
+  });
+
+  it('answers out-of-catalog and nonsense queries with nothing', () => {
+    for (const q of ['护照办理', '办护照', 'xyz不存在的', '1234567890', '的', '我要办', 'qwerty', 'hello', '量子物理实验室']) assert.deepEqual(top(q), [], q);
+  });
+});

@@ -1,0 +1,168 @@
+/**
+ * Relevance and ranking of search results, the one place to change how
+ * results are ordered. Pagefind finds candidates; this module decides, on the
+ * words each candidate is actually indexed under, whether it shares a
+ * meaningful term with the query (the relevance floor), whether it matches
+ * all of the query, part of it, or only a related service, and in what order
+ * results appear. Pure and browser-safe.
+ */
+import type { Concept } from './search-rules.ts';
+
+/** True when every space-separated word of an official wording occurs in the text. */
+export function wordingOccursIn(wording: string, text: string): boolean {
+  return wording.split(/\s+/).every((word) => text.includes(word));
+}
+
+/**
+ * The part of a scenario that says what the service is: the closing
+ * “不受…限制” clause names places (户籍地, 缴存地) that every item mentions and
+ * would tie everyday words to unrelated items.
+ */
+export function meaningfulScenario(scenario: string): string {
+  return scenario.replace(/[，,；;]?\s*不受[^，。；]*限制[^。]*。?/g, '');
+}
+
+/** The table's own words of an item that a query is checked against: its name and meaningful scenario. */
+export function itemMatchText(item: { name: string; scenario: string }): string {
+  return `${item.name} ${meaningfulScenario(item.scenario)}`;
+}
+
+/** What a candidate is checked against: its words as indexed. */
+export interface ItemWords {
+  /** Full item name. */
+  name: string;
+  /** Name and meaningful scenario: the table's own words. */
+  text: string;
+  /** Everyday words the item is indexed under (from the lexicon). */
+  everyday: readonly string[];
+  /** Pinyin spellings the item is indexed under (shebaoka, sbk). */
+  pinyin: readonly string[];
+}
+
+/** How one concept of the query meets one item. */
+export interface ConceptHit {
+  concept: Concept;
+  /** same: the item has the word or an equivalent; related: only a related, different service. */
+  strength: 'same' | 'related';
+  /** The wording found in the item. */
+  wording: string;
+  /**
+   * Which of the concept's wordings it is: 0 for the first official wording. The
+   * lexicon lists the likeliest meaning first (社保 → 社会保险 before 社会保障卡).
+   */
+  rank: number;
+}
+
+/** The shortest Latin prefix that counts as pinyin typed so far (gongji…). */
+const PINYIN_PREFIX = 4;
+
+/** How a concept meets an item, if at all. */
+export function conceptHit(concept: Concept, item: ItemWords): ConceptHit | undefined {
+  if (concept.source === 'pinyin') {
+    const hit = item.pinyin.find((p) => p === concept.say || (concept.say.length >= PINYIN_PREFIX && p.startsWith(concept.say)));
+    return hit ? { concept, strength: 'same', wording: hit, rank: 0 } : undefined;
+  }
+  // Official wordings first, so that a result can say which one it has (社保卡 → 社会保障卡).
+  const same = concept.means.findIndex((w) => wordingOccursIn(w, item.text));
+  if (same >= 0) return { concept, strength: 'same', wording: concept.means[same] ?? '', rank: same };
+  if (item.text.includes(concept.say) || item.everyday.includes(concept.say)) return { concept, strength: 'same', wording: concept.say, rank: concept.means.length };
+  const related = concept.related.findIndex((w) => wordingOccursIn(w, item.text));
+  return related >= 0 ? { concept, strength: 'related', wording: concept.related[related] ?? '', rank: related } : undefined;
+}
+
+/** How well an item answers the query. */
+export type Tier = 'full' | 'partial' | 'related';
+
+/** One ranked result. */
+export interface Assessed<T> {
+  item: T;
+  tier: Tier;
+  score: number;
+  hits: ConceptHit[];
+}
+
+/** Weight of a matched concept: naming the service counts most, an action least. */
+function weight(hit: ConceptHit): number {
+  // Later wordings count slightly less, never enough to pass a concept of a lower class.
+  const later = Math.min(hit.rank, 4) * 0.1;
+  if (hit.strength === 'related') return 1 - later;
+  if (hit.concept.kind === 'action') return 1 - later;
+  return (hit.concept.source === 'group' || hit.concept.source === 'purpose' ? 2 : 3) - later;
+}
+
+/**
+ * Applies the relevance floor and ranks candidates.
+ *
+ * - A candidate must share a meaningful concept with the query: a thing
+ *   (service, document, group, purpose, pinyin word) when the query names one,
+ *   else an action. Actions alone never make a result when the query names a
+ *   thing, so 护照补办 does not list 社保卡补领.
+ * - Full: the item has every thing the query names and, when the query asks
+ *   for a specific action (补办, 换证, 注销 …), does one of them; partial: it
+ *   has some of the things; related: only related services. A thing no
+ *   candidate has (租赁 in 房屋租赁备案) keeps every result partial: the
+ *   catalog lacks part of what was asked. If no thing the query names is in
+ *   any candidate (护照补办), nothing is relevant.
+ * - Order: the exact full name first, then full, partial, related; within a
+ *   tier by matched weight, so that an item of the family the query names
+ *   (公积金, 户口) stays ahead of other families; then by `order` (Pagefind's).
+ */
+export function rankResults<T>(query: string, concepts: readonly Concept[], candidates: readonly T[], wordsOf: (item: T) => ItemWords): Assessed<T>[] {
+  const things = concepts.filter((c) => c.kind === 'thing');
+  const primary = things.length > 0 ? things : concepts.filter((c) => c.kind === 'action');
+  const all = candidates.map((item, order) => {
+    const words = wordsOf(item);
+    const hits = concepts.map((c) => conceptHit(c, words)).filter((h): h is ConceptHit => h !== undefined);
+    return { item, order, words, hits };
+  });
+  const known = primary.filter((c) => all.some((a) => a.hits.some((h) => h.concept === c)));
+  // Specific actions count when the query also names a thing; alone, they are the primary concepts.
+  const strong = things.length > 0 ? concepts.filter((c) => c.kind === 'action' && c.strong) : [];
+  const target = normalizeName(query);
+  const ranked = all.flatMap(({ item, order, words, hits }) => {
+    const exact = target !== '' && normalizeName(words.name) === target;
+    const has = (c: Concept) => hits.some((h) => h.concept === c && h.strength === 'same');
+    const same = known.filter(has).length;
+    const related = known.some((c) => hits.some((h) => h.concept === c && h.strength === 'related'));
+    const doesIt = strong.length === 0 || strong.some(has);
+    let tier: Tier | undefined;
+    if (known.length === 0 && !exact) tier = undefined;
+    else if (exact || (same === primary.length && doesIt)) tier = 'full';
+    else if (same > 0) tier = 'partial';
+    else if (related) tier = 'related';
+    if (!tier) return [];
+    const score = hits.reduce((sum, h) => sum + weight(h), 0);
+    return [{ item, tier, score, hits, exact, order }];
+  });
+  const tierRank: Record<Tier, number> = { full: 0, partial: 1, related: 2 };
+  return ranked
+    .sort((a, b) => Number(b.exact) - Number(a.exact) || tierRank[a.tier] - tierRank[b.tier] || b.score - a.score || a.order - b.order)
+    .map(({ item, tier, score, hits }) => ({ item, tier, score, hits }));
+}
+
+/** Names compared as typed: without punctuation, spaces and case. */
+function normalizeName(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/** The page's overall state for a query, from its ranked results. */
+export type ResultState = 'matches' | 'partial' | 'related' | 'none';
+
+/** The state shown for a list of ranked results. */
+export function resultState(results: readonly { tier: Tier }[]): ResultState {
+  if (results.some((r) => r.tier === 'full')) return 'matches';
+  if (results.some((r) => r.tier === 'partial')) return 'partial';
+  if (results.length > 0) return 'related';
+  return 'none';
+}
+
+/**
+ * Words the catalog uses so often that they distinguish nothing (办理, 申请人):
+ * words of two or more characters found in more than `share` of the texts.
+ * Computed at build time and sent to the browser with the lexicon.
+ */
+export function commonWords(texts: readonly string[], segment: (text: string) => string[], share = 0.2): string[] {
+  const counts = new Map<string, number>();
+  for (const text of texts) for (const word of new Set(segment(text))) if ([...word].length >= 2) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return [...counts].filter(([, n]) => n > share * texts.length).map(([w]) => w).sort();
+}

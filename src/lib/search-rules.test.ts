@@ -1,0 +1,134 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { FILLERS, GROUP_RULES, PURPOSE_RULES, queryConcepts, stripPlaces, VERB_RULES, type QueryLexiconEntry } from './search-rules.ts';
+
+const segment = (text: string) => [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+const lexicon: QueryLexiconEntry[] = [
+  { say: ['结婚证', '领结婚证'], means: ['结婚登记'] },
+  { say: ['社保卡'], means: ['社会保障卡'] },
+  { say: ['公积金'], means: ['住房公积金'] },
+  { say: ['身份证'], means: ['居民身份证'] },
+  { say: ['纳税证明'], means: [], related: ['纳税状况公证'] },
+];
+const concepts = (q: string, common: string[] = []) => queryConcepts(q, lexicon, segment, new Set(common));
+const said = (q: string) => concepts(q).map((c) => c.say);
+
+describe('places are stripped, never matched', () => {
+  it('removes “人在…”, “在外地…”, “不回老家…” and bare place names', () => {
+    assert.equal(stripPlaces('人在北京想办社保卡'), '想办社保卡');
+    assert.equal(stripPlaces('在外地上班领结婚证'), '领结婚证');
+    assert.equal(stripPlaces('不回老家能结婚吗'), '能结婚吗');
+    assert.equal(stripPlaces('在深圳打工'), '');
+    assert.equal(stripPlaces('社保转回石家庄'), '社保转');
+  });
+
+  it('leaves no place in the concepts of a query', () => {
+    assert.deepEqual(said('人在上海领结婚证'), ['领结婚证']);
+    assert.deepEqual(said('在广东省工作交公积金'), ['交', '公积金']);
+  });
+});
+
+describe('fillers, single characters, digits and non-pinyin Latin never count on their own', () => {
+  it('gives no concept for fillers, digits or lone characters', () => {
+    for (const q of ['的', '啊', '我要办', '怎么办', '在哪里', '你好', '咨询一下', '13812345678', '2021', '好']) assert.deepEqual(concepts(q), [], q);
+  });
+
+  it('keeps Latin words as pinyin candidates, which the ranking checks against the items’ pinyin', () => {
+    assert.deepEqual(concepts('xyz').map((c) => c.source), ['pinyin']);
+    assert.deepEqual(said('she bao ka'), ['shebaoka']);
+  });
+
+  it('drops words most items contain', () => {
+    assert.deepEqual(said('护照业务'), ['护照', '业务']);
+    assert.deepEqual(concepts('护照业务', ['业务']).map((c) => c.say), ['护照']);
+  });
+
+  it('lists fillers of two or more characters only where they are words', () => {
+    assert.ok(FILLERS.includes('我要') && FILLERS.includes('怎么'));
+  });
+});
+
+describe('everyday verbs map to official verbs', () => {
+  const verb = (q: string) => concepts(q).find((c) => c.kind === 'action');
+  for (const [everyday, official] of [
+    ['领', '申领'], ['销户', '注销'], ['查', '查询'], ['补', '补领'], ['换', '换领'], ['转', '转移接续'], ['迁', '迁移'], ['开', '开具'], ['交', '缴存'], ['取', '提取'],
+  ] as const) {
+    it(`${everyday} → ${official}`, () => {
+      const found = verb(`${everyday}公积金`);
+      assert.equal(found?.say, everyday);
+      assert.ok(found?.means.includes(official), `${everyday}: ${found?.means.join('、')}`);
+    });
+  }
+
+  it('a verb is an action: it ranks results but never names a service', () => {
+    assert.ok(VERB_RULES.every((r) => r.means.length > 0));
+    assert.deepEqual(concepts('补办').map((c) => c.kind), ['action']);
+  });
+});
+
+describe('everyday names for groups and schemes', () => {
+  for (const [everyday, official] of [
+    ['农民工', '灵活就业人员'], ['退休老人', '领取养老金人员'], ['大学生', '大中专'], ['毕业生', '大中专'], ['退伍军人', '退役军人'], ['宝宝', '新生儿'],
+    ['孩子', '新生儿'], ['新生儿', '新生儿'], ['个体老板', '个体工商户'], ['自由职业', '灵活就业人员'], ['灵活就业', '灵活就业人员'], ['新农合', '城乡居民基本医疗保险'],
+  ] as const) {
+    it(`${everyday} → ${official}`, () => {
+      const found = concepts(everyday)[0];
+      assert.equal(found?.source, 'group');
+      assert.ok(found?.means.includes(official));
+    });
+  }
+
+  it('every group rule names an official wording', () => assert.ok(GROUP_RULES.every((r) => r.means.length > 0)));
+});
+
+describe('purpose phrasing', () => {
+  for (const [everyday, official] of [
+    ['买房想用公积金', '购房'], ['退休了领钱', '养老金'], ['生孩子', '生育'], ['看病', '就医'], ['换工作了', '转移接续'],
+  ] as const) {
+    it(`${everyday} → ${official}`, () => {
+      const found = concepts(everyday).find((c) => c.source === 'purpose');
+      assert.ok(found?.means.includes(official), JSON.stringify(concepts(everyday)));
+    });
+  }
+
+  it('every purpose rule names an official wording', () => assert.ok(PURPOSE_RULES.every((r) => r.means.length > 0)));
+});
+
+describe('words are read whole', () => {
+  it('does not take a one-character verb out of a longer word', () => {
+    assert.ok(!concepts('公交卡充值').some((c) => c.kind === 'action'), '交 in 公交卡');
+    assert.ok(!concepts('生二胎要办什么手续').some((c) => c.say === '续'), '续 in 手续');
+    assert.deepEqual(said('交燃气费'), ['交', '燃气费']);
+  });
+
+  it('does not read a thing inside another noun', () => {
+    assert.deepEqual(said('公积金费'), ['公积金费']);
+    assert.ok(!said('居住证办理').includes('居住'), '居住证 is one word');
+  });
+
+  it('reads the official verb typed as is', () => {
+    const [, verb] = concepts('身份证换领');
+    assert.equal(verb?.kind, 'action');
+    assert.ok(verb?.means.includes('换领'));
+  });
+});
+
+describe('lexicon words and typos', () => {
+  it('finds the longest everyday word first, without overlap', () => {
+    assert.deepEqual(said('领结婚证'), ['领结婚证']);
+    assert.deepEqual(said('社保卡补办'), ['社保卡', '补办']);
+  });
+
+  it('keeps related-only words apart from their services', () => {
+    const [c] = concepts('纳税证明');
+    assert.deepEqual([c?.means, c?.related], [[], ['纳税状况公证']]);
+  });
+
+  it('reads a known word with one mistyped character (3 characters or more)', () => {
+    const [c] = concepts('公基金');
+    assert.ok(c?.means.includes('住房公积金'));
+    assert.ok(concepts('身分证')[0]?.means.includes('居民身份证'));
+    assert.equal(concepts('基金')[0]?.source, 'word', 'two characters are too few to guess');
+    assert.equal(concepts('公积金税')[0]?.source, 'word', 'another document or charge is no typo');
+  });
+});

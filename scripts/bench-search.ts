@@ -11,7 +11,7 @@
  */
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog } from '../src/lib/load-catalog.ts';
+import { loadCatalog } from '../src/build/load-catalog.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
 import { buildSite, PROJECT_ROOT } from '../tests/helpers/build.ts';
 import { isHonest, parseQueryFile, searchViaUi } from '../tests/helpers/search-ui.ts';

@@ -9,12 +9,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCatalog } from '../src/lib/load-catalog.ts';
+import { loadCatalog } from '../src/build/load-catalog.ts';
 import type { ShareCard } from '../src/lib/share-card.ts';
 import { shareCards } from '../src/lib/share-cards.ts';
-import { drawShareImage, shareImagePng, warmShareImages } from '../src/lib/share-image.ts';
+import { drawShareImage, shareImagePng, warmShareImages } from '../src/build/share-image.ts';
 import { parseSiteIdentity } from '../src/lib/site-identity.ts';
-import type { SiteData } from '../src/lib/site-data.ts';
+import type { SiteData } from '../src/astro/site-data.ts';
 
 const root = join(import.meta.dirname, '..');
 const catalog = loadCatalog(root);

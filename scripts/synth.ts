@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCatalog } from '../src/lib/load-catalog.ts';
+import { loadCatalog } from '../src/build/load-catalog.ts';
 import { synthesizeTable } from '../src/lib/synthetic-table.ts';
 import { copyProject, PROJECT_ROOT } from '../tests/helpers/build.ts';
 

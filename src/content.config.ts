@@ -4,7 +4,7 @@ import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { BATCH_IDS, BATCHES } from './lib/batches.ts';
 import { itemSchema, type Catalog } from './lib/catalog.ts';
-import { INPUT_PATHS, inputsDigest, loadCatalog } from './lib/load-catalog.ts';
+import { INPUT_PATHS, inputsDigest, loadCatalog } from './build/load-catalog.ts';
 import { bureauSchema } from './lib/bureaus.ts';
 import { lexiconEntrySchema } from './lib/lexicon.ts';
 import { sourceInfoSchema } from './lib/source-info.ts';

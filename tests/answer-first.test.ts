@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { PROJECT_ROOT } from './helpers/build.ts';
 import { browserFixture } from './helpers/fixture.ts';
-import { loadCatalog } from '../src/lib/load-catalog.ts';
+import { loadCatalog } from '../src/build/load-catalog.ts';
 
 const catalog = loadCatalog(PROJECT_ROOT);
 const bureauName = new Map(catalog.bureaus.map((b) => [b.slug, b.name]));

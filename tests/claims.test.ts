@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { PROJECT_ROOT, listFiles, readBuilt, SITES } from './helpers/build.ts';
 import { loadPage, text } from './helpers/html.ts';
 import { deadlineStatus } from '../src/lib/format.ts';
-import { loadCatalog } from '../src/lib/load-catalog.ts';
+import { loadCatalog } from '../src/build/load-catalog.ts';
 
 const catalog = loadCatalog(PROJECT_ROOT);
 const pages = listFiles(SITES.root.dir).filter((f) => f.endsWith('.html'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { formatDate } from '../src/lib/format.ts';
-import { loadCatalog } from '../src/lib/load-catalog.ts';
+import { loadCatalog } from '../src/build/load-catalog.ts';
 import { parseSiteIdentity } from '../src/lib/site-identity.ts';
 import { listFiles, PREVIEW_SITE, PROJECT_ROOT, SITES } from './helpers/build.ts';
 import { loadPage, text } from './helpers/html.ts';

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { formatDate, plannedDeadline } from '../src/lib/format.ts';
-import { loadCatalog } from '../src/lib/load-catalog.ts';
+import { loadCatalog } from '../src/build/load-catalog.ts';
 import { REMARKS, remarkLabel } from '../src/lib/remarks.ts';
 import { parseSiteIdentity } from '../src/lib/site-identity.ts';
 import { browserFixture } from './helpers/fixture.ts';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { loadCatalog } from '../src/lib/load-catalog.ts';
+import { loadCatalog } from '../src/build/load-catalog.ts';
 import { meaningfulScenario, wordingOccursIn } from '../src/lib/search-rank.ts';
 import { segmentWords } from '../src/lib/search-terms.ts';
 import { PROJECT_ROOT, SITES, type SiteName } from './helpers/build.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { loadCatalog } from '../src/lib/load-catalog.ts';
+import { loadCatalog } from '../src/build/load-catalog.ts';
 import { parseSourceTable } from '../src/lib/parse-table.ts';
 import { listFiles, PROJECT_ROOT, readBuilt, SITES, type SiteName } from './helpers/build.ts';
 import { parseCsv } from './helpers/csv.ts';

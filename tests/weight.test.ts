@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
-import { loadCatalog } from '../src/lib/load-catalog.ts';
+import { loadCatalog } from '../src/build/load-catalog.ts';
 import { browserFixture } from './helpers/fixture.ts';
 import { PROJECT_ROOT, SITES } from './helpers/build.ts';
 import { loadPage } from './helpers/html.ts';

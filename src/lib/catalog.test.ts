@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { buildCatalog } from './catalog.ts';
-import { inputsDigest } from './load-catalog.ts';
+import { inputsDigest } from '../build/load-catalog.ts';
 import { parseCorrections } from './corrections.ts';
 import { SourceError } from './source-error.ts';
-import { editLine, lineStartingWith, readProjectFile, realInputs, SEED_PATH } from './test-support/inputs.ts';
+import { editLine, lineStartingWith, readProjectFile, realInputs, SEED_PATH } from '../../tests/support/inputs.ts';
 
 const seed = readProjectFile(SEED_PATH);
 const catalog = buildCatalog(realInputs());

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from './catalog.ts';
 import { bureauItems, catalogViews, countByBureau, groupByBatch, neighbours, sameLeadItems, sortItems } from './grouping.ts';
-import { realInputs } from './test-support/inputs.ts';
+import { realInputs } from '../../tests/support/inputs.ts';
 
 const catalog = buildCatalog(realInputs());
 const { items } = catalog;

@@ -5,7 +5,7 @@ import { fieldMark } from './item-view.ts';
 import { parseReferences } from './references.ts';
 import { labelTables } from './rehype-table-labels.ts';
 import { REMARKS } from './remarks.ts';
-import { readProjectFile } from './test-support/inputs.ts';
+import { readProjectFile } from '../../tests/support/inputs.ts';
 
 const refs = parseReferences(readProjectFile('content/references.yaml'), 'content/references.yaml');
 const guidance = parseGuidance(readProjectFile('content/guidance.yaml'), 'content/guidance.yaml', refs);

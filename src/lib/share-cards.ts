@@ -4,7 +4,7 @@ import { deadlineStatus, INFERRED_MARK, itemPosition, plannedDeadline } from './
 import { countByBureau } from './grouping.ts';
 import { paths } from './paths.ts';
 import type { ShareCard } from './share-card.ts';
-import type { SiteData } from './site-data.ts';
+import type { SiteData } from '../astro/site-data.ts';
 
 /**
  * The share card of every page that has its own image (home, items, bureaus,

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { buildCatalog } from './catalog.ts';
 import { parseSourceTable } from './parse-table.ts';
 import { synthesizeTable } from './synthetic-table.ts';
-import { readProjectFile, realInputs } from './test-support/inputs.ts';
+import { readProjectFile, realInputs } from '../../tests/support/inputs.ts';
 import { parseTopics } from './topics.ts';
 
 describe('synthesizeTable', () => {

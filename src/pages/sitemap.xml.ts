@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { paths } from '../lib/paths.ts';
-import { getSiteData } from '../lib/site-data.ts';
+import { getSiteData } from '../astro/site-data.ts';
 import { sitemapXml } from '../lib/sitemap.ts';
-import { PUBLIC_ORIGIN, publicUrl } from '../lib/url.ts';
+import { PUBLIC_ORIGIN, publicUrl } from '../astro/url.ts';
 
 /**
  * Every HTML page of the site, as absolute URLs built from SITE_URL. A preview

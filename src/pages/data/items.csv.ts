@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { itemRecords } from '../../lib/item-records.ts';
 import { ITEM_CSV_COLUMNS, toCsv } from '../../lib/open-data.ts';
-import { getSiteData } from '../../lib/site-data.ts';
+import { getSiteData } from '../../astro/site-data.ts';
 
 /** All items as a spreadsheet: one row per item, UTF-8 with a byte order mark. */
 export const GET: APIRoute = async () => {

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { itemRecords } from '../../lib/item-records.ts';
-import { getSiteData } from '../../lib/site-data.ts';
+import { getSiteData } from '../../astro/site-data.ts';
 
 /** All 138 items as JSON: normalised fields, corrections applied, and the raw cells. */
 export const GET: APIRoute = async () => {

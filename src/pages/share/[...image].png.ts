@@ -1,10 +1,10 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { shareImagePath, type ShareCard } from '../../lib/share-card.ts';
 import { shareCards } from '../../lib/share-cards.ts';
-import { shareImagePng, warmShareImages } from '../../lib/share-image.ts';
-import { SITE_NAME } from '../../lib/site.ts';
-import { getSiteData } from '../../lib/site-data.ts';
-import { PUBLIC_ORIGIN } from '../../lib/url.ts';
+import { shareImagePng, warmShareImages } from '../../build/share-image.ts';
+import { SITE_NAME } from '../../astro/site.ts';
+import { getSiteData } from '../../astro/site-data.ts';
+import { PUBLIC_ORIGIN } from '../../astro/url.ts';
 
 /**
  * One 1200×630 PNG per home, item, bureau, batch and topic page, for link

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { itemRecords } from '../../../lib/item-records.ts';
 import { ITEM_CSV_COLUMNS, toCsv } from '../../../lib/open-data.ts';
-import { getSiteData } from '../../../lib/site-data.ts';
+import { getSiteData } from '../../../astro/site-data.ts';
 
 export const getStaticPaths = (async () => {
   const { bureaus } = await getSiteData();

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CatalogInputs } from '../catalog.ts';
-import { readCatalogInputs } from '../load-catalog.ts';
+import type { CatalogInputs } from '../../src/lib/catalog.ts';
+import { readCatalogInputs } from '../../src/build/load-catalog.ts';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
+const root = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Reads a project file as text, for tests. */
 export function readProjectFile(path: string): string {

@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { CatalogItem } from './catalog.ts';
-import type { BatchId } from './batches.ts';
-import { catalogViews, sortItems, type CatalogViews } from './grouping.ts';
+import type { CatalogItem } from '../lib/catalog.ts';
+import type { BatchId } from '../lib/batches.ts';
+import { catalogViews, sortItems, type CatalogViews } from '../lib/grouping.ts';
 
 /** An item as pages use it. */
 export type Item = CatalogItem;

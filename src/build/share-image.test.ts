@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { shareCardAlt, shareImagePath } from './share-card.ts';
+import { shareCardAlt, shareImagePath } from '../lib/share-card.ts';
 import { drawShareImage } from './share-image.ts';
 
 const card = { kicker: '第一批第8项', title: '城乡居民基本养老保险关系转移接续', lines: ['列入“跨省通办”任务，要求2020年底前实现', '牵头单位：市人社局（本站推定）'], siteName: '石家庄市跨省通办事项目录' };

@@ -1,4 +1,5 @@
 import { FILTER_KEYS } from '../lib/search-filters.ts';
+import { segmentWords } from '../lib/segment.ts';
 import { highlightWords, planQuery, suggestTerms, type QueryLexiconEntry, type QueryPlan } from '../lib/search-query.ts';
 import { rankResults, resultState, type Assessed, type ResultState } from '../lib/search-rank.ts';
 import { runSearch, type PagefindData, type SearchHit } from './pagefind-client.ts';
@@ -11,8 +12,6 @@ const PAGE_SIZE = 10;
  * word (社保) reaches fewer.
  */
 const CHECK_LIMIT = 30;
-const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-const segment = (text: string) => [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 const TYPING_DELAY_MS = 250;
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -64,7 +63,7 @@ export function startSearchPage(): void {
   /** Query results: checked and ranked, data loaded. */
   let ranked: Assessed<PagefindData>[] = [];
   let shown = 0;
-  let plan: QueryPlan = planQuery('', data.lexicon, segment, common);
+  let plan: QueryPlan = planQuery('', data.lexicon, segmentWords, common);
 
   const filters = () => Object.fromEntries(selects.filter((s) => s.value !== '').map((s) => [s.name, s.value]));
   const total = () => (plan.query === '' ? pending.length : ranked.length);
@@ -117,7 +116,7 @@ export function startSearchPage(): void {
   async function search() {
     const run = ++generation;
     app.dataset.state = 'searching';
-    plan = planQuery(input.value, data.lexicon, segment, common);
+    plan = planQuery(input.value, data.lexicon, segmentWords, common);
     const active = filters();
     const searching = plan.query !== '' || Object.keys(active).length > 0;
     app.hidden = !searching;

@@ -1,15 +1,12 @@
 import { z } from 'astro/zod';
 import { pinyin } from 'pinyin-pro';
+import { segmentWords } from './segment.ts';
+
+export { segmentWords };
 import { entriesFor, type LexiconEntry } from './lexicon.ts';
 import { meaningfulScenario, wordingOccursIn } from './search-rank.ts';
 
 const HAN = /\p{Script=Han}/u;
-const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
-
-/** Splits text into words the way browsers do (ICU), keeping only word-like segments. */
-export function segmentWords(text: string): string[] {
-  return [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
-}
 
 /**
  * Pinyin spellings a citizen might type for a Chinese word: the full syllables

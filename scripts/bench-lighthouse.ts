@@ -34,14 +34,21 @@ try {
   for (const path of PAGES) {
     const runs: { performance: number; accessibility: number; cls: number }[] = [];
     for (let i = 0; i < RUNS; i++) {
-      const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility'] });
+      const result = await lighthouse(server.url + path, {
+        port: chrome.port,
+        output: 'json',
+        logLevel: 'error',
+        onlyCategories: ['performance', 'accessibility'],
+      });
       const lhr = result!.lhr;
       const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
       runs.push({ performance: score('performance'), accessibility: score('accessibility'), cls: lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN });
     }
     const median = (key: keyof (typeof runs)[number]) => runs.map((r) => r[key]).sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
     const all = runs.map((r) => r.performance).join('/');
-    console.log(`${decodeURIComponent(`/${path}`).padEnd(30)} ${String(median('performance')).padStart(11)} (${all})  ${String(median('accessibility')).padStart(5)}  ${median('cls').toFixed(3).padStart(12)}`);
+    console.log(
+      `${decodeURIComponent(`/${path}`).padEnd(30)} ${String(median('performance')).padStart(11)} (${all})  ${String(median('accessibility')).padStart(5)}  ${median('cls').toFixed(3).padStart(12)}`,
+    );
   }
 } finally {
   chrome.kill();

@@ -19,7 +19,13 @@ import { serveStatic } from '../tests/helpers/static-server.ts';
 import { pageWeight } from '../tests/helpers/weight.ts';
 
 const fixtures = join(PROJECT_ROOT, 'tests/fixtures');
-const files = process.argv.length > 2 ? process.argv.slice(2) : readdirSync(fixtures).filter((f) => /^search-queries\..*\.tsv$/.test(f)).sort().map((f) => join(fixtures, f));
+const files =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : readdirSync(fixtures)
+        .filter((f) => /^search-queries\..*\.tsv$/.test(f))
+        .sort()
+        .map((f) => join(fixtures, f));
 const names = loadCatalog(PROJECT_ROOT).items.map((i) => ({ query: i.name, expected: [i.id] }));
 const outRoot = join(PROJECT_ROOT, '.bench-output');
 rmSync(outRoot, { recursive: true, force: true });
@@ -36,7 +42,9 @@ for (const base of (process.env.BENCH_BASES ?? '/,/kstb/').split(',')) {
   const weight = await pageWeight(browser, `${server.url}search/?q=${encodeURIComponent('社保卡补办')}`, async (p) => {
     await p.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
   });
-  console.log(`  search page with first results (社保卡补办): ${((weight.loadBytes + weight.actBytes) / 1024).toFixed(1)} KiB gzipped, ${weight.loadUrls.length + weight.actUrls.length} requests`);
+  console.log(
+    `  search page with first results (社保卡补办): ${((weight.loadBytes + weight.actBytes) / 1024).toFixed(1)} KiB gzipped, ${weight.loadUrls.length + weight.actUrls.length} requests`,
+  );
   for (const file of files) {
     const set = parseQueryFile(readFileSync(file, 'utf8'));
     const outOfCatalog = set.every((q) => q.expected.length === 0);
@@ -53,7 +61,9 @@ for (const base of (process.env.BENCH_BASES ?? '/,/kstb/').split(',')) {
       }
     }
     const label = outOfCatalog ? 'handled honestly' : 'recall@5';
-    console.log(`  ${label} (${file.replace(`${PROJECT_ROOT}`, '')}): ${pct(set.length - misses.length, set.length)}; states: ${[...states].map(([s, n]) => `${s} ${n}`).join(', ')}`);
+    console.log(
+      `  ${label} (${file.replace(`${PROJECT_ROOT}`, '')}): ${pct(set.length - misses.length, set.length)}; states: ${[...states].map(([s, n]) => `${s} ${n}`).join(', ')}`,
+    );
     for (const m of misses) console.log(`    miss: ${m}`);
   }
   const top1: string[] = [];

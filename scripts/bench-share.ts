@@ -33,7 +33,9 @@ async function measure(label: string, draw: (card: ShareCard) => Promise<Buffer>
   const wall = performance.now() - start;
   const used = process.cpuUsage(cpu);
   const cpuMs = (used.user + used.system) / 1000;
-  console.log(`${label.padEnd(22)} ${cards.length} images  wall ${(wall / cards.length).toFixed(1)} ms/image  cpu ${(cpuMs / cards.length).toFixed(1)} ms/image  ${(bytes / cards.length / 1024).toFixed(1)} KiB/image`);
+  console.log(
+    `${label.padEnd(22)} ${cards.length} images  wall ${(wall / cards.length).toFixed(1)} ms/image  cpu ${(cpuMs / cards.length).toFixed(1)} ms/image  ${(bytes / cards.length / 1024).toFixed(1)} KiB/image`,
+  );
   return cpuMs / cards.length;
 }
 
@@ -48,4 +50,6 @@ console.log(`${'warm (pipelined)'.padEnd(22)} ${cards.length} images  wall ${((p
 for (const card of cards) await shareImagePng(card);
 await measure('cached', shareImagePng);
 const tenK = 10_000 + catalog.bureaus.length + 3 + catalog.topics.length + 1;
-console.log(`estimate for 10,000 items: ${tenK} images, ${((tenK * perImage) / 1000 / 60).toFixed(1)} CPU minutes on a first build, near nothing on later builds of unchanged cards`);
+console.log(
+  `estimate for 10,000 items: ${tenK} images, ${((tenK * perImage) / 1000 / 60).toFixed(1)} CPU minutes on a first build, near nothing on later builds of unchanged cards`,
+);

@@ -9,7 +9,10 @@ import { parseSourceTable } from '../src/lib/parse-table.ts';
 import { SourceError } from '../src/lib/source-error.ts';
 import { diffTables } from '../src/lib/table-diff.ts';
 
-const seeds = readdirSync('seeds').filter((n) => n.endsWith('.txt')).sort().map((n) => `seeds/${n}`);
+const seeds = readdirSync('seeds')
+  .filter((n) => n.endsWith('.txt'))
+  .sort()
+  .map((n) => `seeds/${n}`);
 const [oldFile, newFile] = process.argv.length >= 4 ? process.argv.slice(2, 4) : seeds.slice(-2);
 if (!oldFile || !newFile) {
   console.error('Need two tables: put the new version in seeds/ beside the old one, or pass OLD.txt NEW.txt.');

@@ -36,7 +36,11 @@ describe('accessibility (WCAG 2.2 AA)', () => {
     const problems: string[] = [];
     for (const path of FOCUS_PAGES) {
       const page = await open(context, path);
-      const found = await focusProblems(() => page.keyboard.press('Tab'), (fn, arg) => page.evaluate(fn, arg), path);
+      const found = await focusProblems(
+        () => page.keyboard.press('Tab'),
+        (fn, arg) => page.evaluate(fn, arg),
+        path,
+      );
       problems.push(...found.problems);
       assert.ok(found.reached > 10, `${path}: the keyboard reaches the page's controls`);
       await page.close();
@@ -86,7 +90,8 @@ describe('accessibility (WCAG 2.2 AA)', () => {
     const context = await fx.browser.newContext();
     const page = await open(context, 'accessibility/');
     const main = (await page.locator('main').textContent()) ?? '';
-    for (const part of ['WCAG', '2.2 AA', '已知的不足', '反馈问题', '检查日期', '本声明最近一次检查和更新于 2026年11月27日']) assert.ok(main.includes(part), part);
+    for (const part of ['WCAG', '2.2 AA', '已知的不足', '反馈问题', '检查日期', '本声明最近一次检查和更新于 2026年11月27日'])
+      assert.ok(main.includes(part), part);
     assert.ok(await (await open(context, '')).locator('footer a[href="/accessibility/"]').isVisible());
     await context.close();
   });

@@ -35,25 +35,30 @@ function answerBottoms(page: Page) {
 }
 
 describe('answer first on item pages, on a 390×844 phone', () => {
-  for (const [mode, large, limit] of [['normal text', false, 844], ['大字版', true, 1266]] as const) {
+  for (const [mode, large, limit] of [
+    ['normal text', false, 844],
+    ['大字版', true, 1266],
+  ] as const) {
     it(`shows name, planned deadline, lead bureau and how to apply within ${limit} px for all ${catalog.items.length} items (${mode})`, async () => {
       // Three tabs share the 138 pages: the checks are independent and page loads dominate.
       const lanes = [0, 1, 2];
       const pages = await Promise.all(lanes.map(() => phonePage(fx.browser, large)));
-      await Promise.all(lanes.map(async (lane) => {
-        const page = pages[lane]!;
-        for (const item of catalog.items.filter((_, i) => i % lanes.length === lane)) {
-        await page.goto(`${fx.server.url}items/${item.id}/`);
-        const got = await answerBottoms(page);
-        assert.equal(got.large, large, `${item.id}: text size`);
-        for (const part of ['h1', 'deadline', 'lead', 'howTo'] as const) {
-          const y = got[part];
-          assert.ok(y !== null, `${item.id}: ${part} is on the page`);
-          assert.ok(y <= limit, `${item.id}: ${part} ends at ${Math.round(y)} px, below ${limit} px`);
-        }
-        for (const slug of item.lead) assert.ok(got.leadText.includes(bureauName.get(slug)!), `${item.id}: names ${slug}`);
-        }
-      }));
+      await Promise.all(
+        lanes.map(async (lane) => {
+          const page = pages[lane]!;
+          for (const item of catalog.items.filter((_, i) => i % lanes.length === lane)) {
+            await page.goto(`${fx.server.url}items/${item.id}/`);
+            const got = await answerBottoms(page);
+            assert.equal(got.large, large, `${item.id}: text size`);
+            for (const part of ['h1', 'deadline', 'lead', 'howTo'] as const) {
+              const y = got[part];
+              assert.ok(y !== null, `${item.id}: ${part} is on the page`);
+              assert.ok(y <= limit, `${item.id}: ${part} ends at ${Math.round(y)} px, below ${limit} px`);
+            }
+            for (const slug of item.lead) assert.ok(got.leadText.includes(bureauName.get(slug)!), `${item.id}: names ${slug}`);
+          }
+        }),
+      );
       await Promise.all(pages.map((p) => p.context().close()));
     });
   }
@@ -77,7 +82,16 @@ describe('answer first on item pages, on a 390×844 phone', () => {
 
 describe('phones and older readers, at 390 px', () => {
   it('no table cell on batch, bureau, data or overview pages is narrower than two characters', async () => {
-    const pages = ['batches/1/', 'batches/2/', 'batches/3/', 'bureaus/', 'data/', 'data-notes/', 'overview/', ...catalog.bureaus.map((b) => `bureaus/${b.slug}/`)];
+    const pages = [
+      'batches/1/',
+      'batches/2/',
+      'batches/3/',
+      'bureaus/',
+      'data/',
+      'data-notes/',
+      'overview/',
+      ...catalog.bureaus.map((b) => `bureaus/${b.slug}/`),
+    ];
     for (const large of [false, true]) {
       const page = await phonePage(fx.browser, large);
       for (const path of pages) {
@@ -112,7 +126,13 @@ describe('phones and older readers, at 390 px', () => {
     ];
     for (const [path, selector] of checks) {
       await page.goto(fx.server.url + path);
-      const boxes = await page.locator(selector).evaluateAll((els) => els.filter((e) => e.getClientRects().length > 0).map((e) => ({ t: (e.textContent ?? '').trim().slice(0, 10), w: e.getBoundingClientRect().width, h: e.getBoundingClientRect().height })));
+      const boxes = await page
+        .locator(selector)
+        .evaluateAll((els) =>
+          els
+            .filter((e) => e.getClientRects().length > 0)
+            .map((e) => ({ t: (e.textContent ?? '').trim().slice(0, 10), w: e.getBoundingClientRect().width, h: e.getBoundingClientRect().height })),
+        );
       assert.ok(boxes.length > 0, `${path} ${selector} exists`);
       for (const b of boxes) assert.ok(b.w >= 44 && b.h >= 44, `${path} ${selector} "${b.t}" is ${Math.round(b.w)}×${Math.round(b.h)}`);
     }

@@ -18,7 +18,14 @@ function editSeed(n: number, edit: (line: string) => string) {
 }
 
 function digest(dir: string): Map<string, string> {
-  return new Map(listFiles(dir).map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  return new Map(
+    listFiles(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 describe('astro build on a changed table', () => {
@@ -67,9 +74,21 @@ describe('astro build on a changed table', () => {
 describe('astro build on corrupted tables', () => {
   const cases: [string, (text: string) => string, RegExp | null][] = [
     ['CRLF line ends and a byte order mark', (t) => `\uFEFF${t.split('\n').join('\r\n')}`, null],
-    ['random bytes in a cell', (t) => t.replace('\t学位公证\t', '\t学位\u0000\u00ff\t公证\t'), /seeds\/000_0d21fb7026870303\.txt:13: expected 6 tab-separated cells, found 7/],
-    ['a full-width item number', (t) => t.replace('\n2\t学位公证', '\n２\t学位公证'), /seeds\/000_0d21fb7026870303\.txt:13: item number "２" is not a whole number/],
-    ['a merged line', (t) => t.replace('\n3\t机动车驾驶证公证', '3\t机动车驾驶证公证'), /seeds\/000_0d21fb7026870303\.txt:13: expected 6 tab-separated cells, found 11/],
+    [
+      'random bytes in a cell',
+      (t) => t.replace('\t学位公证\t', '\t学位\u0000\u00ff\t公证\t'),
+      /seeds\/000_0d21fb7026870303\.txt:13: expected 6 tab-separated cells, found 7/,
+    ],
+    [
+      'a full-width item number',
+      (t) => t.replace('\n2\t学位公证', '\n２\t学位公证'),
+      /seeds\/000_0d21fb7026870303\.txt:13: item number "２" is not a whole number/,
+    ],
+    [
+      'a merged line',
+      (t) => t.replace('\n3\t机动车驾驶证公证', '3\t机动车驾驶证公证'),
+      /seeds\/000_0d21fb7026870303\.txt:13: expected 6 tab-separated cells, found 11/,
+    ],
   ];
   for (const [name, corrupt, error] of cases) {
     it(`${name}: ${error ? 'stops with a line-numbered error and writes nothing' : 'builds the same site'}`, () => {

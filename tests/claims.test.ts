@@ -65,10 +65,14 @@ describe('every sentence true', () => {
     for (const file of ['items/index.html', 'batches/1/index.html', 'batches/2/index.html', 'bureaus/market-regulation/index.html']) {
       const doc = loadPage('root', file);
       // On screen each occurrence carries its meaning; on paper the first page's legend explains them.
-      const shown = [...doc.querySelectorAll('.item-list .meta, table td')].filter((e) => !e.closest('.print-only')).map((e) => text(e)).filter((t) => /事权/.test(t));
+      const shown = [...doc.querySelectorAll('.item-list .meta, table td')]
+        .filter((e) => !e.closest('.print-only'))
+        .map((e) => text(e))
+        .filter((t) => /事权/.test(t));
       assert.ok(shown.length > 0, file);
       for (const t of shown) assert.match(t, /(省级|国家级)事权（权限在/, `${file}: ${t}`);
-      if (doc.querySelector('.print-only table, table.print-only')) assert.match(text(doc.querySelector('.remark-legend')), /省级事权（权限在河北省级部门）/, `${file}: print legend`);
+      if (doc.querySelector('.print-only table, table.print-only'))
+        assert.match(text(doc.querySelector('.remark-legend')), /省级事权（权限在河北省级部门）/, `${file}: print legend`);
     }
   });
 

@@ -27,7 +27,9 @@ describe('Content-Security-Policy', () => {
     const context = await fx.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     await context.addInitScript(() => {
       (window as unknown as { violations: string[] }).violations = [];
-      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
     });
     const page = await context.newPage();
     const errors: string[] = [];

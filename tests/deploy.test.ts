@@ -63,7 +63,15 @@ describe('addresses', () => {
 describe('share images', () => {
   for (const site of ['root', 'kstb'] as const) {
     it(`home, every item, bureau, batch and topic page has an absolute 1200×630 PNG og:image with alt text (${SITES[site].base})`, () => {
-      const pages = ['', ...catalog.items.map((i) => `items/${i.id}/`), ...catalog.bureaus.map((b) => `bureaus/${b.slug}/`), 'batches/1/', 'batches/2/', 'batches/3/', ...catalog.topics.map((t) => `topics/${t.slug}/`)];
+      const pages = [
+        '',
+        ...catalog.items.map((i) => `items/${i.id}/`),
+        ...catalog.bureaus.map((b) => `bureaus/${b.slug}/`),
+        'batches/1/',
+        'batches/2/',
+        'batches/3/',
+        ...catalog.topics.map((t) => `topics/${t.slug}/`),
+      ];
       assert.equal(pages.length, 1 + 138 + catalog.bureaus.length + 3 + catalog.topics.length);
       for (const path of pages) {
         const doc = loadPage(site, `${path}index.html`);
@@ -78,7 +86,10 @@ describe('share images', () => {
         assert.ok((meta(doc, 'og:image:alt') ?? '').includes(shipped.name), `${path} alt names the site`);
       }
       const item = loadPage(site, 'items/1-8/index.html');
-      assert.equal(meta(item, 'og:image:alt'), '第一批第8项；城乡居民基本养老保险关系转移接续；列入“跨省通办”任务，要求2020年底前实现；牵头单位：市人社局（本站推定）；石家庄市跨省通办事项目录');
+      assert.equal(
+        meta(item, 'og:image:alt'),
+        '第一批第8项；城乡居民基本养老保险关系转移接续；列入“跨省通办”任务，要求2020年底前实现；牵头单位：市人社局（本站推定）；石家庄市跨省通办事项目录',
+      );
     });
   }
 
@@ -103,10 +114,16 @@ describe('site identity', () => {
   it('the shipped file invents nothing: no owner, contact or registration shows, and the statements say so', () => {
     assert.deepEqual(Object.keys(shipped).sort(), ['accessibilityReviewed', 'name']);
     const footer = text(loadPage('root', 'index.html').querySelector('footer'));
-    for (const label of ['主办单位', '电子邮件', '电话', '地址', '问题反馈', 'ICP备案号', '公安备案号', '网站标识码']) assert.ok(!footer.includes(label), label);
+    for (const label of ['主办单位', '电子邮件', '电话', '地址', '问题反馈', 'ICP备案号', '公安备案号', '网站标识码'])
+      assert.ok(!footer.includes(label), label);
     assert.ok(footer.includes(`共 ${catalog.items.length} 项`), 'the count comes from the data');
-    for (const page of ['accessibility/index.html', 'data-notes/index.html']) assert.match(text(loadPage('root', page).querySelector('main')), /本站尚未公布联系方式/, page);
-    assert.ok(text(loadPage('root', 'accessibility/index.html').querySelector('main')).includes(`本声明最近一次检查和更新于 ${formatDate(shipped.accessibilityReviewed!)}`));
+    for (const page of ['accessibility/index.html', 'data-notes/index.html'])
+      assert.match(text(loadPage('root', page).querySelector('main')), /本站尚未公布联系方式/, page);
+    assert.ok(
+      text(loadPage('root', 'accessibility/index.html').querySelector('main')).includes(
+        `本声明最近一次检查和更新于 ${formatDate(shipped.accessibilityReviewed!)}`,
+      ),
+    );
   });
 
   it('a filled field shows in the footer and statements, an empty one does not', () => {

@@ -53,7 +53,9 @@ describe('in Firefox ESR (WebDriver BiDi)', () => {
     await open(page, 'search/');
     await page.type('#q', '社保卡补办');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '社保卡补办' && document.getElementById('search-app')?.dataset.state === 'done');
+    await page.waitForFunction(
+      () => new URLSearchParams(location.search).get('q') === '社保卡补办' && document.getElementById('search-app')?.dataset.state === 'done',
+    );
     const first = await page.$eval('#search-results > li a', (a) => (a as HTMLAnchorElement).pathname);
     assert.equal(first, '/kstb/items/2-15/');
     assert.match(await page.$eval('#search-status', (el) => el.textContent ?? ''), /^找到 \d+ 项与“社保卡补办”相关的事项。/);
@@ -97,7 +99,11 @@ describe('in Firefox ESR (WebDriver BiDi)', () => {
       // A fresh tab per page: 60 presses of Tab can leave the document for the browser's own controls.
       const page = await newPage(problems);
       await open(page, path);
-      const found = await focusProblems(() => page.keyboard.press('Tab'), (fn, arg) => page.evaluate(fn, arg), path);
+      const found = await focusProblems(
+        () => page.keyboard.press('Tab'),
+        (fn, arg) => page.evaluate(fn, arg),
+        path,
+      );
       problems.push(...found.problems);
       assert.ok(found.reached > 10, `${path}: the keyboard reaches the page's controls`);
       await page.close();

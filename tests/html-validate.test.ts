@@ -10,7 +10,8 @@ describe('valid HTML', () => {
     const errors: string[] = [];
     for (const file of listFiles(SITES.root.dir).filter((f) => f.endsWith('.html'))) {
       const report = await validator.validateFile(join(SITES.root.dir, file));
-      for (const result of report.results) for (const m of result.messages) if (m.severity === 2) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
+      for (const result of report.results)
+        for (const m of result.messages) if (m.severity === 2) errors.push(`${file}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`);
     }
     assert.deepEqual(errors.slice(0, 30), []);
   });

@@ -20,7 +20,23 @@ describe('valid HTML (W3C Nu HTML Checker)', () => {
     // One JVM for every page of both sites: starting Java once per file would take minutes.
     // The checker needs a deep stack for its HTML schema (it overflowed now and then with
     // Java's default); a short run spends less CPU with the quick JIT and the serial collector.
-    const result = spawnSync('java', ['-Xss4m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC', '-jar', VNU_JAR, '--errors-only', '--skip-non-html', '--format', 'json', SITES.root.dir, SITES.kstb.dir], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync(
+      'java',
+      [
+        '-Xss4m',
+        '-XX:TieredStopAtLevel=1',
+        '-XX:+UseSerialGC',
+        '-jar',
+        VNU_JAR,
+        '--errors-only',
+        '--skip-non-html',
+        '--format',
+        'json',
+        SITES.root.dir,
+        SITES.kstb.dir,
+      ],
+      { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
+    );
     assert.equal(result.error, undefined, `could not run java: ${result.error?.message}`);
     const report = JSON.parse(result.stderr) as { messages: NuMessage[] };
     const errors = report.messages.map((m) => `${m.url ? relative(PROJECT_ROOT, fileURLToPath(m.url)) : '?'}:${m.lastLine ?? '?'} ${m.type}: ${m.message}`);

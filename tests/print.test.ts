@@ -44,7 +44,9 @@ async function printToPdf(path: string, browser: Browser = fx.browser, origin = 
   const colours = await page.locator('main').evaluate((m) => [getComputedStyle(m).color, getComputedStyle(document.body).backgroundColor]);
   await page.close();
   const count = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
-  const pages = Array.from({ length: count }, (_, i) => squeeze(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' })));
+  const pages = Array.from({ length: count }, (_, i) =>
+    squeeze(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' })),
+  );
   return { pages, all: pages.join(''), searchVisible, buttonsVisible, colours };
 }
 
@@ -92,23 +94,35 @@ describe('printing', () => {
     assert.ok(pdf.pages.length <= 16, `${pdf.pages.length} pages`);
     for (const item of catalog.items) assert.ok(pdf.all.includes(squeeze(item.name)), `${item.id} is on paper`);
     const batchOrder = ['第一批（要求2020年底前实现）', '第二批（要求2021年6月前实现）', '第三批（要求2021年底前实现）'].map((h) => pdf.all.indexOf(h));
-    assert.ok(batchOrder.every((p, i) => p >= 0 && (i === 0 || p > batchOrder[i - 1]!)), `batches in order: ${batchOrder}`);
+    assert.ok(
+      batchOrder.every((p, i) => p >= 0 && (i === 0 || p > batchOrder[i - 1]!)),
+      `batches in order: ${batchOrder}`,
+    );
     assertRunningHeads(pdf, '全部事项', kstbUrl('items/'));
-    assertFirstPage(pdf, REMARKS.filter((r) => catalog.items.some((i) => i.remark === r)));
+    assertFirstPage(
+      pdf,
+      REMARKS.filter((r) => catalog.items.some((i) => i.remark === r)),
+    );
   });
 
   it('prints batch and topic pages the same way', async () => {
     const batch = await printToPdf('batches/2/');
     for (const i of catalog.items.filter((x) => x.batch === 2)) assert.ok(batch.all.includes(squeeze(i.name)), i.id);
     assertRunningHeads(batch, `第二批：${plannedDeadline(2)}的事项`, kstbUrl('batches/2/'));
-    assertFirstPage(batch, REMARKS.filter((r) => catalog.items.some((i) => i.batch === 2 && i.remark === r)));
+    assertFirstPage(
+      batch,
+      REMARKS.filter((r) => catalog.items.some((i) => i.batch === 2 && i.remark === r)),
+    );
     assert.equal(batch.searchVisible, false);
     const topic = catalog.topics.find((t) => t.slug === 'social-insurance') ?? catalog.topics[0]!;
     const topicPdf = await printToPdf(`topics/${topic.slug}/`);
     const topicItems = catalog.items.filter((i) => i.topics.includes(topic.slug));
     for (const i of topicItems) assert.ok(topicPdf.all.includes(squeeze(i.name)), i.id);
     assertRunningHeads(topicPdf, topic.name, kstbUrl(`topics/${topic.slug}/`));
-    assertFirstPage(topicPdf, REMARKS.filter((r) => topicItems.some((i) => i.remark === r)));
+    assertFirstPage(
+      topicPdf,
+      REMARKS.filter((r) => topicItems.some((i) => i.remark === r)),
+    );
   });
 
   it('prints an item page with its address on every page', async () => {

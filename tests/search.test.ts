@@ -83,10 +83,11 @@ for (const name of Object.keys(SITES) as SiteName[]) {
     it('keeps the page’s shape while results arrive: the results region starts where it did, the footer stays below the fold', async () => {
       const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
       const phone = await context.newPage();
-      const place = () => phone.evaluate(() => ({
-        region: Math.round(document.querySelector('.search-region')!.getBoundingClientRect().top + scrollY),
-        footer: Math.round(document.querySelector('footer')!.getBoundingClientRect().top + scrollY),
-      }));
+      const place = () =>
+        phone.evaluate(() => ({
+          region: Math.round(document.querySelector('.search-region')!.getBoundingClientRect().top + scrollY),
+          footer: Math.round(document.querySelector('footer')!.getBoundingClientRect().top + scrollY),
+        }));
       await phone.goto(`${server.url}search/`);
       const before = await place();
       assert.ok(before.footer >= 844, `footer at ${before.footer}px is inside the first screen`);
@@ -154,11 +155,19 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       assert.equal(result.state, 'partial');
       assert.equal(result.status, '没有找到与“结婚证公积金”完全对应的事项；以下事项只包含其中部分字词。');
       assert.ok(result.ids.includes('3-40') && result.ids.some((id) => ['1-25', '1-27', '3-25'].includes(id)));
-      assert.ok(result.texts.every((t) => t.includes('部分匹配')), 'every result says it matches only part');
+      assert.ok(
+        result.texts.every((t) => t.includes('部分匹配')),
+        'every result says it matches only part',
+      );
     });
 
     it('never shows a related service as a match: 纳税证明, 完税证明, 学历认证, 职称', async () => {
-      for (const [query, id, official] of [['纳税证明', '2-4', '纳税状况公证'], ['完税证明', '2-4', '纳税状况公证'], ['学历认证', '1-1', '学历公证'], ['职称', '1-20', '职业资格']] as const) {
+      for (const [query, id, official] of [
+        ['纳税证明', '2-4', '纳税状况公证'],
+        ['完税证明', '2-4', '纳税状况公证'],
+        ['学历认证', '1-1', '学历公证'],
+        ['职称', '1-20', '职业资格'],
+      ] as const) {
         const result = await searchViaUi(page, server.url, query);
         assert.equal(result.state, 'related', query);
         assert.match(result.status, /相关但不同的事项/);
@@ -169,7 +178,19 @@ for (const name of Object.keys(SITES) as SiteName[]) {
     });
 
     it('survives odd input: punctuation, emoji, 500 characters, spaces, mixed scripts, full-width forms and markup', async () => {
-      const odd = ['！！！？？？', '🙂🙂社保卡🙂', '社'.repeat(500), '社保card', 'ＳＨＥＢＡＯＫＡ', '社保卡　补办', '<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '%E4%B8', '\\u0000', "'; DROP TABLE --"];
+      const odd = [
+        '！！！？？？',
+        '🙂🙂社保卡🙂',
+        '社'.repeat(500),
+        '社保card',
+        'ＳＨＥＢＡＯＫＡ',
+        '社保卡　补办',
+        '<script>alert(1)</script>',
+        '<img src=x onerror=alert(1)>',
+        '%E4%B8',
+        '\\u0000',
+        "'; DROP TABLE --",
+      ];
       for (const query of odd) {
         const result = await searchViaUi(page, server.url, query);
         assert.ok(result.status.length > 0, `status for ${query}`);
@@ -187,7 +208,9 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       await input.click();
       await page.keyboard.type('公积金');
       await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '公积金');
-      await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done' && document.querySelectorAll('#search-results li').length > 0);
+      await page.waitForFunction(
+        () => document.getElementById('search-app')?.dataset.state === 'done' && document.querySelectorAll('#search-results li').length > 0,
+      );
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'q', 'focus stays in the box while typing');
       // From the box: the search button, the (closed) filters, then the first result.
       for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
@@ -211,7 +234,10 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       await searchViaUi(page, server.url, '', { batch: '第一批（2020年底前）' });
       await page.locator('#search-more').click();
       await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 20);
-      assert.equal(await page.evaluate(() => document.activeElement?.textContent), await page.locator('#search-results > li').nth(10).locator('a').textContent());
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.textContent),
+        await page.locator('#search-results > li').nth(10).locator('a').textContent(),
+      );
     });
 
     it('the header search box on any page leads to results', async () => {
@@ -232,7 +258,9 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       assert.equal(await noJs.locator('#search-app').isVisible(), false);
       await noJs.locator('noscript, main').getByRole('link', { name: '全部 138 项事项' }).first().click();
       await noJs.waitForURL(/\/items\/$/);
-      const links = await noJs.locator('main a[href*="/items/"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).filter((p) => /\/items\/\d+-\d+\/$/.test(p)));
+      const links = await noJs
+        .locator('main a[href*="/items/"]')
+        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).filter((p) => /\/items\/\d+-\d+\/$/.test(p)));
       assert.equal(new Set(links).size, 138);
       await context.close();
     });
@@ -258,16 +286,19 @@ describe('Pagefind’s Chinese segmentation (upstream issue #1237)', () => {
     }
     // Words taken from a text also occur in other items' texts: expect those too.
     for (const [word, ids] of expectations) for (const item of catalog.items) if (text(item).includes(word)) ids.add(`/items/${item.id}/`);
-    const found: Record<string, string[]> = await page.evaluate(async (words) => {
-      const bundle = '/pagefind/pagefind.js';
-      const pf = await import(bundle);
-      const out: Record<string, string[]> = {};
-      for (const w of words) {
-        const r = await pf.search(w);
-        out[w] = await Promise.all(r.results.map(async (x: { data(): Promise<{ url: string }> }) => (await x.data()).url));
-      }
-      return out;
-    }, [...expectations.keys()]);
+    const found: Record<string, string[]> = await page.evaluate(
+      async (words) => {
+        const bundle = '/pagefind/pagefind.js';
+        const pf = await import(bundle);
+        const out: Record<string, string[]> = {};
+        for (const w of words) {
+          const r = await pf.search(w);
+          out[w] = await Promise.all(r.results.map(async (x: { data(): Promise<{ url: string }> }) => (await x.data()).url));
+        }
+        return out;
+      },
+      [...expectations.keys()],
+    );
     const missing = [...expectations].flatMap(([word, ids]) => [...ids].filter((id) => !found[word]?.includes(id)).map((id) => `${word} → ${id}`));
     assert.deepEqual(missing, []);
     await page.close();

@@ -64,7 +64,21 @@ describe('open data', () => {
     const raw = new Map(table.sections.flatMap((s) => s.rows.map((r) => [`${r.batch}-${r.number}`, r.cells])));
     assert.equal(records.length, 138);
     for (const r of records) {
-      assert.deepEqual(Object.keys(r), ['id', 'batch', 'number', 'name', 'scenario', 'lead', 'cooperating', 'remark', 'url', 'topics', 'audience', 'notes', 'source']);
+      assert.deepEqual(Object.keys(r), [
+        'id',
+        'batch',
+        'number',
+        'name',
+        'scenario',
+        'lead',
+        'cooperating',
+        'remark',
+        'url',
+        'topics',
+        'audience',
+        'notes',
+        'source',
+      ]);
       assert.deepEqual(r.source, raw.get(r.id), r.id);
       for (const k of ['name', 'scenario', 'lead', 'cooperating', 'remark']) assert.equal(typeof r.source[k], 'string');
     }
@@ -141,7 +155,10 @@ describe('topics and the overview', () => {
       assert.ok(figure.querySelector('svg a rect.bar'));
       const rows = [...figure.querySelectorAll('tbody tr')].map((tr) => [text(tr.querySelector('th')), Number(text(tr.querySelector('td')))]);
       const bars = [...figure.querySelectorAll('svg text.value')].map((t) => Number(text(t).replace(' 项', '')));
-      assert.deepEqual(rows.map(([, v]) => v), bars);
+      assert.deepEqual(
+        rows.map(([, v]) => v),
+        bars,
+      );
     }
     const batchRows = [...figures[0]!.querySelectorAll('tbody td')].map((td) => Number(text(td)));
     assert.deepEqual(batchRows, [58, 35, 45]);

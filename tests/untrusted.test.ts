@@ -52,7 +52,10 @@ describe('markup in the source table is text everywhere', () => {
     assert.ok(doc.querySelector('meta[property="og:image:alt"]')?.getAttribute('content')?.includes(NAME));
     for (const page of ['items/index.html', 'batches/1/index.html', 'bureaus/justice/index.html', 'topics/notarization/index.html']) {
       const list = parseHTML(readFileSync(join(outDir, page), 'utf8')).document;
-      assert.ok([...list.querySelectorAll('a')].some((a) => a.textContent?.trim() === NAME), page);
+      assert.ok(
+        [...list.querySelectorAll('a')].some((a) => a.textContent?.trim() === NAME),
+        page,
+      );
       assert.equal(list.querySelectorAll('img').length, 0, page);
     }
   });

@@ -24,7 +24,9 @@ describe('page weight', () => {
     for (const item of loadCatalog(PROJECT_ROOT).items) {
       const html = readFileSync(join(SITES.root.dir, `items/${item.id}/index.html`));
       const doc = loadPage('root', `items/${item.id}/index.html`);
-      const refs = [...doc.querySelectorAll('link[rel="stylesheet"], link[rel="icon"], script[src]')].map((el) => el.getAttribute('href') ?? el.getAttribute('src'));
+      const refs = [...doc.querySelectorAll('link[rel="stylesheet"], link[rel="icon"], script[src]')].map(
+        (el) => el.getAttribute('href') ?? el.getAttribute('src'),
+      );
       assert.deepEqual(new Set(refs), new Set(assets), `${item.id} loads the same assets`);
       const bytes = gzipSync(html).length + assetBytes;
       assert.ok(bytes <= BUDGET, `items/${item.id}/ weighs ${bytes} bytes`);
@@ -49,9 +51,15 @@ describe('page weight', () => {
       await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
     });
     assert.ok(!w.loadUrls.some((u) => u.includes('/pagefind/')), 'nothing of Pagefind before a search');
-    assert.ok(w.actUrls.some((u) => u.endsWith('/pagefind/pagefind.js')), 'Pagefind loads on the first search');
+    assert.ok(
+      w.actUrls.some((u) => u.endsWith('/pagefind/pagefind.js')),
+      'Pagefind loads on the first search',
+    );
     const shared = await pageWeight(fx.browser, `${fx.server.url}search/?q=${encodeURIComponent('公积金')}`);
-    assert.ok(shared.loadUrls.some((u) => u.includes('/pagefind/')), 'a shared search link runs at once');
+    assert.ok(
+      shared.loadUrls.some((u) => u.includes('/pagefind/')),
+      'a shared search link runs at once',
+    );
     const page = await fx.browser.newPage();
     assert.ok((await searchViaUi(page, fx.server.url, '公积金')).ids.length > 0);
     await page.close();

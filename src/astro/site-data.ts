@@ -59,12 +59,14 @@ async function load(): Promise<SiteData> {
   const items = sortItems(itemEntries.map(({ id, data }) => ({ ...data, id })));
   const batches = batchEntries.map(({ data }) => data).sort((a, b) => a.batch - b.batch);
   const topics = topicEntries.map(({ id, data }) => ({ ...data, slug: id })).sort((a, b) => a.order - b.order);
-  const views = catalogViews(items, bureauEntries.map((b) => b.id), topics.map((t) => t.slug));
+  const views = catalogViews(
+    items,
+    bureauEntries.map((b) => b.id),
+    topics.map((t) => t.slug),
+  );
   // Busiest bureaus first: that is where most citizens' questions lead.
   const weight = (slug: string) => (views.bureauCounts.get(slug)?.lead ?? 0) * 1000 + (views.bureauCounts.get(slug)?.cooperating ?? 0);
-  const bureaus = bureauEntries
-    .map(({ id, data }) => ({ ...data, slug: id }))
-    .sort((a, b) => weight(b.slug) - weight(a.slug) || a.slug.localeCompare(b.slug));
+  const bureaus = bureauEntries.map(({ id, data }) => ({ ...data, slug: id })).sort((a, b) => weight(b.slug) - weight(a.slug) || a.slug.localeCompare(b.slug));
   return {
     source,
     guidance,

@@ -29,7 +29,10 @@ export const INPUT_PATHS = {
  * version of the table (001_…, 002_…) supersedes the older ones kept beside it.
  */
 export function pickSeedFile(names: readonly string[]): string | undefined {
-  return names.filter((n) => n.endsWith('.txt')).sort().at(-1);
+  return names
+    .filter((n) => n.endsWith('.txt'))
+    .sort()
+    .at(-1);
 }
 
 /**
@@ -38,9 +41,15 @@ export function pickSeedFile(names: readonly string[]): string | undefined {
  */
 export function inputsDigest(root: string): string {
   const hash = createHash('sha256');
-  const seeds = readdirSync(join(root, INPUT_PATHS.seeds)).sort().map((n) => `${INPUT_PATHS.seeds}/${n}`);
+  const seeds = readdirSync(join(root, INPUT_PATHS.seeds))
+    .sort()
+    .map((n) => `${INPUT_PATHS.seeds}/${n}`);
   for (const path of [...seeds, ...Object.values(INPUT_PATHS).filter((p) => p !== INPUT_PATHS.seeds)]) {
-    hash.update(path).update('\0').update(readFileSync(join(root, path))).update('\0');
+    hash
+      .update(path)
+      .update('\0')
+      .update(readFileSync(join(root, path)))
+      .update('\0');
   }
   return hash.digest('hex');
 }

@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import { shareCardAlt, shareImagePath } from '../lib/share-card.ts';
 import { drawShareImage } from './share-image.ts';
 
-const card = { kicker: '第一批第8项', title: '城乡居民基本养老保险关系转移接续', lines: ['列入“跨省通办”任务，要求2020年底前实现', '牵头单位：市人社局（本站推定）'], siteName: '石家庄市跨省通办事项目录' };
+const card = {
+  kicker: '第一批第8项',
+  title: '城乡居民基本养老保险关系转移接续',
+  lines: ['列入“跨省通办”任务，要求2020年底前实现', '牵头单位：市人社局（本站推定）'],
+  siteName: '石家庄市跨省通办事项目录',
+};
 
 describe('share images', () => {
   it('are named after their page', () => {
@@ -13,7 +18,10 @@ describe('share images', () => {
   });
 
   it('say in their alt text everything they show', () => {
-    assert.equal(shareCardAlt(card), '第一批第8项；城乡居民基本养老保险关系转移接续；列入“跨省通办”任务，要求2020年底前实现；牵头单位：市人社局（本站推定）；石家庄市跨省通办事项目录');
+    assert.equal(
+      shareCardAlt(card),
+      '第一批第8项；城乡居民基本养老保险关系转移接续；列入“跨省通办”任务，要求2020年底前实现；牵头单位：市人社局（本站推定）；石家庄市跨省通办事项目录',
+    );
   });
 
   it('are 1200×630 PNGs, byte-identical when drawn twice', async () => {

@@ -35,11 +35,21 @@ function layout(card: ShareCard, fonts: readonly SatoriFont[]): Node {
   const pad = { top: 48, right: 72, bottom: 40, left: 64 };
   const content = el(
     'div',
-    { width: width - bar - pad.left - pad.right, height: height - pad.top - pad.bottom, margin: `${pad.top}px ${pad.right}px ${pad.bottom}px ${pad.left}px`, display: 'flex', flexDirection: 'column' },
+    {
+      width: width - bar - pad.left - pad.right,
+      height: height - pad.top - pad.bottom,
+      margin: `${pad.top}px ${pad.right}px ${pad.bottom}px ${pad.left}px`,
+      display: 'flex',
+      flexDirection: 'column',
+    },
     [
       el('div', { fontSize: 32, color: COLOURS.secondary, fontWeight: 400 }, card.kicker),
       el('div', { fontSize: titleSize, fontWeight: 700, lineHeight: 1.25, marginTop: 12, display: 'block', lineClamp: 3 }, card.title),
-      el('div', { display: 'flex', flexDirection: 'column', marginTop: 24, fontSize: 34, lineHeight: 1.4, fontWeight: 400 }, card.lines.map((line) => el('div', { display: 'flex' }, line))),
+      el(
+        'div',
+        { display: 'flex', flexDirection: 'column', marginTop: 24, fontSize: 34, lineHeight: 1.4, fontWeight: 400 },
+        card.lines.map((line) => el('div', { display: 'flex' }, line)),
+      ),
       el('div', { marginTop: 'auto', paddingTop: 16, borderTop: `3px solid ${COLOURS.border}`, fontSize: 34, fontWeight: 700, display: 'flex' }, card.siteName),
     ],
   );
@@ -66,7 +76,8 @@ export async function drawShareImage(card: ShareCard): Promise<Buffer> {
   return rasterise(await cardSvg(card));
 }
 
-const cacheFile = (card: ShareCard) => join(CACHE_DIR, `${createHash('sha256').update(CACHE_KEY_PREFIX).update('\0').update(JSON.stringify(card)).digest('hex')}.png`);
+const cacheFile = (card: ShareCard) =>
+  join(CACHE_DIR, `${createHash('sha256').update(CACHE_KEY_PREFIX).update('\0').update(JSON.stringify(card)).digest('hex')}.png`);
 
 function store(file: string, png: Buffer): void {
   mkdirSync(CACHE_DIR, { recursive: true });

@@ -17,7 +17,8 @@ export function siteUrlIntegration(siteUrl: string | undefined): AstroIntegratio
     } catch {
       parsed = undefined;
     }
-    if (!parsed || !/^https?:$/.test(parsed.protocol)) throw new Error(`SITE_URL must be an absolute http(s) address such as https://www.example.gov.cn, got ${JSON.stringify(siteUrl)}`);
+    if (!parsed || !/^https?:$/.test(parsed.protocol))
+      throw new Error(`SITE_URL must be an absolute http(s) address such as https://www.example.gov.cn, got ${JSON.stringify(siteUrl)}`);
   }
   return {
     name: 'kstb-site-url',

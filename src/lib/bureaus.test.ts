@@ -34,8 +34,15 @@ describe('the bureau registry', () => {
     const contact = `${entry('a', '甲')}  contact:\n    phone: { value: 0311-12345678, citation: { source: gbf-2020-35, checked: 2026-11-27 } }\n`;
     assert.equal(parseBureauRegistry(contact, 'b.yaml', refs).bySlug('a')?.contact.phone?.citation.reference.number, '国办发〔2020〕35号');
     assert.throws(() => parseBureauRegistry(contact.replace('gbf-2020-35', 'nowhere'), 'b.yaml', refs), /b\.yaml:1: unknown source "nowhere"/);
-    assert.throws(() => parseBureauRegistry(contact.replace(', citation: { source: gbf-2020-35, checked: 2026-11-27 }', ''), 'b.yaml', refs), /b\.yaml:1: invalid bureau entry: contact\.phone\.citation/);
-    assert.deepEqual(registry.bureaus.map((b) => Object.keys(b.contact).length), registry.bureaus.map(() => 0), 'the shipped registry has no unverified contact details');
+    assert.throws(
+      () => parseBureauRegistry(contact.replace(', citation: { source: gbf-2020-35, checked: 2026-11-27 }', ''), 'b.yaml', refs),
+      /b\.yaml:1: invalid bureau entry: contact\.phone\.citation/,
+    );
+    assert.deepEqual(
+      registry.bureaus.map((b) => Object.keys(b.contact).length),
+      registry.bureaus.map(() => 0),
+      'the shipped registry has no unverified contact details',
+    );
   });
 
   it('rejects a non-ASCII slug and unknown fields', () => {

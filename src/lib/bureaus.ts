@@ -19,13 +19,25 @@ const contactSchema = <C extends z.ZodType>(citation: C) =>
   z
     .object({
       /** The bureau's official website. */
-      website: z.object({ value: z.url({ protocol: /^https?$/ }), citation }).strict().optional(),
+      website: z
+        .object({ value: z.url({ protocol: /^https?$/ }), citation })
+        .strict()
+        .optional(),
       /** Where citizens go in person. */
-      address: z.object({ value: z.string().min(1), citation }).strict().optional(),
+      address: z
+        .object({ value: z.string().min(1), citation })
+        .strict()
+        .optional(),
       /** A number for questions, digits and hyphens. */
-      phone: z.object({ value: z.string().regex(/^[0-9-]+$/), citation }).strict().optional(),
+      phone: z
+        .object({ value: z.string().regex(/^[0-9-]+$/), citation })
+        .strict()
+        .optional(),
       /** Office hours, as the bureau publishes them. */
-      hours: z.object({ value: z.string().min(1), citation }).strict().optional(),
+      hours: z
+        .object({ value: z.string().min(1), citation })
+        .strict()
+        .optional(),
     })
     .strict();
 
@@ -67,8 +79,6 @@ export const bureauEntrySchema = z
     contact: contactSchema(citationSchema).default({}),
   })
   .strict();
-
-
 
 /** A validated registry with name lookup. */
 export interface BureauRegistry {

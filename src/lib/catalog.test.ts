@@ -103,8 +103,14 @@ describe('buildCatalog on the real table', () => {
   });
 
   it('relates the same service across batches in both directions', () => {
-    assert.deepEqual(item('1-22').sameService.map((s) => s.id), ['3-10']);
-    assert.deepEqual(item('3-10').sameService.map((s) => s.id), ['1-22']);
+    assert.deepEqual(
+      item('1-22').sameService.map((s) => s.id),
+      ['3-10'],
+    );
+    assert.deepEqual(
+      item('3-10').sameService.map((s) => s.id),
+      ['1-22'],
+    );
   });
 });
 
@@ -118,7 +124,12 @@ describe('buildCatalog on broken inputs', () => {
   it('stops on a bureau cooperating with itself that no annotation explains', () => {
     const line = lineStartingWith(seed, '2\t学位公证');
     const broken = editLine(seed, line, (l) => l.replace('市司法局\t市教育局', '市司法局\t市司法局'));
-    assertSourceError(() => buildCatalog(realInputs(broken)), SEED_PATH, line, /item 1-2: bureau "市司法局" is both lead and cooperating; keep it with an annotation/);
+    assertSourceError(
+      () => buildCatalog(realInputs(broken)),
+      SEED_PATH,
+      line,
+      /item 1-2: bureau "市司法局" is both lead and cooperating; keep it with an annotation/,
+    );
   });
 
   it('rejects an unknown remark with the seed line', () => {
@@ -137,13 +148,23 @@ describe('buildCatalog on broken inputs', () => {
     const line = lineStartingWith(seed, '29\t门诊费用跨省直接结算');
     const broken = editLine(seed, line, (l) => l.replace('市人社局局长', '市人社局'));
     const correctionLine = lineStartingWith(readProjectFile('content/corrections.yaml'), '- items: [3-29]');
-    assertSourceError(() => buildCatalog(realInputs(broken)), 'content/corrections.yaml', correctionLine, /correction for item 3-29 \(cooperating\) no longer matches the source/);
+    assertSourceError(
+      () => buildCatalog(realInputs(broken)),
+      'content/corrections.yaml',
+      correctionLine,
+      /correction for item 3-29 \(cooperating\) no longer matches the source/,
+    );
   });
 
   it('stops when a gap it filled is no longer empty', () => {
     const line = lineStartingWith(seed, '8\t城乡居民基本养老保险');
     const broken = editLine(seed, line, (l) => l.replace(/\t\t\t$/, '\t市民政局\t\t'));
-    assertSourceError(() => buildCatalog(realInputs(broken)), 'content/corrections.yaml', lineStartingWith(readProjectFile('content/corrections.yaml'), '- items: [1-8,'), /expects an empty cell/);
+    assertSourceError(
+      () => buildCatalog(realInputs(broken)),
+      'content/corrections.yaml',
+      lineStartingWith(readProjectFile('content/corrections.yaml'), '- items: [1-8,'),
+      /expects an empty cell/,
+    );
   });
 
   it('rejects a correction naming an item the table lacks', () => {
@@ -154,7 +175,12 @@ describe('buildCatalog on broken inputs', () => {
 
   it('asks for a note when two batches share a service name that no group relates', () => {
     const inputs = realInputs();
-    assertSourceError(() => buildCatalog({ ...inputs, related: inputs.related.filter((g) => !g.items.includes('3-10')) }), SEED_PATH, lineStartingWith(seed, '10\t不动产登记资料查询'), /items 1-22 and 3-10 look like the same service/);
+    assertSourceError(
+      () => buildCatalog({ ...inputs, related: inputs.related.filter((g) => !g.items.includes('3-10')) }),
+      SEED_PATH,
+      lineStartingWith(seed, '10\t不动产登记资料查询'),
+      /items 1-22 and 3-10 look like the same service/,
+    );
   });
 
   it('shows an edit to the seed in the built item', () => {

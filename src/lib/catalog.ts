@@ -189,7 +189,10 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     };
   });
 
-  const [dead] = deadWordings(lexicon.entries, items.map((i) => `${i.name} ${meaningfulScenario(i.scenario)}`));
+  const [dead] = deadWordings(
+    lexicon.entries,
+    items.map((i) => `${i.name} ${meaningfulScenario(i.scenario)}`),
+  );
   if (dead) throw new SourceError(lexicon.file, dead.line, `official wording "${dead.wording}" occurs in no item`, dead.wording);
 
   const [pair] = ungroupedSameServicePairs(items, related);

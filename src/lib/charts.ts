@@ -26,7 +26,10 @@ export interface BarChartLayout {
  * phone width (360 units) so that its text stays at least 12 px when scaled to
  * a 320 px screen. Bars are scaled to the largest value, leaving room for the number.
  */
-export function barChartLayout(data: readonly { label: string; value: number; path: string }[], options: { width?: number; fontSize?: number } = {}): BarChartLayout {
+export function barChartLayout(
+  data: readonly { label: string; value: number; path: string }[],
+  options: { width?: number; fontSize?: number } = {},
+): BarChartLayout {
   const { width = 360, fontSize = 16 } = options;
   const barHeight = 16;
   const rowHeight = fontSize + barHeight + 16;
@@ -47,13 +50,21 @@ export function overviewSeries(input: {
   batches: readonly { batch: number; label: string; deadline: string }[];
   bureaus: readonly { slug: string; name: string }[];
   topics: readonly { slug: string; name: string }[];
-  views: { byBatch: readonly { batch: number; items: readonly unknown[] }[]; bureauCounts: ReadonlyMap<string, { lead: number }>; topicCounts: ReadonlyMap<string, number> };
+  views: {
+    byBatch: readonly { batch: number; items: readonly unknown[] }[];
+    bureauCounts: ReadonlyMap<string, { lead: number }>;
+    topicCounts: ReadonlyMap<string, number>;
+  };
   paths: { batch(n: number): string; bureau(slug: string): string; topic(slug: string): string };
 }): Record<'byBatch' | 'byLead' | 'byTopic', { label: string; value: number; path: string }[]> {
   const { views, paths } = input;
   const biggestFirst = (a: { value: number }, b: { value: number }) => b.value - a.value;
   return {
-    byBatch: input.batches.map((b) => ({ label: `${b.label}（${b.deadline}）`, value: views.byBatch.find((g) => g.batch === b.batch)?.items.length ?? 0, path: paths.batch(b.batch) })),
+    byBatch: input.batches.map((b) => ({
+      label: `${b.label}（${b.deadline}）`,
+      value: views.byBatch.find((g) => g.batch === b.batch)?.items.length ?? 0,
+      path: paths.batch(b.batch),
+    })),
     byLead: input.bureaus
       .map((b) => ({ label: b.name, value: views.bureauCounts.get(b.slug)?.lead ?? 0, path: paths.bureau(b.slug) }))
       .filter((bar) => bar.value > 0)

@@ -95,11 +95,7 @@ function countOccurrences(haystack: string, needle: string): number {
  *
  * @throws {SourceError} naming the corrections file and line when the source no longer matches.
  */
-export function applyCorrections(
-  itemId: string,
-  cells: RawCells,
-  corrections: readonly Correction[],
-): { cells: RawCells; notes: AppliedNote[] } {
+export function applyCorrections(itemId: string, cells: RawCells, corrections: readonly Correction[]): { cells: RawCells; notes: AppliedNote[] } {
   const result: RawCells = { ...cells };
   const notes: AppliedNote[] = [];
   for (const c of corrections) {
@@ -136,9 +132,7 @@ export function applyCorrections(
  * that applies to nothing is a mistake in the corrections file.
  */
 export function unusedCorrectionTargets(corrections: readonly Correction[], itemIds: ReadonlySet<string>): { correction: Correction; item: string }[] {
-  return corrections.flatMap((correction) =>
-    correction.items.filter((item) => !itemIds.has(item)).map((item) => ({ correction, item })),
-  );
+  return corrections.flatMap((correction) => correction.items.filter((item) => !itemIds.has(item)).map((item) => ({ correction, item })));
 }
 
 /** True when the site inferred the value it shows for a field (a gap filled, a shifted cell put back). */

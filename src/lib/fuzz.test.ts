@@ -24,7 +24,20 @@ const rowIndex = (ls: string[], r: () => number) => {
   const rows = ls.map((l, i) => (/^\d+\t/.test(l) ? i : -1)).filter((i) => i >= 0);
   return rows[Math.floor(r() * rows.length)] ?? 0;
 };
-const TRADITIONAL: Record<string, string> = { 证: '證', 记: '記', 登: '登', 险: '險', 业: '業', 资: '資', 申: '申', 请: '請', 办: '辦', 单: '單', 关: '關', 务: '務' };
+const TRADITIONAL: Record<string, string> = {
+  证: '證',
+  记: '記',
+  登: '登',
+  险: '險',
+  业: '業',
+  资: '資',
+  申: '申',
+  请: '請',
+  办: '辦',
+  单: '單',
+  关: '關',
+  务: '務',
+};
 
 const MUTATIONS: Record<string, Mutation> = {
   'drop a line': (ls, r) => ls.filter((_, i) => i !== pick(ls, r)),

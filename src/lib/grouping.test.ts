@@ -11,8 +11,14 @@ const byId = (id: string) => items.find((i) => i.id === id)!;
 describe('grouping', () => {
   it('groups by batch in source order', () => {
     const groups = groupByBatch([...items].reverse());
-    assert.deepEqual(groups.map((g) => g.items.length), [58, 35, 45]);
-    assert.deepEqual(groups[1]!.items.slice(0, 2).map((i) => i.id), ['2-1', '2-2']);
+    assert.deepEqual(
+      groups.map((g) => g.items.length),
+      [58, 35, 45],
+    );
+    assert.deepEqual(
+      groups[1]!.items.slice(0, 2).map((i) => i.id),
+      ['2-1', '2-2'],
+    );
   });
 
   it('splits a bureau’s items into lead and cooperating, by batch', () => {
@@ -24,12 +30,18 @@ describe('grouping', () => {
     assert.ok(coop.includes('3-29') && coop.includes('2-19') && coop.includes('2-13'), 'the table lists 市人社局 as cooperating on its own 2-13');
     assert.ok(!coop.includes('2-16'));
     assert.deepEqual(bureauItems(items, 'court').lead, []);
-    assert.deepEqual(bureauItems(items, 'court').cooperating.map((g) => [g.batch, g.items.map((i) => i.id)]), [[3, ['3-10']]]);
+    assert.deepEqual(
+      bureauItems(items, 'court').cooperating.map((g) => [g.batch, g.items.map((i) => i.id)]),
+      [[3, ['3-10']]],
+    );
   });
 
   it('counts lead and cooperating items per bureau', () => {
     const lead = countByBureau(items, 'lead');
-    assert.equal([...lead.values()].reduce((a, b) => a + b, 0), 138);
+    assert.equal(
+      [...lead.values()].reduce((a, b) => a + b, 0),
+      138,
+    );
     assert.equal(countByBureau(items, 'cooperating').get('education'), 5);
   });
 
@@ -42,7 +54,10 @@ describe('grouping', () => {
   it('lists the nearest items with the same lead bureau', () => {
     const related = sameLeadItems(items, byId('2-20'), 3);
     assert.equal(related.slug, 'housing-fund');
-    assert.deepEqual(related.items.map((i) => i.id), sortItems(related.items).map((i) => i.id));
+    assert.deepEqual(
+      related.items.map((i) => i.id),
+      sortItems(related.items).map((i) => i.id),
+    );
     assert.deepEqual(new Set(related.items.map((i) => i.id)), new Set(['2-19', '2-21', '3-25']));
     assert.equal(related.total, 7);
   });
@@ -50,13 +65,28 @@ describe('grouping', () => {
 
 describe('catalogViews', () => {
   const topicSlugs = [...new Set(items.flatMap((i) => i.topics))];
-  const views = catalogViews(items, catalog.bureaus.map((b) => b.slug), topicSlugs);
+  const views = catalogViews(
+    items,
+    catalog.bureaus.map((b) => b.slug),
+    topicSlugs,
+  );
 
   it('groups every item once by batch, and by topic and bureau as filtering would', () => {
-    assert.deepEqual(views.byBatch.map((g) => [g.batch, g.items.length]), [[1, 58], [2, 35], [3, 45]]);
+    assert.deepEqual(
+      views.byBatch.map((g) => [g.batch, g.items.length]),
+      [
+        [1, 58],
+        [2, 35],
+        [3, 45],
+      ],
+    );
     for (const slug of topicSlugs) {
       const expected = items.filter((i) => i.topics.includes(slug)).map((i) => i.id);
-      assert.deepEqual(views.byTopic.get(slug)!.flatMap((g) => g.items.map((i) => i.id)), expected, slug);
+      assert.deepEqual(
+        views.byTopic.get(slug)!.flatMap((g) => g.items.map((i) => i.id)),
+        expected,
+        slug,
+      );
       assert.equal(views.topicCounts.get(slug), expected.length);
     }
     // A bureau cooperating with itself (as the table says of 市人社局 on 2-13) is listed once, as lead.
@@ -68,7 +98,12 @@ describe('catalogViews', () => {
       assert.deepEqual(ids(views.byBureau.get(b.slug)!.cooperating), ids(expected.cooperating), b.slug);
       assert.equal(views.bureauCounts.get(b.slug)?.lead, countByBureau(items, 'lead').get(b.slug) ?? 0);
     }
-    assert.ok(!views.byBureau.get('human-resources')!.cooperating.flatMap((g) => g.items).some((i) => i.id === '2-13'));
+    assert.ok(
+      !views.byBureau
+        .get('human-resources')!
+        .cooperating.flatMap((g) => g.items)
+        .some((i) => i.id === '2-13'),
+    );
   });
 
   it('gives each item its neighbours and same-lead items, as the per-item functions do', () => {

@@ -142,7 +142,12 @@ export interface CatalogViews<T extends GroupableItem & { topics: readonly strin
  * items. Pages read these instead of filtering the whole catalog per page,
  * which keeps a 10,000-item build linear.
  */
-export function catalogViews<T extends GroupableItem & { topics: readonly string[] }>(items: readonly T[], bureauSlugs: readonly string[], topicSlugs: readonly string[], sameLeadLimit = 5): CatalogViews<T> {
+export function catalogViews<T extends GroupableItem & { topics: readonly string[] }>(
+  items: readonly T[],
+  bureauSlugs: readonly string[],
+  topicSlugs: readonly string[],
+  sameLeadLimit = 5,
+): CatalogViews<T> {
   const sorted = sortItems(items);
   const groups = (subset: T[]) => groupByBatch(subset).filter((g) => g.items.length > 0);
   const topicLists = new Map<string, T[]>(topicSlugs.map((s) => [s, []]));

@@ -39,28 +39,47 @@ describe('the claims register (content/guidance.yaml)', () => {
   });
 
   it('explains remarks by what the words mean, without the procedures the table does not state', () => {
-    const text = Object.values(guidance.remarks).map((s) => s.text).join('\n');
+    const text = Object.values(guidance.remarks)
+      .map((s) => s.text)
+      .join('\n');
     for (const invented of ['帮助转报', '最终由国家部委审核办理', '不必再找省级部门', '办理时间可能']) assert.ok(!text.includes(invented), invented);
     for (const r of Object.values(guidance.remarks)) assert.match(r.text, /以办理部门答复为准/);
   });
 
   it('names the three ways of 跨省通办 from 国办发〔2020〕35号 and the channels citizens can use', () => {
-    assert.deepEqual(guidance.howTo.filter((s) => s.title).map((s) => [s.title, s.citation?.reference.number]), [
-      ['全程网办', '国办发〔2020〕35号'],
-      ['异地代收代办', '国办发〔2020〕35号'],
-      ['多地联办', '国办发〔2020〕35号'],
-    ]);
+    assert.deepEqual(
+      guidance.howTo.filter((s) => s.title).map((s) => [s.title, s.citation?.reference.number]),
+      [
+        ['全程网办', '国办发〔2020〕35号'],
+        ['异地代收代办', '国办发〔2020〕35号'],
+        ['多地联办', '国办发〔2020〕35号'],
+      ],
+    );
     assert.match(guidance.howTo.find((s) => s.title === '异地代收代办')!.text, /寄给您，或在网上送达/);
     assert.ok(guidance.channels.some((c) => c.phone === '12345'));
   });
 });
 
 describe('fieldMark', () => {
-  const note = (over: object) => ({ field: 'lead' as const, original: '', corrected: '市人社局', inferred: true, reason: 'r', kind: 'correction' as const, ...over });
+  const note = (over: object) => ({
+    field: 'lead' as const,
+    original: '',
+    corrected: '市人社局',
+    inferred: true,
+    reason: 'r',
+    kind: 'correction' as const,
+    ...over,
+  });
   it('marks a filled gap, another inferred value and an annotation, and nothing else', () => {
     assert.equal(fieldMark([note({})], 'lead'), '原表空白，本站推定');
     assert.equal(fieldMark([note({ original: '市公安局' })], 'lead'), '本站推定');
-    assert.equal(fieldMark([note({ field: 'cooperating', kind: 'annotation', inferred: false, original: '市人社局', corrected: '与牵头单位相同（原表如此）' })], 'cooperating'), '与牵头单位相同（原表如此）');
+    assert.equal(
+      fieldMark(
+        [note({ field: 'cooperating', kind: 'annotation', inferred: false, original: '市人社局', corrected: '与牵头单位相同（原表如此）' })],
+        'cooperating',
+      ),
+      '与牵头单位相同（原表如此）',
+    );
     assert.equal(fieldMark([note({ inferred: false })], 'lead'), undefined);
     assert.equal(fieldMark([note({})], 'cooperating'), undefined);
   });
@@ -81,6 +100,9 @@ describe('labelTables', () => {
     labelTables({ type: 'root', children: [table] });
     assert.deepEqual((table as { properties?: unknown }).properties, { className: ['stack'] });
     const cells = table.children[1]!.children[0]!.children as { properties: Record<string, unknown> }[];
-    assert.deepEqual(cells.map((c) => c.properties.dataLabel), [undefined, '本站显示', '说明']);
+    assert.deepEqual(
+      cells.map((c) => c.properties.dataLabel),
+      [undefined, '本站显示', '说明'],
+    );
   });
 });

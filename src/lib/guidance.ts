@@ -51,7 +51,10 @@ const channelFields = z
     /** Web address; only one seen in an official source, else left out and the page shows none. */
     url: z.url({ protocol: /^https?$/ }).optional(),
     /** Number to call, for phone channels. */
-    phone: z.string().regex(/^[0-9-]+$/).optional(),
+    phone: z
+      .string()
+      .regex(/^[0-9-]+$/)
+      .optional(),
     /** What a citizen can do there, in plain words. */
     text: z.string().min(1),
     citation: citationSchema,
@@ -59,8 +62,7 @@ const channelFields = z
   .strict();
 
 /** Zod schema of one channel, as written in content/guidance.yaml. */
-export const channelSchema = channelFields
-  .refine((c) => c.kind !== 'phone' || c.phone !== undefined, { message: 'a phone channel needs a phone number' });
+export const channelSchema = channelFields.refine((c) => c.kind !== 'phone' || c.phone !== undefined, { message: 'a phone channel needs a phone number' });
 
 /** Zod schema of a channel with its citation resolved. */
 export const resolvedChannelSchema = channelFields.extend({ citation: resolvedCitationSchema });

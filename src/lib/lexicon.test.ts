@@ -22,8 +22,19 @@ describe('the lexicon', () => {
   it('ties the colloquial words of the issue to their items', () => {
     const words = (id: string) => items.find((i) => i.id === id)!.searchTerms.everyday;
     for (const [id, word] of [
-      ['2-15', '社保卡'], ['1-3', '驾照'], ['3-40', '领结婚证'], ['2-22', '准生证'], ['1-32', '开公司'], ['1-49', '医保卡'],
-      ['3-3', '迁户口'], ['1-27', '公积金'], ['1-22', '房产'], ['1-13', '退休金'], ['2-31', '看病报销'], ['2-22', '二胎'], ['2-23', '三胎'],
+      ['2-15', '社保卡'],
+      ['1-3', '驾照'],
+      ['3-40', '领结婚证'],
+      ['2-22', '准生证'],
+      ['1-32', '开公司'],
+      ['1-49', '医保卡'],
+      ['3-3', '迁户口'],
+      ['1-27', '公积金'],
+      ['1-22', '房产'],
+      ['1-13', '退休金'],
+      ['2-31', '看病报销'],
+      ['2-22', '二胎'],
+      ['2-23', '三胎'],
     ] as const) {
       assert.ok(words(id).includes(word), `${id} ${word}`);
     }
@@ -32,12 +43,20 @@ describe('the lexicon', () => {
   it('does not tie a word to every item through the boilerplate “不受…限制” clause', () => {
     assert.equal(meaningfulScenario('申请人可在所在地婚姻登记机关办理结婚登记，不受户籍地限制。'), '申请人可在所在地婚姻登记机关办理结婚登记');
     const withHukouBen = items.filter((i) => entriesFor(lexicon, `${i.name} ${meaningfulScenario(i.scenario)}`).some((e) => e.say.includes('户口本')));
-    assert.deepEqual(withHukouBen.map((i) => i.id), ['3-2']);
+    assert.deepEqual(
+      withHukouBen.map((i) => i.id),
+      ['3-2'],
+    );
   });
 
   it('rejects a word said twice and reports wordings that match nothing', () => {
-    assert.throws(() => parseLexicon('- say: [社保]\n  means: [社会保障卡]\n- say: [社保]\n  means: [社会保险]\n', 'l.yaml'), /l\.yaml:3: "社保" is already a say word on line 1/);
-    assert.deepEqual(deadWordings([{ say: ['x'], means: ['不存在的说法'], related: ['结婚登记'], line: 4 }], ['结婚登记']), [{ line: 4, wording: '不存在的说法' }]);
+    assert.throws(
+      () => parseLexicon('- say: [社保]\n  means: [社会保障卡]\n- say: [社保]\n  means: [社会保险]\n', 'l.yaml'),
+      /l\.yaml:3: "社保" is already a say word on line 1/,
+    );
+    assert.deepEqual(deadWordings([{ say: ['x'], means: ['不存在的说法'], related: ['结婚登记'], line: 4 }], ['结婚登记']), [
+      { line: 4, wording: '不存在的说法' },
+    ]);
     assert.deepEqual(deadWordings([{ say: ['x'], means: [], related: ['不存在的事项'], line: 5 }], ['结婚登记']), [{ line: 5, wording: '不存在的事项' }]);
   });
 

@@ -17,7 +17,10 @@ const lookups = {
 
 describe('open data records', () => {
   it('keep the raw cells next to the normalised fields', () => {
-    const record = itemRecord(catalog.items.find((i) => i.id === '2-19')!, lookups);
+    const record = itemRecord(
+      catalog.items.find((i) => i.id === '2-19')!,
+      lookups,
+    );
     assert.deepEqual(record.lead, ['住房公积金管理中心']);
     assert.deepEqual(record.cooperating, ['市公安局', '市人社局']);
     assert.deepEqual(record.source.lead, '市公安局、市人社局');
@@ -66,7 +69,13 @@ describe('sharing metadata', () => {
 
 describe('bar chart layout', () => {
   it('scales bars to the largest value, leaves room for the number and puts each label above its bar', () => {
-    const layout = barChartLayout([{ label: '第一批', value: 58, path: '/batches/1/' }, { label: '第二批', value: 29, path: '/batches/2/' }], { width: 400 });
+    const layout = barChartLayout(
+      [
+        { label: '第一批', value: 58, path: '/batches/1/' },
+        { label: '第二批', value: 29, path: '/batches/2/' },
+      ],
+      { width: 400 },
+    );
     assert.equal(layout.bars[0]!.width, 400 - 64);
     assert.equal(layout.bars[1]!.width, layout.bars[0]!.width / 2);
     assert.equal(layout.bars[1]!.y - layout.bars[0]!.y, layout.rowHeight);

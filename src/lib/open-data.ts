@@ -41,7 +41,10 @@ export interface RecordInput {
 }
 
 /** Builds the open-data record of an item; slugs are turned into names by the lookups given. */
-export function itemRecord(item: RecordInput, lookups: { bureauName(slug: string): string; topicName(slug: string): string; url(id: string): string }): ItemRecord {
+export function itemRecord(
+  item: RecordInput,
+  lookups: { bureauName(slug: string): string; topicName(slug: string): string; url(id: string): string },
+): ItemRecord {
   return {
     id: item.id,
     batch: item.batch,
@@ -72,7 +75,12 @@ export const ITEM_FIELD_DOCS: readonly { field: keyof ItemRecord; type: string; 
   { field: 'url', type: '字符串', meaning: '事项页的完整网址。' },
   { field: 'topics', type: '字符串数组', meaning: '所属主题，如“住房公积金”。' },
   { field: 'audience', type: '字符串数组', meaning: '服务对象：个人、法人。' },
-  { field: 'notes', type: '对象数组', meaning: '本站对原表所作的更正和名称统一：field（栏目）、original（原文）、corrected（采用值）、inferred（是否推定）、reason（理由）、kind（correction 更正 / alias 名称统一）。' },
+  {
+    field: 'notes',
+    type: '对象数组',
+    meaning:
+      '本站对原表所作的更正和名称统一：field（栏目）、original（原文）、corrected（采用值）、inferred（是否推定）、reason（理由）、kind（correction 更正 / alias 名称统一）。',
+  },
   { field: 'source', type: '对象', meaning: '原表该行的原始文字，逐字保留：name、scenario、lead、cooperating、remark。' },
 ];
 

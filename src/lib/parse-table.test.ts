@@ -64,64 +64,111 @@ describe('parseSourceTable on the real table', () => {
   it('accepts a byte order mark and CRLF line ends', () => {
     const crlf = `\uFEFF${seed.split('\n').join('\r\n')}`;
     const table2 = parseSourceTable(crlf, SEED_PATH);
-    assert.deepEqual(table2.sections.flatMap((s) => s.rows.map((r) => r.cells)), table.sections.flatMap((s) => s.rows.map((r) => r.cells)));
+    assert.deepEqual(
+      table2.sections.flatMap((s) => s.rows.map((r) => r.cells)),
+      table.sections.flatMap((s) => s.rows.map((r) => r.cells)),
+    );
   });
 });
 
 describe('parseSourceTable on broken tables', () => {
   it('rejects a row that lost a cell', () => {
     const line = lineStartingWith(seed, '3\t机动车驾驶证公证');
-    assertFailsAt(editLine(seed, line, (l) => l.replace('\t市公安局', '')), line, /expected 6 tab-separated cells, found 5/);
+    assertFailsAt(
+      editLine(seed, line, (l) => l.replace('\t市公安局', '')),
+      line,
+      /expected 6 tab-separated cells, found 5/,
+    );
   });
 
   it('rejects a row with an extra cell', () => {
     const line = lineStartingWith(seed, '5\t失业登记');
-    assertFailsAt(editLine(seed, line, (l) => `${l}\t多余`), line, /expected 6 tab-separated cells, found 7/);
+    assertFailsAt(
+      editLine(seed, line, (l) => `${l}\t多余`),
+      line,
+      /expected 6 tab-separated cells, found 7/,
+    );
   });
 
   it('rejects a repeated number', () => {
     const line = lineStartingWith(seed, '3\t机动车驾驶证公证');
-    assertFailsAt(editLine(seed, line, (l) => l.replace(/^3\t/, '2\t')), line, /repeated item number 2 in section 1/);
+    assertFailsAt(
+      editLine(seed, line, (l) => l.replace(/^3\t/, '2\t')),
+      line,
+      /repeated item number 2 in section 1/,
+    );
   });
 
   it('rejects a skipped number', () => {
     const line = lineStartingWith(seed, '3\t机动车驾驶证公证');
-    assertFailsAt(editLine(seed, line, (l) => l.replace(/^3\t/, '4\t')), line, /skipped item number: expected 3 in section 1, found 4/);
+    assertFailsAt(
+      editLine(seed, line, (l) => l.replace(/^3\t/, '4\t')),
+      line,
+      /skipped item number: expected 3 in section 1, found 4/,
+    );
   });
 
   it('rejects a section whose declared count is wrong', () => {
     const line = lineStartingWith(seed, '二、2021年6月前');
-    assertFailsAt(editLine(seed, line, (l) => l.replace('35项', '36项')), line, /section 2 declares 36 items but lists 35/);
+    assertFailsAt(
+      editLine(seed, line, (l) => l.replace('35项', '36项')),
+      line,
+      /section 2 declares 36 items but lists 35/,
+    );
   });
 
   it('rejects a missing row through the declared count', () => {
     const line = lineStartingWith(seed, '45\t生育保险待遇核定与支付');
     const heading = lineStartingWith(seed, '三、2021年底');
-    assertFailsAt(editLine(seed, line, () => null), heading, /section 3 declares 45 items but lists 44/);
+    assertFailsAt(
+      editLine(seed, line, () => null),
+      heading,
+      /section 3 declares 45 items but lists 44/,
+    );
   });
 
   it('rejects a wrong declared total', () => {
     const line = lineStartingWith(seed, '(共 138 项)');
-    assertFailsAt(editLine(seed, line, () => '(共 139 项)'), line, /title declares 139 items but the sections list 138/);
+    assertFailsAt(
+      editLine(seed, line, () => '(共 139 项)'),
+      line,
+      /title declares 139 items but the sections list 138/,
+    );
   });
 
   it('rejects a line it does not recognise instead of dropping it', () => {
     const line = lineStartingWith(seed, '—14—');
-    assertFailsAt(editLine(seed, line, () => '此处有一段说明文字'), line, /unrecognised line/);
+    assertFailsAt(
+      editLine(seed, line, () => '此处有一段说明文字'),
+      line,
+      /unrecognised line/,
+    );
   });
 
   it('rejects a non-numeric item number', () => {
     const line = lineStartingWith(seed, '1\t孤儿救助资格认定');
-    assertFailsAt(editLine(seed, line, (l) => l.replace(/^1\t/, '一\t')), line, /item number "一" is not a whole number/);
+    assertFailsAt(
+      editLine(seed, line, (l) => l.replace(/^1\t/, '一\t')),
+      line,
+      /item number "一" is not a whole number/,
+    );
   });
 
   it('rejects a changed header row', () => {
     const line = lineStartingWith(seed, '序号');
-    assertFailsAt(editLine(seed, line, (l) => l.replace('备注', '说明')), line, /header row differs/);
+    assertFailsAt(
+      editLine(seed, line, (l) => l.replace('备注', '说明')),
+      line,
+      /header row differs/,
+    );
   });
 
   it('rejects an empty item name', () => {
     const line = lineStartingWith(seed, '2\t学位公证');
-    assertFailsAt(editLine(seed, line, (l) => l.replace('学位公证', '')), line, /empty item name/);
+    assertFailsAt(
+      editLine(seed, line, (l) => l.replace('学位公证', '')),
+      line,
+      /empty item name/,
+    );
   });
 });

@@ -5,7 +5,14 @@ import { prefixBaseInTree } from './rehype-base-links.ts';
 
 describe('paths', () => {
   it('normalises base paths', () => {
-    for (const [input, expected] of [[undefined, '/'], ['', '/'], ['/', '/'], ['kstb', '/kstb/'], ['/kstb', '/kstb/'], ['/a/b/', '/a/b/']] as const) {
+    for (const [input, expected] of [
+      [undefined, '/'],
+      ['', '/'],
+      ['/', '/'],
+      ['kstb', '/kstb/'],
+      ['/kstb', '/kstb/'],
+      ['/a/b/', '/a/b/'],
+    ] as const) {
       assert.equal(normaliseBase(input), expected);
     }
   });

@@ -18,7 +18,10 @@ const elements = (node: HastNode, tag: string): HastNode[] =>
 export function labelTables(tree: HastNode): void {
   const visit = (node: HastNode) => {
     if (node.tagName === 'table') {
-      const headers = elements(node, 'thead').flatMap((h) => elements(h, 'tr')).flatMap((tr) => elements(tr, 'th')).map(textOf);
+      const headers = elements(node, 'thead')
+        .flatMap((h) => elements(h, 'tr'))
+        .flatMap((tr) => elements(tr, 'th'))
+        .map(textOf);
       node.properties = { ...node.properties, className: ['stack'] };
       for (const tr of elements(node, 'tbody').flatMap((b) => elements(b, 'tr'))) {
         elements(tr, 'td').forEach((td, i) => {

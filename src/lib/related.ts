@@ -42,10 +42,7 @@ export function baseServiceName(name: string): string {
  * Finds pairs of items in different batches whose base names are equal but
  * which no group relates: each needs a human-written note.
  */
-export function ungroupedSameServicePairs(
-  items: readonly { id: string; batch: number; name: string }[],
-  groups: readonly RelatedGroup[],
-): [string, string][] {
+export function ungroupedSameServicePairs(items: readonly { id: string; batch: number; name: string }[], groups: readonly RelatedGroup[]): [string, string][] {
   const grouped = (a: string, b: string) => groups.some((g) => g.items.includes(a) && g.items.includes(b));
   // Bucket by base name first: comparing every pair would be quadratic in the catalog size.
   const byName = new Map<string, { id: string; batch: number }[]>();

@@ -36,7 +36,10 @@ describe('planQuery', () => {
   });
 
   it('joins pinyin typed with spaces', () => {
-    assert.deepEqual(planQuery('she bao ka', lexicon, segment).concepts.map((c) => c.say), ['shebaoka']);
+    assert.deepEqual(
+      planQuery('she bao ka', lexicon, segment).concepts.map((c) => c.say),
+      ['shebaoka'],
+    );
   });
 
   it('searches nothing when nothing in the query is meaningful', () => {
@@ -48,12 +51,18 @@ describe('mergeHits', () => {
   const hit = (id: string, score: number) => ({ id, score, result: id });
 
   it('adds up each search’s scores scaled to its best hit, so pages found by more wordings come first', () => {
-    const merged = mergeHits([[hit('a', 10), hit('b', 5)], [hit('b', 40), hit('c', 40)]]);
-    assert.deepEqual(merged.map((h) => [h.id, h.score]), [
-      ['b', 1.5],
-      ['a', 1],
-      ['c', 1],
+    const merged = mergeHits([
+      [hit('a', 10), hit('b', 5)],
+      [hit('b', 40), hit('c', 40)],
     ]);
+    assert.deepEqual(
+      merged.map((h) => [h.id, h.score]),
+      [
+        ['b', 1.5],
+        ['a', 1],
+        ['c', 1],
+      ],
+    );
   });
 });
 

@@ -50,7 +50,12 @@ export interface QueryPlan {
  * Plans the Pagefind searches for a query: its concepts (everyday words,
  * official words, pinyin) and each wording they may take in an item.
  */
-export function planQuery(raw: string, lexicon: readonly QueryLexiconEntry[], segment: (text: string) => string[], common: ReadonlySet<string> = new Set()): QueryPlan {
+export function planQuery(
+  raw: string,
+  lexicon: readonly QueryLexiconEntry[],
+  segment: (text: string) => string[],
+  common: ReadonlySet<string> = new Set(),
+): QueryPlan {
   const query = normalizeQuery(raw);
   const concepts = query === '' ? [] : queryConcepts(query, lexicon, segment, common);
   if (concepts.length === 0) return { query, concepts, searches: [] };
@@ -116,10 +121,18 @@ export function suggestTerms(query: string, candidates: readonly string[], limit
       .sort((a, b) => b.score - a.score || a.c.length - b.c.length || a.c.localeCompare(b.c))
       .slice(0, limit)
       .map((s) => s.c);
-  const byPairs = rank(unique.map((c) => ({ c, score: dice(q, bigrams(normalizeQuery(c))) })), 0);
+  const byPairs = rank(
+    unique.map((c) => ({ c, score: dice(q, bigrams(normalizeQuery(c))) })),
+    0,
+  );
   if (byPairs.length > 0) return byPairs;
   const chars = new Set([...cleaned.replace(/\s+/g, '')]);
-  return chars.size < 2 ? [] : rank(unique.map((c) => ({ c, score: dice(chars, new Set([...normalizeQuery(c)])) })), 0.3);
+  return chars.size < 2
+    ? []
+    : rank(
+        unique.map((c) => ({ c, score: dice(chars, new Set([...normalizeQuery(c)])) })),
+        0.3,
+      );
 }
 
 /** A run of text, marked when it matched the query. */

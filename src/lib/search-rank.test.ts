@@ -8,7 +8,12 @@ import { segmentWords } from './search-terms.ts';
 import { realInputs } from '../../tests/support/inputs.ts';
 
 const concept = (say: string, over: Partial<Concept> = {}): Concept => ({ say, means: [], related: [], kind: 'thing', source: 'word', ...over });
-const words = (name: string, scenario = '', everyday: string[] = [], pinyin: string[] = []): ItemWords => ({ name, text: `${name} ${scenario}`, everyday, pinyin });
+const words = (name: string, scenario = '', everyday: string[] = [], pinyin: string[] = []): ItemWords => ({
+  name,
+  text: `${name} ${scenario}`,
+  everyday,
+  pinyin,
+});
 
 describe('conceptHit', () => {
   it('prefers the official wording, so a result can say which one it has', () => {
@@ -50,7 +55,10 @@ describe('rankResults: the relevance floor and the three states', () => {
 
   it('labels items with only some of the known things as partial', () => {
     const ranked = rankResults('社保卡失业', [card, concept('失业')], items, (w) => w);
-    assert.deepEqual(ranked.map((r) => r.tier), ['partial', 'partial', 'partial']);
+    assert.deepEqual(
+      ranked.map((r) => r.tier),
+      ['partial', 'partial', 'partial'],
+    );
     assert.equal(resultState(ranked), 'partial');
   });
 
@@ -85,12 +93,18 @@ describe('the real catalog and lexicon', () => {
   const catalog = buildCatalog(realInputs());
   const lexicon: QueryLexiconEntry[] = catalog.lexicon;
   const common = new Set(commonWords(catalog.items.map(itemMatchText), segmentWords));
-  const all = catalog.items.map((i) => ({ id: i.id, words: { name: i.name, text: itemMatchText(i), everyday: i.searchTerms.everyday, pinyin: i.searchTerms.pinyin } }));
+  const all = catalog.items.map((i) => ({
+    id: i.id,
+    words: { name: i.name, text: itemMatchText(i), everyday: i.searchTerms.everyday, pinyin: i.searchTerms.pinyin },
+  }));
   const search = (raw: string) => {
     const query = normalizeQuery(raw);
     return rankResults(query, queryConcepts(query, lexicon, segmentWords, common), all, (c) => c.words);
   };
-  const top = (raw: string, k = 5) => search(raw).slice(0, k).map((r) => r.item.id);
+  const top = (raw: string, k = 5) =>
+    search(raw)
+      .slice(0, k)
+      .map((r) => r.item.id);
   const tierOf = (raw: string, id: string) => search(raw).find((r) => r.item.id === id)?.tier;
   /** True when the result shows `id` as a match (匹配) through `wording`. */
   const claimsMatch = (raw: string, id: string, wording: string) =>
@@ -116,7 +130,10 @@ describe('the real catalog and lexicon', () => {
   });
 
   it('社保 reaches 社会保险 items in its top 5', () => {
-    assert.ok(top('社保').some((id) => ['1-6', '3-43'].includes(id)), top('社保').join(' '));
+    assert.ok(
+      top('社保').some((id) => ['1-6', '3-43'].includes(id)),
+      top('社保').join(' '),
+    );
   });
 
   it('看病报销/医保报销 include 3-29 outpatient costs and 3-45 maternity benefits', () => {
@@ -132,13 +149,25 @@ describe('the real catalog and lexicon', () => {
   });
 
   it('社保关系转移 covers all three insurances', () => {
-    const found = search('社保关系转移').filter((r) => r.tier === 'full').map((r) => r.item.id);
+    const found = search('社保关系转移')
+      .filter((r) => r.tier === 'full')
+      .map((r) => r.item.id);
     for (const id of ['1-7', '1-8', '1-9', '1-10', '1-11', '2-8', '3-28']) assert.ok(found.includes(id), id);
   });
 
   it('the narrowed words no longer claim every item of a family', () => {
-    assert.deepEqual(search('房产证').filter((r) => r.tier === 'full').map((r) => r.item.id).sort(), ['1-22', '3-10']);
-    assert.ok(search('房产证').filter((r) => r.item.id === '1-23').every((r) => r.tier === 'related'));
+    assert.deepEqual(
+      search('房产证')
+        .filter((r) => r.tier === 'full')
+        .map((r) => r.item.id)
+        .sort(),
+      ['1-22', '3-10'],
+    );
+    assert.ok(
+      search('房产证')
+        .filter((r) => r.item.id === '1-23')
+        .every((r) => r.tier === 'related'),
+    );
     // 生产许可证 occurs in 2-25's name itself; the special-equipment licence is only related.
     assert.equal(tierOf('生产许可证', '1-48'), 'related');
     assert.equal(tierOf('上岗证', '1-19'), 'related');

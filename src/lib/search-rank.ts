@@ -65,7 +65,8 @@ export function conceptHit(concept: Concept, item: ItemWords): ConceptHit | unde
   // Official wordings first, so that a result can say which one it has (社保卡 → 社会保障卡).
   const same = concept.means.findIndex((w) => wordingOccursIn(w, item.text));
   if (same >= 0) return { concept, strength: 'same', wording: concept.means[same] ?? '', rank: same };
-  if (item.text.includes(concept.say) || item.everyday.includes(concept.say)) return { concept, strength: 'same', wording: concept.say, rank: concept.means.length };
+  if (item.text.includes(concept.say) || item.everyday.includes(concept.say))
+    return { concept, strength: 'same', wording: concept.say, rank: concept.means.length };
   const related = concept.related.findIndex((w) => wordingOccursIn(w, item.text));
   return related >= 0 ? { concept, strength: 'related', wording: concept.related[related] ?? '', rank: related } : undefined;
 }
@@ -142,7 +143,10 @@ export function rankResults<T>(query: string, concepts: readonly Concept[], cand
 
 /** Names compared as typed: without punctuation, spaces and case. */
 function normalizeName(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** The page's overall state for a query, from its ranked results. */
@@ -164,5 +168,8 @@ export function resultState(results: readonly { tier: Tier }[]): ResultState {
 export function commonWords(texts: readonly string[], segment: (text: string) => string[], share = 0.2): string[] {
   const counts = new Map<string, number>();
   for (const text of texts) for (const word of new Set(segment(text))) if ([...word].length >= 2) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return [...counts].filter(([, n]) => n > share * texts.length).map(([w]) => w).sort();
+  return [...counts]
+    .filter(([, n]) => n > share * texts.length)
+    .map(([w]) => w)
+    .sort();
 }

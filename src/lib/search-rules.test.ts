@@ -34,13 +34,19 @@ describe('fillers, single characters, digits and non-pinyin Latin never count on
   });
 
   it('keeps Latin words as pinyin candidates, which the ranking checks against the items’ pinyin', () => {
-    assert.deepEqual(concepts('xyz').map((c) => c.source), ['pinyin']);
+    assert.deepEqual(
+      concepts('xyz').map((c) => c.source),
+      ['pinyin'],
+    );
     assert.deepEqual(said('she bao ka'), ['shebaoka']);
   });
 
   it('drops words most items contain', () => {
     assert.deepEqual(said('护照业务'), ['护照', '业务']);
-    assert.deepEqual(concepts('护照业务', ['业务']).map((c) => c.say), ['护照']);
+    assert.deepEqual(
+      concepts('护照业务', ['业务']).map((c) => c.say),
+      ['护照'],
+    );
   });
 
   it('lists fillers of two or more characters only where they are words', () => {
@@ -51,7 +57,16 @@ describe('fillers, single characters, digits and non-pinyin Latin never count on
 describe('everyday verbs map to official verbs', () => {
   const verb = (q: string) => concepts(q).find((c) => c.kind === 'action');
   for (const [everyday, official] of [
-    ['领', '申领'], ['销户', '注销'], ['查', '查询'], ['补', '补领'], ['换', '换领'], ['转', '转移接续'], ['迁', '迁移'], ['开', '开具'], ['交', '缴存'], ['取', '提取'],
+    ['领', '申领'],
+    ['销户', '注销'],
+    ['查', '查询'],
+    ['补', '补领'],
+    ['换', '换领'],
+    ['转', '转移接续'],
+    ['迁', '迁移'],
+    ['开', '开具'],
+    ['交', '缴存'],
+    ['取', '提取'],
   ] as const) {
     it(`${everyday} → ${official}`, () => {
       const found = verb(`${everyday}公积金`);
@@ -62,14 +77,27 @@ describe('everyday verbs map to official verbs', () => {
 
   it('a verb is an action: it ranks results but never names a service', () => {
     assert.ok(VERB_RULES.every((r) => r.means.length > 0));
-    assert.deepEqual(concepts('补办').map((c) => c.kind), ['action']);
+    assert.deepEqual(
+      concepts('补办').map((c) => c.kind),
+      ['action'],
+    );
   });
 });
 
 describe('everyday names for groups and schemes', () => {
   for (const [everyday, official] of [
-    ['农民工', '灵活就业人员'], ['退休老人', '领取养老金人员'], ['大学生', '大中专'], ['毕业生', '大中专'], ['退伍军人', '退役军人'], ['宝宝', '新生儿'],
-    ['孩子', '新生儿'], ['新生儿', '新生儿'], ['个体老板', '个体工商户'], ['自由职业', '灵活就业人员'], ['灵活就业', '灵活就业人员'], ['新农合', '城乡居民基本医疗保险'],
+    ['农民工', '灵活就业人员'],
+    ['退休老人', '领取养老金人员'],
+    ['大学生', '大中专'],
+    ['毕业生', '大中专'],
+    ['退伍军人', '退役军人'],
+    ['宝宝', '新生儿'],
+    ['孩子', '新生儿'],
+    ['新生儿', '新生儿'],
+    ['个体老板', '个体工商户'],
+    ['自由职业', '灵活就业人员'],
+    ['灵活就业', '灵活就业人员'],
+    ['新农合', '城乡居民基本医疗保险'],
   ] as const) {
     it(`${everyday} → ${official}`, () => {
       const found = concepts(everyday)[0];
@@ -83,7 +111,11 @@ describe('everyday names for groups and schemes', () => {
 
 describe('purpose phrasing', () => {
   for (const [everyday, official] of [
-    ['买房想用公积金', '购房'], ['退休了领钱', '养老金'], ['生孩子', '生育'], ['看病', '就医'], ['换工作了', '转移接续'],
+    ['买房想用公积金', '购房'],
+    ['退休了领钱', '养老金'],
+    ['生孩子', '生育'],
+    ['看病', '就医'],
+    ['换工作了', '转移接续'],
   ] as const) {
     it(`${everyday} → ${official}`, () => {
       const found = concepts(everyday).find((c) => c.source === 'purpose');

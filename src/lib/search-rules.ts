@@ -61,11 +61,101 @@ export interface Concept {
  * that it can be handled away from home.
  */
 const PLACE_NAMES = [
-  '北京', '天津', '上海', '重庆', '河北', '山西', '内蒙古', '内蒙', '辽宁', '吉林', '黑龙江', '江苏', '浙江', '安徽', '福建', '江西', '山东', '河南', '湖北', '湖南',
-  '广东', '广西', '海南', '四川', '贵州', '云南', '西藏', '陕西', '甘肃', '青海', '宁夏', '新疆', '香港', '澳门', '台湾',
-  '深圳', '广州', '杭州', '南京', '苏州', '成都', '武汉', '西安', '郑州', '济南', '青岛', '沈阳', '大连', '长沙', '厦门', '宁波', '东莞', '佛山', '合肥', '福州', '昆明', '太原', '哈尔滨', '长春', '南宁', '贵阳', '兰州', '乌鲁木齐', '呼和浩特', '银川', '西宁', '拉萨', '海口', '南昌',
-  '石家庄', '保定', '唐山', '邯郸', '邢台', '沧州', '廊坊', '衡水', '张家口', '承德', '秦皇岛', '雄安',
-  '外地', '外省', '外市', '老家', '家乡', '本地', '当地', '这边', '那边', '这里', '那里', '省外', '市外', '原籍',
+  '北京',
+  '天津',
+  '上海',
+  '重庆',
+  '河北',
+  '山西',
+  '内蒙古',
+  '内蒙',
+  '辽宁',
+  '吉林',
+  '黑龙江',
+  '江苏',
+  '浙江',
+  '安徽',
+  '福建',
+  '江西',
+  '山东',
+  '河南',
+  '湖北',
+  '湖南',
+  '广东',
+  '广西',
+  '海南',
+  '四川',
+  '贵州',
+  '云南',
+  '西藏',
+  '陕西',
+  '甘肃',
+  '青海',
+  '宁夏',
+  '新疆',
+  '香港',
+  '澳门',
+  '台湾',
+  '深圳',
+  '广州',
+  '杭州',
+  '南京',
+  '苏州',
+  '成都',
+  '武汉',
+  '西安',
+  '郑州',
+  '济南',
+  '青岛',
+  '沈阳',
+  '大连',
+  '长沙',
+  '厦门',
+  '宁波',
+  '东莞',
+  '佛山',
+  '合肥',
+  '福州',
+  '昆明',
+  '太原',
+  '哈尔滨',
+  '长春',
+  '南宁',
+  '贵阳',
+  '兰州',
+  '乌鲁木齐',
+  '呼和浩特',
+  '银川',
+  '西宁',
+  '拉萨',
+  '海口',
+  '南昌',
+  '石家庄',
+  '保定',
+  '唐山',
+  '邯郸',
+  '邢台',
+  '沧州',
+  '廊坊',
+  '衡水',
+  '张家口',
+  '承德',
+  '秦皇岛',
+  '雄安',
+  '外地',
+  '外省',
+  '外市',
+  '老家',
+  '家乡',
+  '本地',
+  '当地',
+  '这边',
+  '那边',
+  '这里',
+  '那里',
+  '省外',
+  '市外',
+  '原籍',
 ];
 
 // "(人|我)在 PLACE (市|省)? (工作|上班…)?", "不回 PLACE", "回 PLACE", or a bare PLACE.
@@ -84,14 +174,88 @@ export function stripPlaces(query: string): string {
  * Single characters need no listing: on their own they never count (see {@link queryConcepts}).
  */
 export const FILLERS: readonly string[] = [
-  '我想要', '我要', '我想', '想要', '想把', '怎么办理', '怎么办', '怎么弄', '怎么', '怎样', '如何办理', '如何', '在哪里', '在哪儿', '在哪', '哪里', '去哪', '哪儿',
-  '需要什么', '需要', '要办什么', '什么', '手续', '流程', '材料', '能不能', '能否', '可不可以', '可以', '是否', '一下', '一个', '怎么查', '办理', '申请', '咨询',
-  '你好', '您好', '请问', '谢谢', '帮我', '帮忙', '我的', '我们', '自己', '个人', '还有', '重新', '直接',
+  '我想要',
+  '我要',
+  '我想',
+  '想要',
+  '想把',
+  '怎么办理',
+  '怎么办',
+  '怎么弄',
+  '怎么',
+  '怎样',
+  '如何办理',
+  '如何',
+  '在哪里',
+  '在哪儿',
+  '在哪',
+  '哪里',
+  '去哪',
+  '哪儿',
+  '需要什么',
+  '需要',
+  '要办什么',
+  '什么',
+  '手续',
+  '流程',
+  '材料',
+  '能不能',
+  '能否',
+  '可不可以',
+  '可以',
+  '是否',
+  '一下',
+  '一个',
+  '怎么查',
+  '办理',
+  '申请',
+  '咨询',
+  '你好',
+  '您好',
+  '请问',
+  '谢谢',
+  '帮我',
+  '帮忙',
+  '我的',
+  '我们',
+  '自己',
+  '个人',
+  '还有',
+  '重新',
+  '直接',
   // Time, place and vague words that name no service (every item is 跨省 already).
-  '跨省通办', '跨省', '全国', '每年', '每个月', '回来', '新地方', '地方', '家里', '处理', '样子', '新款', '不在', '谁管', '想用', '拿不到', '办不了',
+  '跨省通办',
+  '跨省',
+  '全国',
+  '每年',
+  '每个月',
+  '回来',
+  '新地方',
+  '地方',
+  '家里',
+  '处理',
+  '样子',
+  '新款',
+  '不在',
+  '谁管',
+  '想用',
+  '拿不到',
+  '办不了',
   // Generic words for a document: the service names what kind.
-  '证书', '证件', '拿证', '办证',
-  '能', '吗', '呢', '啊', '吧', '了', '的', '得', '要', '办',
+  '证书',
+  '证件',
+  '拿证',
+  '办证',
+  '能',
+  '吗',
+  '呢',
+  '啊',
+  '吧',
+  '了',
+  '的',
+  '得',
+  '要',
+  '办',
 ];
 
 /** Everyday verbs → the table's official verbs. An action alone never makes a match when the query also names a thing. */
@@ -99,7 +263,11 @@ export const VERB_RULES: readonly Rule[] = [
   { say: ['申领', '领取', '领'], means: ['申领', '领取'], strong: true },
   { say: ['新办', '办新的', '新的', '第一次', '首次', '初次'], means: ['申领', '新办', '首次', '设立', '登记'] },
   { say: ['销户', '注销', '取消', '不干了', '关门', '关掉', '停业'], means: ['注销', '撤销', '停止'], strong: true },
-  { say: ['查询', '查', '查看', '核验', '查真伪', '真伪', '验证', '余额', '多少钱', '多少年', '多少', '记录', '明细', '清单', '打印'], means: ['查询', '核验', '打印', '记录'], strong: true },
+  {
+    say: ['查询', '查', '查看', '核验', '查真伪', '真伪', '验证', '余额', '多少钱', '多少年', '多少', '记录', '明细', '清单', '打印'],
+    means: ['查询', '核验', '打印', '记录'],
+    strong: true,
+  },
   { say: ['补办', '补领', '补证', '补', '重办', '再办'], means: ['补领', '补办', '补发'], strong: true },
   { say: ['丢了', '丢失', '遗失', '弄丢', '掉了', '找不到', '挂失', '被偷'], means: ['挂失', '遗失', '补领', '补办'], strong: true },
   { say: ['换证', '换新', '换卡', '换', '过期', '到期'], means: ['换领', '换发', '换证', '延续'], strong: true },
@@ -168,7 +336,8 @@ interface Found {
 /** One dictionary of everyday phrases to look for in a query, longest phrase wins. */
 function phrasebook(lexicon: readonly QueryLexiconEntry[]): { say: string; concept: Omit<Concept, 'say'> }[] {
   const book: { say: string; concept: Omit<Concept, 'say'> }[] = [];
-  for (const entry of lexicon) for (const say of entry.say) book.push({ say, concept: { means: entry.means, related: entry.related ?? [], kind: 'thing', source: 'lexicon' } });
+  for (const entry of lexicon)
+    for (const say of entry.say) book.push({ say, concept: { means: entry.means, related: entry.related ?? [], kind: 'thing', source: 'lexicon' } });
   for (const [source, rules] of Object.entries(RULE_CLASSES) as [ConceptSource, readonly Rule[]][]) {
     for (const rule of rules) {
       // Someone may type the official verb itself (换领): it is the same action.
@@ -211,7 +380,12 @@ function oneCharOff(a: string, b: string): boolean {
  * @param query a query already cleaned by `normalizeQuery`.
  * @param common words so frequent in the catalog that they distinguish nothing (办理, 申请人).
  */
-export function queryConcepts(query: string, lexicon: readonly QueryLexiconEntry[], segment: (text: string) => string[], common: ReadonlySet<string> = new Set()): Concept[] {
+export function queryConcepts(
+  query: string,
+  lexicon: readonly QueryLexiconEntry[],
+  segment: (text: string) => string[],
+  common: ReadonlySet<string> = new Set(),
+): Concept[] {
   const book = phrasebook(lexicon);
   const found: Found[] = [];
   // Pinyin typed with spaces between syllables (she bao ka) is one word.
@@ -239,7 +413,11 @@ export function queryConcepts(query: string, lexicon: readonly QueryLexiconEntry
         // A thing followed by a noun-making character names something else: 房产税, 养老院.
         if (phrase.concept.kind === 'thing' && NOUN_SUFFIXES.has(part[end] ?? '') && !taken[end]) continue;
         span.forEach((k) => (taken[k] = true));
-        local.push({ at, length: phrase.say.length, concept: { say: phrase.say, ...phrase.concept, means: [...phrase.concept.means], related: [...phrase.concept.related] } });
+        local.push({
+          at,
+          length: phrase.say.length,
+          concept: { say: phrase.say, ...phrase.concept, means: [...phrase.concept.means], related: [...phrase.concept.related] },
+        });
       }
     }
     // The rest, between found phrases: dictionary words, pinyin, typos of known words.
@@ -359,7 +537,8 @@ function typoIn(rest: string, book: ReturnType<typeof phrasebook>): Found | unde
       if (!HAN.test(window) || [...window].some((ch) => LIGHT_CHARACTERS.has(ch))) continue;
       // Only the lexicon's words: they name services; groups and purposes are too short and similar (老年人, 老年卡).
       const known = book.find((p) => p.concept.source === 'lexicon' && oneCharOff(window, p.say));
-      if (known) return { at, length, concept: { say: window, ...known.concept, means: [known.say, ...known.concept.means], related: [...known.concept.related] } };
+      if (known)
+        return { at, length, concept: { say: window, ...known.concept, means: [known.say, ...known.concept.means], related: [...known.concept.related] } };
     }
   }
   return undefined;

@@ -27,7 +27,11 @@ describe('pinyin', () => {
 
 describe('search filters', () => {
   it('derives the same filter strings the form offers', () => {
-    const values = itemFilterValues({ batch: 2, lead: ['a', 'b'], remark: null, topics: ['t'] }, (s) => s.toUpperCase(), (t) => `主题${t}`);
+    const values = itemFilterValues(
+      { batch: 2, lead: ['a', 'b'], remark: null, topics: ['t'] },
+      (s) => s.toUpperCase(),
+      (t) => `主题${t}`,
+    );
     assert.deepEqual(values, { topic: ['主题t'], batch: ['第二批（2021年6月前）'], lead: ['A', 'B'], remark: [NO_REMARK] });
     assert.deepEqual(filterOptions([values, values]).lead, [
       { value: 'A', count: 2 },

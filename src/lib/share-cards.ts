@@ -18,16 +18,31 @@ export function shareCards(data: SiteData, siteName: string): Map<string, ShareC
   for (const item of items) {
     const lead = item.lead.map((slug) => bureauBySlug.get(slug)?.name ?? slug).join('、');
     const mark = isInferred(item.notes, 'lead') ? `（${INFERRED_MARK}）` : '';
-    cards.set(paths.item(item.id), { kicker: itemPosition(item.batch, item.number), title: item.name, lines: [deadlineStatus(item.batch), `牵头单位：${lead}${mark}`], siteName });
+    cards.set(paths.item(item.id), {
+      kicker: itemPosition(item.batch, item.number),
+      title: item.name,
+      lines: [deadlineStatus(item.batch), `牵头单位：${lead}${mark}`],
+      siteName,
+    });
   }
   const lead = countByBureau(items, 'lead');
   const cooperating = countByBureau(items, 'cooperating');
   for (const bureau of bureaus) {
-    cards.set(paths.bureau(bureau.slug), { kicker: '部门事项清单', title: bureau.fullName, lines: [`牵头 ${lead.get(bureau.slug) ?? 0} 项，配合 ${cooperating.get(bureau.slug) ?? 0} 项“跨省通办”事项`], siteName });
+    cards.set(paths.bureau(bureau.slug), {
+      kicker: '部门事项清单',
+      title: bureau.fullName,
+      lines: [`牵头 ${lead.get(bureau.slug) ?? 0} 项，配合 ${cooperating.get(bureau.slug) ?? 0} 项“跨省通办”事项`],
+      siteName,
+    });
   }
   for (const batch of batches) {
     const count = items.filter((i) => i.batch === batch.batch).length;
-    cards.set(paths.batch(batch.batch), { kicker: '按批次查看', title: `${BATCHES[batch.batch].label}：${count} 项“跨省通办”事项`, lines: [plannedDeadline(batch.batch)], siteName });
+    cards.set(paths.batch(batch.batch), {
+      kicker: '按批次查看',
+      title: `${BATCHES[batch.batch].label}：${count} 项“跨省通办”事项`,
+      lines: [plannedDeadline(batch.batch)],
+      siteName,
+    });
   }
   for (const topic of topics) {
     const count = items.filter((i) => i.topics.includes(topic.slug)).length;

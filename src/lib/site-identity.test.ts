@@ -34,7 +34,11 @@ describe('site identity (content/site.yaml)', () => {
       ['- name: x\n', /site\.yaml:1: the file must be a YAML mapping/],
     ];
     for (const [text, message] of cases) {
-      assert.throws(() => parseSiteIdentity(text, 'site.yaml'), (e: unknown) => e instanceof SourceError && message.test(e.message), text);
+      assert.throws(
+        () => parseSiteIdentity(text, 'site.yaml'),
+        (e: unknown) => e instanceof SourceError && message.test(e.message),
+        text,
+      );
     }
   });
 });

@@ -15,7 +15,11 @@ export const siteIdentitySchema = z
     /** Contact e-mail address. */
     email: z.email().optional(),
     /** Contact phone number, as the operator writes it. */
-    phone: z.string().trim().regex(/^[0-9+()\-\s转]+$/, 'digits, spaces, +, -, ( ) or 转 only').optional(),
+    phone: z
+      .string()
+      .trim()
+      .regex(/^[0-9+()\-\s转]+$/, 'digits, spaces, +, -, ( ) or 转 only')
+      .optional(),
     /** Postal address. */
     address: optionalText,
     /** A page or form for reporting problems: an absolute http(s) URL. */
@@ -54,7 +58,12 @@ export function parseSiteIdentity(text: string, file: string): SiteIdentity {
     const issue = parsed.error.issues[0]!;
     const key = String(issue.code === 'unrecognized_keys' ? issue.keys[0] : (issue.path[0] ?? ''));
     const entry = entries.get(key);
-    throw new SourceError(file, entry?.line ?? 1, `invalid site identity: ${key || '(file)'}: ${issue.message}`, entry === undefined ? '' : String(value[key] ?? ''));
+    throw new SourceError(
+      file,
+      entry?.line ?? 1,
+      `invalid site identity: ${key || '(file)'}: ${issue.message}`,
+      entry === undefined ? '' : String(value[key] ?? ''),
+    );
   }
   return parsed.data;
 }

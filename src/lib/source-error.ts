@@ -22,7 +22,13 @@ export class SourceError extends Error {
    * The one way to report a schema failure: the first Zod issue's path and
    * message, at the entry's line, with the entry's value.
    */
-  static fromZod(file: string, line: number, what: string, error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }, value: unknown): SourceError {
+  static fromZod(
+    file: string,
+    line: number,
+    what: string,
+    error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] },
+    value: unknown,
+  ): SourceError {
     const issue = error.issues[0];
     const path = issue?.path.map(String).join('.') || 'entry';
     return new SourceError(file, line, `${what}: ${path}: ${issue?.message ?? 'invalid'}`, typeof value === 'string' ? value : JSON.stringify(value));

@@ -2,7 +2,13 @@
 type JsonLd = Record<string, unknown>;
 
 /** JSON-LD for one item: a GovernmentService provided by its lead bureau in Shijiazhuang. */
-export function governmentServiceJsonLd(item: { name: string; scenario: string; url: string; serviceType: string; provider: { name: string; url: string } }): JsonLd {
+export function governmentServiceJsonLd(item: {
+  name: string;
+  scenario: string;
+  url: string;
+  serviceType: string;
+  provider: { name: string; url: string };
+}): JsonLd {
   return {
     '@context': 'https://schema.org',
     '@type': 'GovernmentService',

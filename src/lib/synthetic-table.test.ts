@@ -13,7 +13,10 @@ describe('synthesizeTable', () => {
     const { seed, topics } = synthesizeTable(catalog, 1000, header);
     const table = parseSourceTable(seed, 'synthetic.txt');
     assert.equal(table.declaredTotal, 1000);
-    assert.equal(table.sections.reduce((n, s) => n + s.rows.length, 0), 1000);
+    assert.equal(
+      table.sections.reduce((n, s) => n + s.rows.length, 0),
+      1000,
+    );
     const big = buildCatalog({ ...realInputs(seed), topics: parseTopics(topics, 'topics.yaml') });
     assert.equal(big.items.length, 1000);
     assert.deepEqual(big.items.find((i) => i.id === '1-8')?.lead, ['human-resources'], 'corrections still apply to the real rows');

@@ -21,7 +21,15 @@ describe('diffTables', () => {
   it('reports added and removed items', () => {
     const line = lineStartingWith(seed, '45\t生育保险');
     const heading = lineStartingWith(seed, '三、');
-    const shorter = editLine(editLine(editLine(seed, line, () => null), heading, (l) => l.replace('45项', '44项')), lineStartingWith(seed, '(共'), () => '(共 137 项)');
+    const shorter = editLine(
+      editLine(
+        editLine(seed, line, () => null),
+        heading,
+        (l) => l.replace('45项', '44项'),
+      ),
+      lineStartingWith(seed, '(共'),
+      () => '(共 137 项)',
+    );
     assert.deepEqual(diffTables(parse(seed), parse(shorter)), { added: [], removed: ['3-45'], changed: [] });
     assert.deepEqual(diffTables(parse(shorter), parse(seed)), { added: ['3-45'], removed: [], changed: [] });
   });

@@ -22,7 +22,10 @@ describe('topics', () => {
 
   it('require every item of the table, and only those', () => {
     const data = parseTopics(yaml('  1-1: { topics: [housing], audience: [个人] }\n  9-9: { topics: [housing], audience: [个人] }\n'), file);
-    assert.throws(() => checkTopicCoverage(data, ['1-1', '1-2'], 'seed.txt', () => 42), (e: unknown) => e instanceof SourceError && e.file === 'seed.txt' && e.line === 42 && /item 1-2 has no topics/.test(e.message));
+    assert.throws(
+      () => checkTopicCoverage(data, ['1-1', '1-2'], 'seed.txt', () => 42),
+      (e: unknown) => e instanceof SourceError && e.file === 'seed.txt' && e.line === 42 && /item 1-2 has no topics/.test(e.message),
+    );
     assert.throws(() => checkTopicCoverage(data, ['1-1'], 'seed.txt', () => 1), /topics\.yaml:7: topics for item 9-9/);
   });
 

@@ -12,6 +12,12 @@ describe('YAML sources', () => {
   it('keeps each entry line', () => {
     const sections = parseYamlSections('items:\n  1-1: { topics: [a] }\n\n  1-2: { topics: [b] }\n', 't.yaml');
     const items = sections.get('items') as Map<string, { line: number; value: unknown }>;
-    assert.deepEqual([...items].map(([id, e]) => [id, e.line]), [['1-1', 2], ['1-2', 4]]);
+    assert.deepEqual(
+      [...items].map(([id, e]) => [id, e.line]),
+      [
+        ['1-1', 2],
+        ['1-2', 4],
+      ],
+    );
   });
 });

@@ -29,7 +29,8 @@ function parseLocated(text: string, file: string): LocatedDocument {
       const keys = new Set<unknown>();
       for (const { key } of map.items) {
         const value = isScalar(key) ? key.value : key;
-        if (keys.has(value)) throw new SourceError(file, lineOf(key), `invalid YAML: duplicate key "${String(value)}"`, text.split('\n')[lineOf(key) - 1] ?? '');
+        if (keys.has(value))
+          throw new SourceError(file, lineOf(key), `invalid YAML: duplicate key "${String(value)}"`, text.split('\n')[lineOf(key) - 1] ?? '');
         keys.add(value);
       }
     },
@@ -53,12 +54,20 @@ export function parseYamlSections(text: string, file: string): Map<string, Locat
     const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
     const value = js[key];
     if (isSeq(pair.value)) {
-      sections.set(key, pair.value.items.map((node, i) => ({ line: lineOf(node), value: (value as unknown[])[i] })));
+      sections.set(
+        key,
+        pair.value.items.map((node, i) => ({ line: lineOf(node), value: (value as unknown[])[i] })),
+      );
     } else if (isMap(pair.value)) {
-      sections.set(key, new Map(pair.value.items.map((p) => {
-        const k = String((p.key as { value?: unknown } | null)?.value ?? p.key);
-        return [k, { line: lineOf(p.key), value: (value as Record<string, unknown>)[k] }] as const;
-      })));
+      sections.set(
+        key,
+        new Map(
+          pair.value.items.map((p) => {
+            const k = String((p.key as { value?: unknown } | null)?.value ?? p.key);
+            return [k, { line: lineOf(p.key), value: (value as Record<string, unknown>)[k] }] as const;
+          }),
+        ),
+      );
     } else {
       throw new SourceError(file, lineOf(pair.key), `"${key}" must be a list or a mapping`, key);
     }
@@ -93,8 +102,10 @@ export function parseYamlMapping(text: string, file: string): Map<string, Locate
   if (doc.contents === null) return new Map();
   if (!isMap(doc.contents)) throw new SourceError(file, 1, 'the file must be a YAML mapping', text.split('\n')[0] ?? '');
   const js = doc.toJS() as Record<string, unknown>;
-  return new Map(doc.contents.items.map((pair) => {
-    const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
-    return [key, { line: lineOf(pair.key), value: js[key] }] as const;
-  }));
+  return new Map(
+    doc.contents.items.map((pair) => {
+      const key = String((pair.key as { value?: unknown } | null)?.value ?? pair.key);
+      return [key, { line: lineOf(pair.key), value: js[key] }] as const;
+    }),
+  );
 }

@@ -9,7 +9,10 @@ import { PUBLIC_ORIGIN, publicUrl } from '../astro/url.ts';
  * build has no public address, so its sitemap lists nothing and says why.
  */
 export const GET: APIRoute = async () => {
-  if (PUBLIC_ORIGIN === undefined) return new Response(sitemapXml([], 'preview build: SITE_URL is not set, so there are no public addresses to list'), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  if (PUBLIC_ORIGIN === undefined)
+    return new Response(sitemapXml([], 'preview build: SITE_URL is not set, so there are no public addresses to list'), {
+      headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+    });
   const { items, bureaus, batches, topics } = await getSiteData();
   const pages = [
     paths.home,

@@ -35,6 +35,7 @@ export function browserFixture(site: SiteName): BrowserFixture {
 export async function openPage(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
   await page.goto(url);
-  if (new URL(url).pathname.endsWith('/search/') && new URL(url).search !== '') await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
+  if (new URL(url).pathname.endsWith('/search/') && new URL(url).search !== '')
+    await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
   return page;
 }

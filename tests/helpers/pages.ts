@@ -29,7 +29,8 @@ export const EVERY_KIND_OF_PAGE = [
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 /** WCAG 1.4.12 text spacing, the largest values a reader may set; applied with `applyTextSpacing`. */
-export const TEXT_SPACING_CSS = '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }';
+export const TEXT_SPACING_CSS =
+  '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }';
 
 /**
  * Runs in the page: adds TEXT_SPACING_CSS as a constructed stylesheet, as a
@@ -53,7 +54,12 @@ export function clippedElements(): string[] {
     .filter((el) => {
       const style = getComputedStyle(el);
       const clips = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY);
-      return clips && el.offsetParent !== null && !el.classList.contains('visually-hidden') && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1);
+      return (
+        clips &&
+        el.offsetParent !== null &&
+        !el.classList.contains('visually-hidden') &&
+        (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+      );
     })
     .map((el) => el.tagName + (el.className ? `.${el.className}` : ''));
 }
@@ -113,5 +119,11 @@ export const AXE_SOURCE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core
 export async function axeViolations(tags: string[]): Promise<string[]> {
   const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
   const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
-  return violations.map((v) => `${v.id} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+  );
 }

@@ -62,6 +62,12 @@ export function parseQueryFile(text: string): { query: string; expected: string[
     .filter((line) => line.trim() !== '' && !line.startsWith('#'))
     .map((line) => {
       const [query = '', ids = ''] = line.split('\t');
-      return { query, expected: ids.split(/\s+/).filter((id) => id !== '' && id !== '-').map((id) => id.replace(/-0+(\d)/, '-$1')) };
+      return {
+        query,
+        expected: ids
+          .split(/\s+/)
+          .filter((id) => id !== '' && id !== '-')
+          .map((id) => id.replace(/-0+(\d)/, '-$1')),
+      };
     });
 }

@@ -21,13 +21,24 @@ export async function pageWeight(browser: Browser, url: string, act?: (page: Pag
   const seen = { load: [] as { url: string; bytes: Promise<number> }[], act: [] as { url: string; bytes: Promise<number> }[] };
   page.on('response', (r) => {
     if (phase === 'act' && r.request().resourceType() === 'document') return;
-    seen[phase].push({ url: r.url(), bytes: r.body().then((b) => gzipSync(b).length, () => 0) });
+    seen[phase].push({
+      url: r.url(),
+      bytes: r.body().then(
+        (b) => gzipSync(b).length,
+        () => 0,
+      ),
+    });
   });
   await page.goto(url, { waitUntil: 'networkidle' });
   phase = 'act';
   if (act) await act(page);
   const total = async (list: { bytes: Promise<number> }[]) => (await Promise.all(list.map((x) => x.bytes))).reduce((a, b) => a + b, 0);
-  const weight = { loadBytes: await total(seen.load), loadUrls: seen.load.map((x) => x.url), actBytes: await total(seen.act), actUrls: seen.act.map((x) => x.url) };
+  const weight = {
+    loadBytes: await total(seen.load),
+    loadUrls: seen.load.map((x) => x.url),
+    actBytes: await total(seen.act),
+    actUrls: seen.act.map((x) => x.url),
+  };
   await context.close();
   return weight;
 }

@@ -23,22 +23,6 @@ export function groupByBatch<T extends GroupableItem>(items: readonly T[]): { ba
 /** The role a bureau plays on an item. */
 export type Role = 'lead' | 'cooperating';
 
-/** Items a bureau leads and cooperates on, each grouped by batch with only non-empty batches kept. */
-export function bureauItems<T extends GroupableItem>(items: readonly T[], slug: string): Record<Role, { batch: BatchId; items: T[] }[]> {
-  const nonEmpty = (subset: T[]) => groupByBatch(subset).filter((g) => g.items.length > 0);
-  return {
-    lead: nonEmpty(items.filter((i) => i.lead.includes(slug))),
-    cooperating: nonEmpty(items.filter((i) => i.cooperating.includes(slug))),
-  };
-}
-
-/** Counts items per lead or cooperating bureau slug. */
-export function countByBureau(items: readonly GroupableItem[], role: Role): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const item of items) for (const slug of item[role]) counts.set(slug, (counts.get(slug) ?? 0) + 1);
-  return counts;
-}
-
 /** Source order of a list of items, computed once per list: pages ask for every item. */
 interface Order<T> {
   sorted: T[];

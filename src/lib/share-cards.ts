@@ -1,7 +1,6 @@
 import { BATCHES } from './batches.ts';
 import { isInferred } from './corrections.ts';
 import { deadlineStatus, INFERRED_MARK, itemPosition, plannedDeadline } from './format.ts';
-import { countByBureau } from './grouping.ts';
 import { paths } from './paths.ts';
 import type { ShareCard } from './share-card.ts';
 import type { SiteData } from '../astro/site-data.ts';
@@ -12,7 +11,7 @@ import type { SiteData } from '../astro/site-data.ts';
  * the home page's image.
  */
 export function shareCards(data: SiteData, siteName: string): Map<string, ShareCard> {
-  const { items, bureaus, batches, topics, bureauBySlug } = data;
+  const { items, bureaus, batches, topics, bureauBySlug, views } = data;
   const cards = new Map<string, ShareCard>();
   cards.set(paths.home, { kicker: '石家庄市政务服务“跨省通办”', title: siteName, lines: [`共 ${items.length} 项事项：能办什么、哪个部门负责`], siteName });
   for (const item of items) {
@@ -25,18 +24,18 @@ export function shareCards(data: SiteData, siteName: string): Map<string, ShareC
       siteName,
     });
   }
-  const lead = countByBureau(items, 'lead');
-  const cooperating = countByBureau(items, 'cooperating');
+  // Counts come from the views the bureau, batch and topic pages show, so a card never disagrees with its page.
   for (const bureau of bureaus) {
+    const counts = views.bureauCounts.get(bureau.slug);
     cards.set(paths.bureau(bureau.slug), {
       kicker: '部门事项清单',
       title: bureau.fullName,
-      lines: [`牵头 ${lead.get(bureau.slug) ?? 0} 项，配合 ${cooperating.get(bureau.slug) ?? 0} 项“跨省通办”事项`],
+      lines: [`牵头 ${counts?.lead ?? 0} 项，配合 ${counts?.cooperating ?? 0} 项“跨省通办”事项`],
       siteName,
     });
   }
   for (const batch of batches) {
-    const count = items.filter((i) => i.batch === batch.batch).length;
+    const count = views.byBatch.find((g) => g.batch === batch.batch)?.items.length ?? 0;
     cards.set(paths.batch(batch.batch), {
       kicker: '按批次查看',
       title: `${BATCHES[batch.batch].label}：${count} 项“跨省通办”事项`,
@@ -45,7 +44,7 @@ export function shareCards(data: SiteData, siteName: string): Map<string, ShareC
     });
   }
   for (const topic of topics) {
-    const count = items.filter((i) => i.topics.includes(topic.slug)).length;
+    const count = views.topicCounts.get(topic.slug) ?? 0;
     cards.set(paths.topic(topic.slug), { kicker: '按主题查看', title: `${topic.name}：${count} 项`, lines: [topic.summary], siteName });
   }
   return cards;

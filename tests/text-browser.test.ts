@@ -24,6 +24,16 @@ describe('in a text browser (w3m)', () => {
       const text = dump(path);
       assert.ok(text.includes(heading), `${path}: shows its content`);
       for (const control of ['大字版', '复制链接', '打印本页']) assert.ok(!text.includes(control), `${path}: shows the JavaScript-only “${control}”`);
+      assert.ok(!text.includes('拼音：'), `${path}: shows the hidden search record`);
+      assert.doesNotMatch(text, /^\s*•\s*$/m, `${path}: shows an empty list item (a slot only a script fills)`);
     }
+  });
+
+  it('the search page shows its form and the ways to browse, and nothing that only a script uses', () => {
+    const text = dump('search/index.html');
+    for (const shown of ['搜索事项', '搜索需要在浏览器中启用 JavaScript', '其他查找方式']) assert.ok(text.includes(shown), `shows “${shown}”`);
+    for (const scriptOnly of ['显示更多结果', '本目录中没有这项事项', '您是不是要找'])
+      assert.ok(!text.includes(scriptOnly), `shows the script-only “${scriptOnly}”`);
+    assert.equal(text.split('缩小范围').length - 1, 1, 'names the filters once');
   });
 });

@@ -3,6 +3,7 @@ import { segmentWords } from '../lib/segment.ts';
 import { highlightWords, planQuery, suggestTerms, type QueryLexiconEntry, type QueryPlan } from '../lib/search-query.ts';
 import { rankResults, resultState, type Assessed, type ResultState } from '../lib/search-rank.ts';
 import { runSearch, type PagefindData, type SearchHit } from './pagefind-client.ts';
+import { mountScriptOnly } from './script-only.ts';
 import { highlightedExcerpt, renderResult, type ResultEntry } from './search-render.ts';
 
 const PAGE_SIZE = 10;
@@ -43,6 +44,7 @@ function statusText(state: ResultState, query: string, counts: { full: number; o
  * Without JavaScript the page still leads to every item.
  */
 export function startSearchPage(): void {
+  mountScriptOnly('search-app-markup');
   const form = byId<HTMLFormElement>('search-form');
   const input = byId<HTMLInputElement>('q');
   const app = byId('search-app');

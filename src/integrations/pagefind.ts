@@ -1,8 +1,9 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
+import { SEARCH_RECORDS_FILE, type SearchRecord } from '../lib/search-record.ts';
 
 const UNUSED_UI_FILES = [
   'pagefind-ui.js',
@@ -14,25 +15,13 @@ const UNUSED_UI_FILES = [
   'pagefind-highlight.js',
 ];
 
-/** Every HTML file below a directory, sorted, so that the index is the same on every build. */
-async function htmlFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.html'))
-    .map((e) => join(e.parentPath, e.name))
-    .sort();
-}
-
 /**
- * How many pages may be on their way to Pagefind at once. Pagefind's service
+ * How many records may be on their way to Pagefind at once. Pagefind's service
  * handles its messages one after another in the order they arrive, so keeping
- * a few in flight hides the round trip without changing the index: the pages
- * are still added in sorted order and the output stays byte-identical.
+ * a few in flight hides the round trip without changing the index: the records
+ * are still added in catalog order and the output stays the same on every build.
  */
 const IN_FLIGHT = 16;
-
-/** The attribute that marks the part of a page Pagefind indexes. */
-const BODY_MARK = 'data-pagefind-body';
 
 /**
  * Writes the Pagefind index into the build output from the astro:build:done
@@ -49,37 +38,33 @@ export function pagefindIntegration(): AstroIntegration {
         try {
           const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
           if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          // File by file rather than addDirectory, in sorted order, so that the index
-          // is the same on every build. Pages without a data-pagefind-body element are not
-          // sent at all: once any page has one, Pagefind ignores the others anyway, and the
-          // long list pages would only cost parsing time and memory.
-          let pageCount = 0;
+          // The item pages themselves are not parsed: the build writes one small record per item
+          // (src/pages/pagefind-records.json.ts), so the index holds only what search uses, the pages
+          // carry no hidden search text, and a large catalog indexes without reading every page.
+          const recordsFile = join(outDir, SEARCH_RECORDS_FILE);
+          const records = JSON.parse(await readFile(recordsFile, 'utf8')) as SearchRecord[];
+          await rm(recordsFile);
+          if (records.length === 0) throw new Error(`${SEARCH_RECORDS_FILE} has no records: the search would find nothing`);
           const failures: string[] = [];
           const inFlight: Promise<void>[] = [];
-          for (const file of await htmlFiles(outDir)) {
-            const content = await readFile(file, 'utf8');
-            if (!content.includes(BODY_MARK)) continue;
-            const path = relative(outDir, file).split(sep).join('/');
-            const url = `/${path.replace(/(^|\/)index\.html$/, '$1')}`;
+          for (const { url, html } of records) {
             inFlight.push(
-              index.addHTMLFile({ url, content }).then(
+              index.addHTMLFile({ url, content: html }).then(
                 (added) => {
-                  if (added.errors.length > 0) failures.push(`Pagefind could not index ${path}: ${added.errors.join('; ')}`);
+                  if (added.errors.length > 0) failures.push(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
                 },
-                (error: unknown) => void failures.push(`Pagefind could not index ${path}: ${String(error)}`),
+                (error: unknown) => void failures.push(`Pagefind could not index ${url}: ${String(error)}`),
               ),
             );
-            pageCount++;
             if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
           }
           await Promise.all(inFlight);
           if (failures.length > 0) throw new Error(failures.join('\n'));
-          if (pageCount === 0) throw new Error(`no page has a ${BODY_MARK} element: the search would find nothing`);
           const written = await index.writeFiles({ outputPath: `${outDir}pagefind` });
           if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
           // The site has its own search UI on Pagefind's JS API; Pagefind's prebuilt UIs would only be dead weight.
           await Promise.all(UNUSED_UI_FILES.map((f) => rm(`${outDir}pagefind/${f}`, { force: true })));
-          logger.info(`indexed ${pageCount} pages in ${Math.round(performance.now() - started)} ms`);
+          logger.info(`indexed ${records.length} pages in ${Math.round(performance.now() - started)} ms`);
         } finally {
           await pagefind.close();
         }

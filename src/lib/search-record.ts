@@ -1,0 +1,62 @@
+import { BATCHES } from './batches.ts';
+import type { CatalogItem } from './catalog.ts';
+import { paths } from './paths.ts';
+import { itemMatchText } from './search-rank.ts';
+import { FILTER_KEYS, itemFilterValues } from './search-filters.ts';
+import { meaningfulScenario } from './search-terms.ts';
+
+/** One item as Pagefind indexes it: the page's URL (without the base path) and a small HTML document. */
+export interface SearchRecord {
+  /** Site-relative URL of the item page, e.g. /items/2-15/. */
+  url: string;
+  /** The record Pagefind parses: only what search uses, with weights, meta, filters and sort. */
+  html: string;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+const escape = (text: string) => text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
+
+/** Pagefind splits several key:value pairs in one attribute on commas, so display-only meta uses the full-width comma. */
+const metaValue = (text: string) => text.replace(/,/g, '，');
+
+/**
+ * The search record of one item. Pagefind indexes these records instead of the
+ * item pages, so the index holds only what search uses (name, scenario without
+ * the “不受…限制” clause every scenario ends with, pinyin) and the pages carry
+ * no hidden text, which text browsers and screen readers without CSS would show.
+ */
+export function itemSearchRecord(item: CatalogItem, bureauName: (slug: string) => string, topicName: (slug: string) => string): SearchRecord {
+  const batch = BATCHES[item.batch];
+  const filters = itemFilterValues(item, bureauName, topicName);
+  // Source order as a sortable string, so that browsing by filter lists items as the table does.
+  const order = `${item.batch}-${String(item.number).padStart(3, '0')}`;
+  const meta: [string, string][] = [
+    ['title', item.name],
+    ['batch', `${batch.label}（${batch.deadline}）`],
+    ['lead', item.lead.map(bureauName).join('、')],
+    ['scenario', item.scenario],
+    // What the search page checks a result against (search-rank.ts): the words the item is indexed under.
+    ['match', itemMatchText(item)],
+    ['everyday', item.searchTerms.everyday.join(' ')],
+    ['pinyin', item.searchTerms.pinyin.join(' ')],
+  ];
+  const tags = [
+    ...meta.map(([key, value]) => `<span data-pagefind-meta="${escape(`${key}:${metaValue(value)}`)}"></span>`),
+    `<span data-pagefind-sort="order:${order}"></span>`,
+    ...FILTER_KEYS.flatMap((key) => filters[key].map((value) => `<span data-pagefind-filter="${escape(`${key}:${value}`)}"></span>`)),
+  ];
+  const html =
+    '<!DOCTYPE html><html lang="zh-cn"><head><meta charset="utf-8"></head><body>' +
+    '<div data-pagefind-body>' +
+    `<p data-pagefind-weight="10">${escape(item.name)}</p>` +
+    `<p>${escape(meaningfulScenario(item.scenario))}</p>` +
+    `<p data-pagefind-weight="3">拼音：${escape(item.searchTerms.pinyin.join(' '))}</p>` +
+    `</div>${tags.join('')}</body></html>`;
+  return { url: paths.item(item.id), html };
+}
+
+/**
+ * Where the build writes every item's search record (src/pages/pagefind-records.json.ts),
+ * relative to the output directory. The Pagefind integration indexes it and then deletes it.
+ */
+export const SEARCH_RECORDS_FILE = 'pagefind-records.json';

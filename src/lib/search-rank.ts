@@ -106,7 +106,9 @@ function weight(hit: ConceptHit): number {
  *   any candidate (护照补办), nothing is relevant.
  * - Order: the exact full name first, then full, partial, related; within a
  *   tier by matched weight, so that an item of the family the query names
- *   (公积金, 户口) stays ahead of other families; then by `order` (Pagefind's).
+ *   (公积金, 户口) stays ahead of other families; then by how specific the
+ *   matched things are (a thing few candidates have, 结婚登记, before one many
+ *   have, 户口); then by `order` (Pagefind's).
  */
 export function rankResults<T>(query: string, concepts: readonly Concept[], candidates: readonly T[], wordsOf: (item: T) => ItemWords): Assessed<T>[] {
   const things = concepts.filter((c) => c.kind === 'thing');
@@ -119,6 +121,8 @@ export function rankResults<T>(query: string, concepts: readonly Concept[], cand
   const known = primary.filter((c) => all.some((a) => a.hits.some((h) => h.concept === c)));
   // Specific actions count when the query also names a thing; alone, they are the primary concepts.
   const strong = things.length > 0 ? concepts.filter((c) => c.kind === 'action' && c.strong) : [];
+  // How many candidates have each concept: a rarer concept says more about what was asked.
+  const holders = new Map(concepts.map((c) => [c, all.filter((a) => a.hits.some((h) => h.concept === c && h.strength === 'same')).length]));
   const target = normalizeName(query);
   const ranked = all.flatMap(({ item, order, words, hits }) => {
     const exact = target !== '' && normalizeName(words.name) === target;
@@ -133,11 +137,14 @@ export function rankResults<T>(query: string, concepts: readonly Concept[], cand
     else if (related) tier = 'related';
     if (!tier) return [];
     const score = hits.reduce((sum, h) => sum + weight(h), 0);
-    return [{ item, tier, score, hits, exact, order }];
+    const specific = hits.reduce((sum, h) => sum + (h.strength === 'same' && h.concept.kind === 'thing' ? 1 / (holders.get(h.concept) || 1) : 0), 0);
+    return [{ item, tier, score, specific, hits, exact, order }];
   });
   const tierRank: Record<Tier, number> = { full: 0, partial: 1, related: 2 };
   return ranked
-    .sort((a, b) => Number(b.exact) - Number(a.exact) || tierRank[a.tier] - tierRank[b.tier] || b.score - a.score || a.order - b.order)
+    .sort(
+      (a, b) => Number(b.exact) - Number(a.exact) || tierRank[a.tier] - tierRank[b.tier] || b.score - a.score || b.specific - a.specific || a.order - b.order,
+    )
     .map(({ item, tier, score, hits }) => ({ item, tier, score, hits }));
 }
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FILLERS, GROUP_RULES, PURPOSE_RULES, queryConcepts, stripPlaces, VERB_RULES, type QueryLexiconEntry } from './search-rules.ts';
+import { FILLERS, GROUP_RULES, joinSyllables, PURPOSE_RULES, queryConcepts, stripPlaces, VERB_RULES, type QueryLexiconEntry } from './search-rules.ts';
 
 const segment = (text: string) => [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 const lexicon: QueryLexiconEntry[] = [
@@ -9,6 +9,7 @@ const lexicon: QueryLexiconEntry[] = [
   { say: ['公积金'], means: ['住房公积金'] },
   { say: ['身份证'], means: ['居民身份证'] },
   { say: ['纳税证明'], means: [], related: ['纳税状况公证'] },
+  { say: ['离婚'], means: ['离婚登记'] },
 ];
 const concepts = (q: string, common: string[] = []) => queryConcepts(q, lexicon, segment, new Set(common));
 const said = (q: string) => concepts(q).map((c) => c.say);
@@ -162,5 +163,27 @@ describe('lexicon words and typos', () => {
     assert.ok(concepts('身分证')[0]?.means.includes('居民身份证'));
     assert.equal(concepts('基金')[0]?.source, 'word', 'two characters are too few to guess');
     assert.equal(concepts('公积金税')[0]?.source, 'word', 'another document or charge is no typo');
+  });
+
+  it('reads a known official wording mistyped even where part of it looks like a verb', () => {
+    const [c, ...others] = concepts('结昏登记');
+    assert.deepEqual([c?.say, c?.means.includes('结婚登记'), others.length], ['结昏登记', true, 0]);
+    assert.ok(concepts('我要结昏登记').some((x) => x.means.includes('结婚登记')));
+    // A real word is no typo, even one character away from a known wording.
+    assert.deepEqual(said('离婚登记'), ['离婚', '登记']);
+  });
+});
+
+describe('pinyin typed with spaces', () => {
+  it('joins single syllables into one word and keeps longer words apart', () => {
+    assert.equal(joinSyllables('she bao ka'), 'shebaoka');
+    assert.equal(joinSyllables('gjj tiqu'), 'gjj tiqu');
+    assert.equal(joinSyllables('yibao beian'), 'yibao beian');
+    assert.equal(joinSyllables('gong ji jin tiqu'), 'gongjijin tiqu');
+  });
+
+  it('gives one pinyin concept per word', () => {
+    assert.deepEqual(said('gjj tiqu'), ['gjj', 'tiqu']);
+    assert.deepEqual(said('she bao ka'), ['shebaoka']);
   });
 });

@@ -295,9 +295,30 @@ export const GROUP_RULES: readonly Rule[] = [
   { say: ['农民工', '打工的', '打工人', '外来务工'], means: ['灵活就业人员', '城乡居民', '流动人员'] },
   { say: ['退休老人', '退休人员', '退休职工', '老人', '老年人', '爸妈', '父母', '爸爸妈妈'], means: ['领取养老金人员', '父母投靠子女'] },
   { say: ['大学生', '毕业生', '应届生', '学生', '研究生'], means: ['大中专', '应届毕业生'] },
-  { say: ['退伍军人', '退役军人', '复员军人', '转业军人', '老兵', '当兵'], means: ['退役军人'] },
+  { say: ['退伍军人', '退役军人', '复员军人', '转业军人', '老兵', '当兵', '退伍', '退役', '复员', '转业'], means: ['退役军人'] },
   { say: ['宝宝', '孩子', '小孩', '新生儿', '婴儿', '刚出生'], means: ['新生儿', '儿童', '监护人'] },
-  { say: ['个体老板', '小老板', '个体', '摆摊', '开店'], means: ['个体工商户'] },
+  {
+    say: [
+      '个体老板',
+      '小老板',
+      '个体',
+      '摆摊',
+      '开店',
+      '小卖部',
+      '小卖铺',
+      '小商店',
+      '小店',
+      '小吃店',
+      '饭馆',
+      '小饭店',
+      '便利店',
+      '门市',
+      '门面',
+      '网店',
+      '理发店',
+    ],
+    means: ['个体工商户'],
+  },
   { say: ['自由职业者', '自由职业', '灵活就业', '打零工', '没单位'], means: ['灵活就业人员'] },
   { say: ['新农合', '居民医保'], means: ['城乡居民基本医疗保险'] },
   { say: ['新农保', '城居保', '农保'], means: ['城乡居民基本养老保险'] },
@@ -355,6 +376,31 @@ function phrasebook(lexicon: readonly QueryLexiconEntry[]): { say: string; conce
 }
 
 const LATIN = /^[a-z]+$/;
+
+/** One pinyin syllable, without tone: an initial (or none) and a final. */
+const SYLLABLE =
+  /^(?:[bpmfdtnlgkhjqxrwy]|[zcs]h?)?(?:i(?:a(?:ng?|o)?|e|ng?|ong|u)?|u(?:a(?:i|ng?)?|[eio]|n)?|v(?:e|n)?|a(?:[io]|ng?)?|o(?:u|ng)?|e(?:[ir]|ng?)?)$/;
+
+/**
+ * Pinyin typed with spaces: runs of single syllables are one word (she bao ka →
+ * shebaoka), while words of several syllables or initials stay apart, each its
+ * own word (gjj tiqu, yibao beian).
+ */
+export function joinSyllables(query: string): string {
+  const words: string[] = [];
+  let run = '';
+  for (const word of query.split(' ')) {
+    if (SYLLABLE.test(word)) {
+      run += word;
+      continue;
+    }
+    if (run !== '') words.push(run);
+    run = '';
+    words.push(word);
+  }
+  if (run !== '') words.push(run);
+  return words.join(' ');
+}
 const HAN = /\p{Script=Han}/u;
 
 /**
@@ -367,7 +413,8 @@ function oneCharOff(a: string, b: string): boolean {
   if (x.length !== y.length || x.length < 3) return false;
   const diff = x.flatMap((ch, i) => (ch !== y[i] ? [ch, y[i] ?? ''] : []));
   // 房产税 is not a typo of 房产证: a different document or charge is a different thing.
-  return diff.length === 2 && !diff.some((ch) => DOCUMENT_SUFFIXES.has(ch) || NOUN_SUFFIXES.has(ch));
+  // Nor is 手机充 a typo of 手机上: a particle or light verb swapped for a word changes the meaning.
+  return diff.length === 2 && !diff.some((ch) => DOCUMENT_SUFFIXES.has(ch) || NOUN_SUFFIXES.has(ch) || LIGHT_CHARACTERS.has(ch));
 }
 
 /**
@@ -388,8 +435,7 @@ export function queryConcepts(
 ): Concept[] {
   const book = phrasebook(lexicon);
   const found: Found[] = [];
-  // Pinyin typed with spaces between syllables (she bao ka) is one word.
-  const text = /^[a-z ]+$/.test(query) ? query.replace(/ /g, '') : stripPlaces(query);
+  const text = /^[a-z ]+$/.test(query) ? joinSyllables(query) : stripPlaces(query);
   for (const part of text.split(' ')) {
     const taken: boolean[] = [];
     const local: Found[] = [];
@@ -429,7 +475,13 @@ export function queryConcepts(
       }
       if (rest !== '') {
         const start = i - rest.length;
-        const typo = typoIn(rest, book);
+        const typo = typoIn(rest, book) ?? typoAcrossVerb(part, start, i, local, book, segment);
+        if (typo && 'drop' in typo) {
+          local.splice(local.indexOf(typo.drop), 1);
+          local.push(typo.found);
+          rest = '';
+          continue;
+        }
         if (typo) local.push({ at: start + typo.at, length: typo.length, concept: typo.concept });
         const left = typo ? `${rest.slice(0, typo.at)} ${rest.slice(typo.at + typo.length)}` : rest;
         for (const word of restWords(left, segment)) {
@@ -535,11 +587,44 @@ function typoIn(rest: string, book: ReturnType<typeof phrasebook>): Found | unde
     for (let at = 0; at + length <= rest.length; at++) {
       const window = rest.slice(at, at + length);
       if (!HAN.test(window) || [...window].some((ch) => LIGHT_CHARACTERS.has(ch))) continue;
-      // Only the lexicon's words: they name services; groups and purposes are too short and similar (老年人, 老年卡).
-      const known = book.find((p) => p.concept.source === 'lexicon' && oneCharOff(window, p.say));
-      if (known)
-        return { at, length, concept: { say: window, ...known.concept, means: [known.say, ...known.concept.means], related: [...known.concept.related] } };
+      const known = mistyped(window, book);
+      if (known) return { at, length, concept: known };
     }
+  }
+  return undefined;
+}
+
+/** The lexicon entry a stretch is a one-character typo of, compared with its everyday and its official words. */
+function mistyped(window: string, book: ReturnType<typeof phrasebook>): Concept | undefined {
+  // A known wording is no typo (探矿权 is not 采矿权 mistyped).
+  if (book.some((p) => p.concept.source === 'lexicon' && (p.say === window || p.concept.means.includes(window)))) return undefined;
+  // Only the lexicon's words: they name services; groups and purposes are too short and similar (老年人, 老年卡).
+  const known = book.find((p) => p.concept.source === 'lexicon' && (oneCharOff(window, p.say) || p.concept.means.some((m) => oneCharOff(window, m))));
+  return known && { say: window, ...known.concept, means: [known.say, ...known.concept.means], related: [...known.concept.related] };
+}
+
+/**
+ * A known word mistyped so that part of it was read as a verb (结昏登记: the
+ * verb 登记 took the end of 结婚登记). Only when what is left is not a word of its
+ * own (结昏 is not; 离婚 is, and 离婚登记 is not a typo of 结婚登记).
+ */
+function typoAcrossVerb(
+  part: string,
+  start: number,
+  end: number,
+  local: readonly Found[],
+  book: ReturnType<typeof phrasebook>,
+  segment: (text: string) => string[],
+): { found: Found; drop: Found } | undefined {
+  const rest = part.slice(start, end);
+  const known = (w: string) => book.some((p) => p.concept.source === 'lexicon' && (p.say.includes(w) || p.concept.means.some((m) => m.includes(w))));
+  if (segment(rest).length < 2 || known(rest)) return undefined;
+  for (const verb of local) {
+    if (verb.concept.kind !== 'action' || (verb.at !== end && verb.at + verb.length !== start)) continue;
+    const from = Math.min(start, verb.at);
+    const to = Math.max(end, verb.at + verb.length);
+    const concept = mistyped(part.slice(from, to), book);
+    if (concept) return { found: { at: from, length: to - from, concept }, drop: verb };
   }
   return undefined;
 }

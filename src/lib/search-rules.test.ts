@@ -85,7 +85,7 @@ describe('everyday verbs map to official verbs', () => {
   });
 });
 
-describe('everyday names for groups and schemes', () => {
+describe('everyday names for groups of people', () => {
   for (const [everyday, official] of [
     ['农民工', '灵活就业人员'],
     ['退休老人', '领取养老金人员'],
@@ -98,7 +98,9 @@ describe('everyday names for groups and schemes', () => {
     ['个体老板', '个体工商户'],
     ['自由职业', '灵活就业人员'],
     ['灵活就业', '灵活就业人员'],
-    ['新农合', '城乡居民基本医疗保险'],
+    ['娃', '新生儿'],
+    ['退伍', '退役军人'],
+    ['小卖部', '个体工商户'],
   ] as const) {
     it(`${everyday} → ${official}`, () => {
       const found = concepts(everyday)[0];

@@ -7,7 +7,7 @@
  *   handled away from home and a place never names a service;
  * - fillers (的, 办, 怎么, 我要…): stripped;
  * - everyday verbs → official verbs (领 → 申领, 销户 → 注销, 查 → 查询 …);
- * - everyday names for groups of people and schemes (农民工, 退休老人, 宝宝 …);
+ * - everyday names for groups of people (农民工, 退休老人, 宝宝 …); schemes (新农合) are lexicon words, since they name services;
  * - purpose phrasing (买房…, 退休了…, 生孩子…, 看病…).
  *
  * Item words (社保卡 → 社会保障卡) are data in content/lexicon.yaml; this module
@@ -290,13 +290,13 @@ export const VERB_RULES: readonly Rule[] = [
   { say: ['接收', '调'], means: ['接收', '转递'], strong: true },
 ];
 
-/** Everyday names for groups of people and schemes → the table's names for them. */
+/** Everyday names for groups of people → the table's names for them. */
 export const GROUP_RULES: readonly Rule[] = [
   { say: ['农民工', '打工的', '打工人', '外来务工'], means: ['灵活就业人员', '城乡居民', '流动人员'] },
   { say: ['退休老人', '退休人员', '退休职工', '老人', '老年人', '爸妈', '父母', '爸爸妈妈'], means: ['领取养老金人员', '父母投靠子女'] },
   { say: ['大学生', '毕业生', '应届生', '学生', '研究生'], means: ['大中专', '应届毕业生'] },
   { say: ['退伍军人', '退役军人', '复员军人', '转业军人', '老兵', '当兵', '退伍', '退役', '复员', '转业'], means: ['退役军人'] },
-  { say: ['宝宝', '孩子', '小孩', '新生儿', '婴儿', '刚出生'], means: ['新生儿', '儿童', '监护人'] },
+  { say: ['宝宝', '孩子', '小孩', '新生儿', '婴儿', '刚出生', '娃', '娃娃', '小娃', '孩儿'], means: ['新生儿', '儿童', '监护人'] },
   {
     say: [
       '个体老板',
@@ -320,8 +320,6 @@ export const GROUP_RULES: readonly Rule[] = [
     means: ['个体工商户'],
   },
   { say: ['自由职业者', '自由职业', '灵活就业', '打零工', '没单位'], means: ['灵活就业人员'] },
-  { say: ['新农合', '居民医保'], means: ['城乡居民基本医疗保险'] },
-  { say: ['新农保', '城居保', '农保'], means: ['城乡居民基本养老保险'] },
   { say: ['老婆', '老公', '丈夫', '妻子', '爱人', '配偶', '夫妻'], means: ['夫妻投靠'] },
   { say: ['残疾人', '残疾老人', '重残', '伤残'], means: ['残疾人', '伤残'] },
   { say: ['单位', '公司', '企业'], means: ['单位', '企业'] },

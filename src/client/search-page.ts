@@ -1,7 +1,7 @@
 import { FILTER_KEYS } from '../lib/search-filters.ts';
 import { segmentWords } from '../lib/segment.ts';
 import { highlightWords, planQuery, suggestTerms, type QueryLexiconEntry, type QueryPlan } from '../lib/search-query.ts';
-import { rankResults, resultState, type Assessed, type ResultState } from '../lib/search-rank.ts';
+import { everydayWords, itemMatchText, rankResults, resultState, type Assessed, type ResultState } from '../lib/search-rank.ts';
 import { runSearch, type PagefindData, type SearchHit } from './pagefind-client.ts';
 import { mountScriptOnly } from './script-only.ts';
 import { highlightedExcerpt, renderResult, type ResultEntry } from './search-render.ts';
@@ -152,12 +152,11 @@ export function startSearchPage(): void {
       } else {
         const checked = await Promise.all(hits.slice(0, CHECK_LIMIT).map((h) => h.result.data()));
         if (run !== generation) return;
-        ranked = rankResults(plan.query, plan.concepts, checked, (d) => ({
-          name: d.meta.title ?? '',
-          text: d.meta.match ?? '',
-          everyday: (d.meta.everyday ?? '').split(' ').filter(Boolean),
-          pinyin: (d.meta.pinyin ?? '').split(' ').filter(Boolean),
-        }));
+        ranked = rankResults(plan.query, plan.concepts, checked, (d) => {
+          const name = d.meta.title ?? '';
+          const text = itemMatchText({ name, scenario: d.meta.scenario ?? '' });
+          return { name, text, everyday: everydayWords(text, data.lexicon), pinyin: (d.meta.pinyin ?? '').split(' ').filter(Boolean) };
+        });
         state = resultState(ranked);
         const full = ranked.filter((r) => r.tier === 'full').length;
         counts = { full, other: ranked.length - full };

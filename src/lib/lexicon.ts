@@ -1,7 +1,9 @@
 import { z } from 'astro/zod';
 import { SourceError } from './source-error.ts';
 import { parseYamlList } from './yaml-source.ts';
-import { wordingOccursIn } from './search-rank.ts';
+import { entriesFor, wordingOccursIn } from './search-rank.ts';
+
+export { entriesFor };
 
 /** Zod schema of one entry in content/lexicon.yaml. */
 export const lexiconEntrySchema = z
@@ -46,11 +48,6 @@ export function parseLexicon(text: string, file: string): (LexiconEntry & { line
 }
 
 export { wordingOccursIn };
-
-/** The lexicon entries that apply to a text: those with a `means` wording occurring in it. */
-export function entriesFor<T extends Pick<LexiconEntry, 'means'>>(lexicon: readonly T[], text: string): T[] {
-  return lexicon.filter((entry) => entry.means.some((m) => wordingOccursIn(m, text)));
-}
 
 /**
  * Finds `means` wordings that occur in no item: each is a dead entry, most

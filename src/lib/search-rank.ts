@@ -13,6 +13,20 @@ export function wordingOccursIn(wording: string, text: string): boolean {
   return wording.split(/\s+/).every((word) => text.includes(word));
 }
 
+/** The lexicon entries that apply to a text: those with a `means` wording occurring in it. */
+export function entriesFor<T extends { means: readonly string[] }>(lexicon: readonly T[], text: string): T[] {
+  return lexicon.filter((entry) => entry.means.some((m) => wordingOccursIn(m, text)));
+}
+
+/**
+ * The everyday words an item is found under: the `say` words of every lexicon
+ * entry whose official wording occurs in the item's text. The build and the
+ * browser compute them the same way, so they need not travel in the index.
+ */
+export function everydayWords(text: string, lexicon: readonly { say: readonly string[]; means: readonly string[] }[]): string[] {
+  return [...new Set(entriesFor(lexicon, text).flatMap((e) => e.say))];
+}
+
 /**
  * The part of a scenario that says what the service is: the closing
  * “不受…限制” clause names places (户籍地, 缴存地) that every item mentions and
@@ -62,6 +76,8 @@ export function conceptHit(concept: Concept, item: ItemWords): ConceptHit | unde
     const hit = item.pinyin.find((p) => p === concept.say || (concept.say.length >= PINYIN_PREFIX && p.startsWith(concept.say)));
     return hit ? { concept, strength: 'same', wording: hit, rank: 0 } : undefined;
   }
+  // A word of the query found as typed is that word; what it borrowed from a longer everyday word only helps find items without it.
+  if (concept.source === 'word' && item.text.includes(concept.say)) return { concept, strength: 'same', wording: concept.say, rank: 0 };
   // Official wordings first, so that a result can say which one it has (社保卡 → 社会保障卡).
   const same = concept.means.findIndex((w) => wordingOccursIn(w, item.text));
   if (same >= 0) return { concept, strength: 'same', wording: concept.means[same] ?? '', rank: same };

@@ -1,7 +1,6 @@
 import { BATCHES } from './batches.ts';
 import type { CatalogItem } from './catalog.ts';
 import { paths } from './paths.ts';
-import { itemMatchText } from './search-rank.ts';
 import { FILTER_KEYS, itemFilterValues } from './search-filters.ts';
 import { meaningfulScenario } from './search-terms.ts';
 
@@ -21,9 +20,14 @@ const metaValue = (text: string) => text.replace(/,/g, '，');
 
 /**
  * The search record of one item. Pagefind indexes these records instead of the
- * item pages, so the index holds only what search uses (name, scenario without
- * the “不受…限制” clause every scenario ends with, pinyin) and the pages carry
- * no hidden text, which text browsers and screen readers without CSS would show.
+ * item pages, so the pages carry no hidden search text (which text browsers and
+ * readers without CSS would show). Pagefind indexes metadata as well as the body,
+ * so each word is given once: the name in the body, where its weight ranks an
+ * exact name first, and everything else as metadata the search page also reads.
+ * The everyday words are not sent: the search page derives them from the lexicon
+ * it already has (everydayWords in search-rank.ts).
+ * The scenario leaves out the “不受…限制” clause every scenario ends with, which
+ * would tie place words (户籍地, 缴存地) to every item.
  */
 export function itemSearchRecord(item: CatalogItem, bureauName: (slug: string) => string, topicName: (slug: string) => string): SearchRecord {
   const batch = BATCHES[item.batch];
@@ -34,10 +38,7 @@ export function itemSearchRecord(item: CatalogItem, bureauName: (slug: string) =
     ['title', item.name],
     ['batch', `${batch.label}（${batch.deadline}）`],
     ['lead', item.lead.map(bureauName).join('、')],
-    ['scenario', item.scenario],
-    // What the search page checks a result against (search-rank.ts): the words the item is indexed under.
-    ['match', itemMatchText(item)],
-    ['everyday', item.searchTerms.everyday.join(' ')],
+    ['scenario', meaningfulScenario(item.scenario)],
     ['pinyin', item.searchTerms.pinyin.join(' ')],
   ];
   const tags = [
@@ -47,11 +48,8 @@ export function itemSearchRecord(item: CatalogItem, bureauName: (slug: string) =
   ];
   const html =
     '<!DOCTYPE html><html lang="zh-cn"><head><meta charset="utf-8"></head><body>' +
-    '<div data-pagefind-body>' +
-    `<p data-pagefind-weight="10">${escape(item.name)}</p>` +
-    `<p>${escape(meaningfulScenario(item.scenario))}</p>` +
-    `<p data-pagefind-weight="3">拼音：${escape(item.searchTerms.pinyin.join(' '))}</p>` +
-    `</div>${tags.join('')}</body></html>`;
+    `<p data-pagefind-body data-pagefind-weight="10">${escape(item.name)}</p>` +
+    `${tags.join('')}</body></html>`;
   return { url: paths.item(item.id), html };
 }
 

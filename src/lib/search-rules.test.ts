@@ -10,6 +10,10 @@ const lexicon: QueryLexiconEntry[] = [
   { say: ['身份证'], means: ['居民身份证'] },
   { say: ['纳税证明'], means: [], related: ['纳税状况公证'] },
   { say: ['离婚'], means: ['离婚登记'] },
+  { say: ['产假工资', '生育津贴'], means: ['生育保险'] },
+  { say: ['社保证明'], means: ['参保证明'] },
+  { say: ['户籍证明'], means: ['户籍类证明'] },
+  { say: ['纳税证明书'], means: ['纳税'] },
 ];
 const concepts = (q: string, common: string[] = []) => queryConcepts(q, lexicon, segment, new Set(common));
 const said = (q: string) => concepts(q).map((c) => c.say);
@@ -187,5 +191,16 @@ describe('pinyin typed with spaces', () => {
   it('gives one pinyin concept per word', () => {
     assert.deepEqual(said('gjj tiqu'), ['gjj', 'tiqu']);
     assert.deepEqual(said('she bao ka'), ['shebaoka']);
+  });
+});
+
+describe('part of a known everyday word', () => {
+  it('stands for what that word means, since the index holds whole words (产假 in 产假工资)', () => {
+    const [c] = concepts('产假');
+    assert.deepEqual([c?.source, c?.means], ['word', ['生育保险']]);
+  });
+
+  it('borrows nothing when many everyday words contain it: it is too vague', () => {
+    assert.deepEqual(concepts('证明')[0]?.means ?? [], []);
   });
 });

@@ -483,7 +483,7 @@ export function queryConcepts(
         if (typo) local.push({ at: start + typo.at, length: typo.length, concept: typo.concept });
         const left = typo ? `${rest.slice(0, typo.at)} ${rest.slice(typo.at + typo.length)}` : rest;
         for (const word of restWords(left, segment)) {
-          const concept = wordConcept(word, common);
+          const concept = wordConcept(word, common, lexicon);
           if (concept) local.push({ at: start + left.indexOf(word), length: word.length, concept });
         }
         rest = '';
@@ -627,8 +627,19 @@ function typoAcrossVerb(
   return undefined;
 }
 
-function wordConcept(word: string, common: ReadonlySet<string>): Concept | undefined {
+/** At most this many lexicon entries may contain a word for it to borrow their meaning: more, and the word is too vague. */
+const PART_OF_ENTRIES = 2;
+
+/**
+ * A word no phrase covered. Latin words are pinyin candidates. A Chinese word
+ * that is part of a known everyday word (产假 in 产假工资, 津贴 in 生育津贴) also
+ * stands for what that word means, since the index holds whole words and would
+ * not find the part alone.
+ */
+function wordConcept(word: string, common: ReadonlySet<string>, lexicon: readonly QueryLexiconEntry[]): Concept | undefined {
   if (LATIN.test(word)) return word.length >= 2 ? { say: word, means: [], related: [], kind: 'thing', source: 'pinyin' } : undefined;
   if (!HAN.test(word) || [...word].length < 2 || FILLERS.includes(word) || common.has(word)) return undefined;
-  return { say: word, means: [], related: [], kind: 'thing', source: 'word' };
+  const containing = lexicon.filter((e) => e.means.length > 0 && e.say.some((s) => s !== word && s.includes(word)));
+  const means = containing.length <= PART_OF_ENTRIES ? [...new Set(containing.flatMap((e) => e.means))] : [];
+  return { say: word, means, related: [], kind: 'thing', source: 'word' };
 }

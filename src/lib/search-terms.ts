@@ -3,8 +3,8 @@ import { pinyin } from 'pinyin-pro';
 import { segmentWords } from './segment.ts';
 
 export { segmentWords };
-import { entriesFor, type LexiconEntry } from './lexicon.ts';
-import { meaningfulScenario, wordingOccursIn } from './search-rank.ts';
+import type { LexiconEntry } from './lexicon.ts';
+import { entriesFor, everydayWords, meaningfulScenario, wordingOccursIn } from './search-rank.ts';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -44,7 +44,7 @@ export type ItemSearchTerms = z.infer<typeof itemSearchTermsSchema>;
 export function itemSearchTerms(item: { name: string; scenario: string }, lexicon: readonly Pick<LexiconEntry, 'say' | 'means'>[]): ItemSearchTerms {
   const text = `${item.name} ${meaningfulScenario(item.scenario)}`;
   const entries = entriesFor(lexicon, text);
-  const everyday = [...new Set(entries.flatMap((e) => e.say))];
+  const everyday = everydayWords(text, lexicon);
   // Official wordings too: someone who knows the word 驾驶证 may type its pinyin, jiashizheng.
   const official = entries.flatMap((e) => e.means.filter((m) => wordingOccursIn(m, text)).flatMap((m) => m.split(' ')));
   const nameWords = segmentWords(item.name).filter((w) => w.length >= 2);

@@ -10,7 +10,20 @@ interface PagefindResult {
 export interface PagefindData {
   url: string;
   excerpt: string;
+  /** The record's indexed text: its name and scenario, each closed with “. ” by Pagefind. */
+  content: string;
   meta: Record<string, string | undefined>;
+}
+
+/**
+ * The scenario of a search record (src/lib/search-record.ts), from Pagefind's
+ * content: the scenario is indexed as text rather than kept as metadata,
+ * because Pagefind splits Chinese text into words but metadata only at spaces.
+ */
+export function recordScenario(data: PagefindData): string {
+  const name = data.meta.title ?? '';
+  const rest = data.content.startsWith(name) ? data.content.slice(name.length) : data.content;
+  return rest.replace(/^[.\s]+/, '').replace(/\.$/, '');
 }
 
 interface PagefindModule {

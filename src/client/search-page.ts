@@ -2,7 +2,7 @@ import { FILTER_KEYS } from '../lib/search-filters.ts';
 import { segmentWords } from '../lib/segment.ts';
 import { highlightWords, planQuery, suggestTerms, type QueryLexiconEntry, type QueryPlan } from '../lib/search-query.ts';
 import { everydayWords, itemMatchText, rankResults, resultState, type Assessed, type ResultState } from '../lib/search-rank.ts';
-import { runSearch, type PagefindData, type SearchHit } from './pagefind-client.ts';
+import { recordScenario, runSearch, type PagefindData, type SearchHit } from './pagefind-client.ts';
 import { mountScriptOnly } from './script-only.ts';
 import { highlightedExcerpt, renderResult, type ResultEntry } from './search-render.ts';
 
@@ -82,7 +82,7 @@ export function startSearchPage(): void {
     name: d.meta.title ?? '',
     url: d.url,
     meta: [d.meta.batch, d.meta.lead && `牵头：${d.meta.lead}`].filter(Boolean).join('；'),
-    excerpt: highlightedExcerpt(d.meta.scenario ?? '', highlightWords(plan)),
+    excerpt: highlightedExcerpt(recordScenario(d), highlightWords(plan)),
     tier: result?.tier,
     hits: result?.hits,
   });
@@ -154,7 +154,7 @@ export function startSearchPage(): void {
         if (run !== generation) return;
         ranked = rankResults(plan.query, plan.concepts, checked, (d) => {
           const name = d.meta.title ?? '';
-          const text = itemMatchText({ name, scenario: d.meta.scenario ?? '' });
+          const text = itemMatchText({ name, scenario: recordScenario(d) });
           return { name, text, everyday: everydayWords(text, data.lexicon), pinyin: (d.meta.pinyin ?? '').split(' ').filter(Boolean) };
         });
         state = resultState(ranked);

@@ -21,13 +21,13 @@ const metaValue = (text: string) => text.replace(/,/g, '，');
 /**
  * The search record of one item. Pagefind indexes these records instead of the
  * item pages, so the pages carry no hidden search text (which text browsers and
- * readers without CSS would show). Pagefind indexes metadata as well as the body,
- * so each word is given once: the name in the body, where its weight ranks an
- * exact name first, and everything else as metadata the search page also reads.
- * The everyday words are not sent: the search page derives them from the lexicon
- * it already has (everydayWords in search-rank.ts).
- * The scenario leaves out the “不受…限制” clause every scenario ends with, which
- * would tie place words (户籍地, 缴存地) to every item.
+ * readers without CSS would show). The body holds the name, weighted so that an
+ * exact name ranks first, and the scenario without the “不受…限制” clause every
+ * scenario ends with, which would tie place words (户籍地, 缴存地) to every item;
+ * Pagefind splits that text into Chinese words. Pagefind indexes metadata too, but
+ * splits it only at spaces: pinyin words, space-separated, are metadata. Everyday
+ * words are not sent: the search page derives them from the lexicon it already
+ * has (everydayWords in search-rank.ts).
  */
 export function itemSearchRecord(item: CatalogItem, bureauName: (slug: string) => string, topicName: (slug: string) => string): SearchRecord {
   const batch = BATCHES[item.batch];
@@ -38,7 +38,6 @@ export function itemSearchRecord(item: CatalogItem, bureauName: (slug: string) =
     ['title', item.name],
     ['batch', `${batch.label}（${batch.deadline}）`],
     ['lead', item.lead.map(bureauName).join('、')],
-    ['scenario', meaningfulScenario(item.scenario)],
     ['pinyin', item.searchTerms.pinyin.join(' ')],
   ];
   const tags = [
@@ -48,7 +47,7 @@ export function itemSearchRecord(item: CatalogItem, bureauName: (slug: string) =
   ];
   const html =
     '<!DOCTYPE html><html lang="zh-cn"><head><meta charset="utf-8"></head><body>' +
-    `<p data-pagefind-body data-pagefind-weight="10">${escape(item.name)}</p>` +
+    `<div data-pagefind-body><p data-pagefind-weight="10">${escape(item.name)}</p><p>${escape(meaningfulScenario(item.scenario))}</p></div>` +
     `${tags.join('')}</body></html>`;
   return { url: paths.item(item.id), html };
 }

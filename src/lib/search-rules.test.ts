@@ -25,6 +25,7 @@ describe('places are stripped, never matched', () => {
     assert.equal(stripPlaces('不回老家能结婚吗'), '能结婚吗');
     assert.equal(stripPlaces('在深圳打工'), '');
     assert.equal(stripPlaces('社保转回石家庄'), '社保转');
+    assert.equal(stripPlaces('外地户口能交医保吗'), '能交医保吗');
   });
 
   it('leaves no place in the concepts of a query', () => {
@@ -105,6 +106,8 @@ describe('everyday names for groups of people', () => {
     ['娃', '新生儿'],
     ['退伍', '退役军人'],
     ['小卖部', '个体工商户'],
+    ['孙子', '新生儿'],
+    ['体制内', '机关事业单位'],
   ] as const) {
     it(`${everyday} → ${official}`, () => {
       const found = concepts(everyday)[0];
@@ -169,6 +172,7 @@ describe('lexicon words and typos', () => {
     assert.ok(concepts('身分证')[0]?.means.includes('居民身份证'));
     assert.equal(concepts('基金')[0]?.source, 'word', 'two characters are too few to guess');
     assert.equal(concepts('公积金税')[0]?.source, 'word', 'another document or charge is no typo');
+    assert.ok(concepts('身份正')[0]?.means.includes('居民身份证'), 'a non-document character typed for 证 is a typo');
   });
 
   it('reads a known official wording mistyped even where part of it looks like a verb', () => {

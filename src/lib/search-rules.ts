@@ -158,9 +158,9 @@ const PLACE_NAMES = [
   '原籍',
 ];
 
-// "(人|我)在 PLACE (市|省)? (工作|上班…)?", "不回 PLACE", "回 PLACE", or a bare PLACE.
+// "(人|我)在 PLACE (市|省)? (工作|上班…)?", "PLACE 户口" (where the person is registered, not a service), "不回 PLACE", "回 PLACE", or a bare PLACE.
 const PLACE_PATTERN = new RegExp(
-  `(?:(?:人|我|现在|目前|身|住|户口)?在|不用回|不回|回到|回|从|到|去)?(?:${[...PLACE_NAMES].sort((a, b) => b.length - a.length).join('|')})(?:市|省)?(?:工作|上班|打工|生活|上学|读书|定居|居住|的)?`,
+  `(?:(?:人|我|现在|目前|身|住|户口)?在|不用回|不回|回到|回|从|到|去)?(?:${[...PLACE_NAMES].sort((a, b) => b.length - a.length).join('|')})(?:市|省)?(?:工作|上班|打工|生活|上学|读书|定居|居住|户口|户籍|的)?`,
   'g',
 );
 
@@ -296,7 +296,10 @@ export const GROUP_RULES: readonly Rule[] = [
   { say: ['退休老人', '退休人员', '退休职工', '老人', '老年人', '爸妈', '父母', '爸爸妈妈'], means: ['领取养老金人员', '父母投靠子女'] },
   { say: ['大学生', '毕业生', '应届生', '学生', '研究生'], means: ['大中专', '应届毕业生'] },
   { say: ['退伍军人', '退役军人', '复员军人', '转业军人', '老兵', '当兵', '退伍', '退役', '复员', '转业'], means: ['退役军人'] },
-  { say: ['宝宝', '孩子', '小孩', '新生儿', '婴儿', '刚出生', '娃', '娃娃', '小娃', '孩儿'], means: ['新生儿', '儿童', '监护人'] },
+  {
+    say: ['宝宝', '孩子', '小孩', '新生儿', '婴儿', '刚出生', '娃', '娃娃', '小娃', '孩儿', '孙子', '孙女', '外孙', '外孙女'],
+    means: ['新生儿', '儿童', '监护人'],
+  },
   {
     say: [
       '个体老板',
@@ -322,7 +325,8 @@ export const GROUP_RULES: readonly Rule[] = [
   { say: ['自由职业者', '自由职业', '灵活就业', '打零工', '没单位'], means: ['灵活就业人员'] },
   { say: ['老婆', '老公', '丈夫', '妻子', '爱人', '配偶', '夫妻'], means: ['夫妻投靠'] },
   { say: ['残疾人', '残疾老人', '重残', '伤残'], means: ['残疾人', '伤残'] },
-  { say: ['单位', '公司', '企业'], means: ['单位', '企业'] },
+  { say: ['单位', '公司', '企业', '私企', '民企', '私营企业'], means: ['单位', '企业'] },
+  { say: ['体制内', '公务员', '事业单位', '事业编', '机关单位', '机关'], means: ['机关事业单位'] },
   { say: ['工厂', '厂家', '厂子', '工厂产品'], means: ['生产', '工业', '企业'] },
   { say: ['家属', '遗属', '亲属', '家里人'], means: ['供养亲属'] },
 ];
@@ -412,7 +416,9 @@ function oneCharOff(a: string, b: string): boolean {
   const diff = x.flatMap((ch, i) => (ch !== y[i] ? [ch, y[i] ?? ''] : []));
   // 房产税 is not a typo of 房产证: a different document or charge is a different thing.
   // Nor is 手机充 a typo of 手机上: a particle or light verb swapped for a word changes the meaning.
-  return diff.length === 2 && !diff.some((ch) => DOCUMENT_SUFFIXES.has(ch) || NOUN_SUFFIXES.has(ch) || LIGHT_CHARACTERS.has(ch));
+  // A typed document or noun character names another thing; typed in its place (准生正), the known one is meant.
+  const [typed = '', known = ''] = diff;
+  return diff.length === 2 && !DOCUMENT_SUFFIXES.has(typed) && !NOUN_SUFFIXES.has(typed) && !LIGHT_CHARACTERS.has(typed) && !LIGHT_CHARACTERS.has(known);
 }
 
 /**

@@ -192,8 +192,14 @@ describe('pinyin typed with spaces', () => {
     assert.equal(joinSyllables('gong ji jin tiqu'), 'gongjijin tiqu');
   });
 
+  it('drops pinyin fillers and reads pinyin verbs as actions', () => {
+    assert.deepEqual(said('shebaoka banli'), ['shebaoka']);
+    const [thing, action] = concepts('gjj cx');
+    assert.deepEqual([thing?.say, action?.kind, action?.means.includes('查询')], ['gjj', 'action', true]);
+  });
+
   it('gives one pinyin concept per word', () => {
-    assert.deepEqual(said('gjj tiqu'), ['gjj', 'tiqu']);
+    assert.deepEqual(said('gjj tiqu'), ['gjj', '提取']);
     assert.deepEqual(said('she bao ka'), ['shebaoka']);
   });
 });

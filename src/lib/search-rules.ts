@@ -383,6 +383,41 @@ const LATIN = /^[a-z]+$/;
 const SYLLABLE =
   /^(?:[bpmfdtnlgkhjqxrwy]|[zcs]h?)?(?:i(?:a(?:ng?|o)?|e|ng?|ong|u)?|u(?:a(?:i|ng?)?|[eio]|n)?|v(?:e|n)?|a(?:[io]|ng?)?|o(?:u|ng)?|e(?:[ir]|ng?)?)$/;
 
+/** Pinyin of fillers typed after a pinyin query (shebaoka banli): they name nothing. */
+const PINYIN_FILLERS = new Set(['banli', 'zenme', 'zenmeban', 'ruhe', 'shouxu', 'liucheng', 'xuyao', 'nali', 'zainali']);
+
+/**
+ * Pinyin and initials of common verbs (gjj cx, yibao beian) → the verbs they
+ * spell, which the verb rules then read as actions.
+ */
+const PINYIN_VERBS: Readonly<Record<string, string>> = {
+  chaxun: '查询',
+  cx: '查询',
+  tiqu: '提取',
+  tq: '提取',
+  buban: '补办',
+  buling: '补领',
+  zhuanyi: '转移',
+  qianyi: '迁移',
+  zhuxiao: '注销',
+  shenling: '申领',
+  guashi: '挂失',
+  huanzheng: '换证',
+  beian: '备案',
+  dayin: '打印',
+  renzheng: '认证',
+  biangeng: '变更',
+};
+
+/** A pinyin query's words with fillers dropped and verbs spelled in characters. */
+function pinyinWords(text: string): string {
+  return text
+    .split(' ')
+    .filter((w) => !PINYIN_FILLERS.has(w))
+    .map((w) => PINYIN_VERBS[w] ?? w)
+    .join(' ');
+}
+
 /**
  * Pinyin typed with spaces: runs of single syllables are one word (she bao ka →
  * shebaoka), while words of several syllables or initials stay apart, each its
@@ -439,7 +474,7 @@ export function queryConcepts(
 ): Concept[] {
   const book = phrasebook(lexicon);
   const found: Found[] = [];
-  const text = /^[a-z ]+$/.test(query) ? joinSyllables(query) : stripPlaces(query);
+  const text = /^[a-z ]+$/.test(query) ? pinyinWords(joinSyllables(query)) : stripPlaces(query);
   for (const part of text.split(' ')) {
     const taken: boolean[] = [];
     const local: Found[] = [];

@@ -120,10 +120,13 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       assert.equal(await first.locator('a').getAttribute('href'), `${site.base}items/2-15/`);
       assert.ok((await first.locator('mark').count()) > 0, 'the match is highlighted');
       const text = await first.textContent();
-      assert.match(text ?? '', /第二批（2021年6月前）/);
+      assert.match(text ?? '', /要求2021年6月前实现/);
       assert.match(text ?? '', /牵头：市人社局/);
       assert.match(text ?? '', /匹配：社保卡 → 社会保障卡/);
       assert.match((await page.locator('#search-status').textContent()) ?? '', /^找到 \d+ 项与“社保卡补办”相关的事项。/);
+      // A lead bureau the site inferred (1-8) is marked in the results too.
+      await searchViaUi(page, server.url, '城乡居民基本养老保险关系转移接续');
+      assert.match((await page.locator('#search-results > li').first().textContent()) ?? '', /牵头：市人社局（[^）]*本站推定）/);
     });
 
     it('ranks the exact name above a longer name that contains it', async () => {

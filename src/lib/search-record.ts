@@ -1,5 +1,6 @@
-import { BATCHES } from './batches.ts';
 import type { CatalogItem } from './catalog.ts';
+import { plannedDeadline } from './format.ts';
+import { fieldMark } from './item-view.ts';
 import { paths } from './paths.ts';
 import { FILTER_KEYS, itemFilterValues } from './search-filters.ts';
 import { meaningfulScenario } from './search-terms.ts';
@@ -30,14 +31,16 @@ const metaValue = (text: string) => text.replace(/,/g, '，');
  * has (everydayWords in search-rank.ts).
  */
 export function itemSearchRecord(item: CatalogItem, bureauName: (slug: string) => string, topicName: (slug: string) => string): SearchRecord {
-  const batch = BATCHES[item.batch];
   const filters = itemFilterValues(item, bureauName, topicName);
+  const leadMark = fieldMark(item.notes, 'lead');
   // Source order as a sortable string, so that browsing by filter lists items as the table does.
   const order = `${item.batch}-${String(item.number).padStart(3, '0')}`;
   const meta: [string, string][] = [
     ['title', item.name],
-    ['batch', `${batch.label}（${batch.deadline}）`],
-    ['lead', item.lead.map(bureauName).join('、')],
+    // As the lists say it (要求2021年6月前实现): a bare “第三批（2021年底前）” can read as “only until”.
+    ['batch', plannedDeadline(item.batch)],
+    // An inferred lead bureau is marked in the results too (本站推定), as everywhere it is shown.
+    ['lead', item.lead.map(bureauName).join('、') + (leadMark ? `（${leadMark}）` : '')],
     ['pinyin', item.searchTerms.pinyin.join(' ')],
   ];
   const tags = [

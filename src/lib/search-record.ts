@@ -3,7 +3,7 @@ import { plannedDeadline } from './format.ts';
 import { fieldMark } from './item-view.ts';
 import { paths } from './paths.ts';
 import { FILTER_KEYS, itemFilterValues } from './search-filters.ts';
-import { meaningfulScenario } from './search-terms.ts';
+import { meaningfulScenario } from './search-rank.ts';
 
 /** One item as Pagefind indexes it: the page's URL (without the base path) and a small HTML document. */
 export interface SearchRecord {

@@ -124,6 +124,9 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       assert.match(text ?? '', /牵头：市人社局/);
       assert.match(text ?? '', /匹配：社保卡 → 社会保障卡/);
       assert.match((await page.locator('#search-status').textContent()) ?? '', /^找到 \d+ 项与“社保卡补办”相关的事项。/);
+      // A mistyped word is said up front.
+      await searchViaUi(page, server.url, '结昏登记');
+      assert.match((await page.locator('#search-status').textContent()) ?? '', /^已按“结婚登记”查找。找到 1 项与“结昏登记”相关的事项。/);
       // A lead bureau the site inferred (1-8) is marked in the results too.
       await searchViaUi(page, server.url, '城乡居民基本养老保险关系转移接续');
       assert.match((await page.locator('#search-results > li').first().textContent()) ?? '', /牵头：市人社局（[^）]*本站推定）/);

@@ -1,6 +1,6 @@
 import { FILTER_KEYS } from '../lib/search-filters.ts';
 import { segmentWords } from '../lib/segment.ts';
-import { highlightWords, planQuery, suggestTerms, type QueryLexiconEntry, type QueryPlan } from '../lib/search-query.ts';
+import { highlightWords, planQuery, readAsNote, suggestTerms, type QueryLexiconEntry, type QueryPlan } from '../lib/search-query.ts';
 import { everydayWords, itemMatchText, rankResults, resultState, type Assessed, type ResultState } from '../lib/search-rank.ts';
 import { recordScenario, runSearch, type PagefindData, type SearchHit } from './pagefind-client.ts';
 import { mountScriptOnly } from './script-only.ts';
@@ -162,7 +162,8 @@ export function startSearchPage(): void {
         counts = { full, other: ranked.length - full };
       }
     }
-    status.textContent = statusText(state, plan.query, counts);
+    // A mistyped word is said up front, not only in a result's small 匹配 line.
+    status.textContent = (state === 'none' ? '' : readAsNote(plan)) + statusText(state, plan.query, counts);
     app.dataset.result = state;
     if (state === 'none') showNone();
     else await showMore(run);

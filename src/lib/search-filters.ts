@@ -11,7 +11,7 @@ export const FILTER_LABELS: Readonly<Record<FilterKey, string>> = {
   topic: '主题',
   batch: '批次',
   lead: '牵头单位',
-  remark: '审批层级（备注）',
+  remark: '办理权限在哪一级（原表备注）',
 };
 
 /** The value used for items without a remark, so that they can be chosen too. */

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { highlightTerms, highlightWords, MAX_QUERY_LENGTH, MAX_SEARCHES, mergeHits, normalizeQuery, planQuery, suggestTerms } from './search-query.ts';
+import {
+  highlightTerms,
+  highlightWords,
+  MAX_QUERY_LENGTH,
+  MAX_SEARCHES,
+  mergeHits,
+  normalizeQuery,
+  planQuery,
+  readAsNote,
+  suggestTerms,
+} from './search-query.ts';
 
 const lexicon = [
   { say: ['社保卡'], means: ['社会保障卡'] },
@@ -33,6 +43,11 @@ describe('planQuery', () => {
     assert.ok(plan.searches.length <= MAX_SEARCHES);
     assert.ok(planQuery('我要开公司', lexicon, segment).searches.includes('企业 设立登记'));
     assert.ok(planQuery('纳税证明', lexicon, segment).searches.includes('纳税状况公证'), 'related services are searched too');
+  });
+
+  it('says what a mistyped word was read as, and nothing when none was', () => {
+    assert.equal(readAsNote(planQuery('社宝卡补办', lexicon, segment)), '已按“社保卡”查找。');
+    assert.equal(readAsNote(planQuery('社保卡补办', lexicon, segment)), '');
   });
 
   it('joins pinyin typed with spaces', () => {

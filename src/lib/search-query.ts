@@ -164,6 +164,15 @@ export function highlightTerms(text: string, terms: readonly string[]): TextRun[
   return runs;
 }
 
+/**
+ * What a mistyped query was read as, to say at the top of the results
+ * (已按“结婚登记”查找。), or '' when no word was mistyped.
+ */
+export function readAsNote(plan: QueryPlan): string {
+  const read = [...new Set(plan.concepts.flatMap((c) => (c.readAs ? [c.readAs] : [])))];
+  return read.length > 0 ? `已按“${read.join('”“')}”查找。` : '';
+}
+
 /** The words worth highlighting for a planned query: each concept as typed and its official wordings. */
 export function highlightWords(plan: QueryPlan): string[] {
   return [...new Set(plan.concepts.flatMap((c) => [c.say, ...c.means.flatMap((m) => m.split(' ')), ...c.related]).filter((w) => [...w].length >= 2))];

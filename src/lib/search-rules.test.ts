@@ -169,6 +169,8 @@ describe('lexicon words and typos', () => {
   it('reads a known word with one mistyped character (3 characters or more)', () => {
     const [c] = concepts('公基金');
     assert.ok(c?.means.includes('住房公积金'));
+    assert.equal(c?.readAs, '公积金', 'says which known word it was read as');
+    assert.equal(concepts('公积金')[0]?.readAs, undefined, 'a word typed right is read as itself');
     assert.ok(concepts('身分证')[0]?.means.includes('居民身份证'));
     assert.equal(concepts('基金')[0]?.source, 'word', 'two characters are too few to guess');
     assert.equal(concepts('公积金税')[0]?.source, 'word', 'another document or charge is no typo');
@@ -177,7 +179,7 @@ describe('lexicon words and typos', () => {
 
   it('reads a known official wording mistyped even where part of it looks like a verb', () => {
     const [c, ...others] = concepts('结昏登记');
-    assert.deepEqual([c?.say, c?.means.includes('结婚登记'), others.length], ['结昏登记', true, 0]);
+    assert.deepEqual([c?.say, c?.means.includes('结婚登记'), c?.readAs, others.length], ['结昏登记', true, '结婚登记', 0]);
     assert.ok(concepts('我要结昏登记').some((x) => x.means.includes('结婚登记')));
     // A real word is no typo, even one character away from a known wording.
     assert.deepEqual(said('离婚登记'), ['离婚', '登记']);

@@ -53,6 +53,8 @@ export interface Concept {
   source: ConceptSource;
   /** For actions: an item must do this to be a full match (see {@link Rule.strong}). */
   strong?: boolean;
+  /** For a mistyped word (结昏登记): the known word it was read as (结婚登记), so that the page can say so. */
+  readAs?: string;
 }
 
 /**
@@ -638,8 +640,12 @@ function mistyped(window: string, book: ReturnType<typeof phrasebook>): Concept 
   // A known wording is no typo (探矿权 is not 采矿权 mistyped).
   if (book.some((p) => p.concept.source === 'lexicon' && (p.say === window || p.concept.means.includes(window)))) return undefined;
   // Only the lexicon's words: they name services; groups and purposes are too short and similar (老年人, 老年卡).
-  const known = book.find((p) => p.concept.source === 'lexicon' && (oneCharOff(window, p.say) || p.concept.means.some((m) => oneCharOff(window, m))));
-  return known && { say: window, ...known.concept, means: [known.say, ...known.concept.means], related: [...known.concept.related] };
+  for (const p of book) {
+    if (p.concept.source !== 'lexicon') continue;
+    const readAs = oneCharOff(window, p.say) ? p.say : p.concept.means.find((m) => oneCharOff(window, m));
+    if (readAs) return { say: window, ...p.concept, means: [p.say, ...p.concept.means], related: [...p.concept.related], readAs };
+  }
+  return undefined;
 }
 
 /**

@@ -29,6 +29,15 @@ describe('in a text browser (w3m)', () => {
     }
   });
 
+  it('keeps pieces of text apart that only layout separates', () => {
+    const item = dump('items/2-15/index.html');
+    assert.match(item, /上一项：社会保障卡启用 \| 下一项：社会保障卡临时挂失/);
+    assert.match(item, /搜索 \| 菜单/);
+    assert.match(dump('index.html'), /市人社局（石家庄市人力资源和社会保障局）/);
+    // On a bureau's own page the lead is not named, but a lead the site inferred is still marked.
+    assert.match(dump('bureaus/human-resources/index.html'), /城乡居民基本养老保险关系转移接续\s+要求2020年底前实现；牵头单位（原表空白，本站推定）/);
+  });
+
   it('the search page shows its form and the ways to browse, and nothing that only a script uses', () => {
     const text = dump('search/index.html');
     for (const shown of ['搜索事项', '搜索需要在浏览器中启用 JavaScript', '其他查找方式']) assert.ok(text.includes(shown), `shows “${shown}”`);

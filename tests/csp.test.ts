@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { readBuilt } from './helpers/build.ts';
 import { browserFixture } from './helpers/fixture.ts';
 import { loadPage } from './helpers/html.ts';
-import { cspHeader, cspMeta } from '../src/lib/csp.ts';
+import { cspHeader, cspMeta } from '../src/lib/publish/csp.ts';
 
 const fx = browserFixture('kstb');
 

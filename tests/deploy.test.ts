@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { formatDate } from '../src/lib/format.ts';
+import { formatDate } from '../src/lib/views/format.ts';
 import { loadCatalog } from '../src/build/load-catalog.ts';
-import { parseSiteIdentity } from '../src/lib/site-identity.ts';
+import { parseSiteIdentity } from '../src/lib/facts/site-identity.ts';
 import { listFiles, PREVIEW_SITE, PROJECT_ROOT, SITES } from './helpers/build.ts';
 import { loadPage, text } from './helpers/html.ts';
 

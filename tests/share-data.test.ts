@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCatalog } from '../src/build/load-catalog.ts';
-import { parseSourceTable } from '../src/lib/parse-table.ts';
+import { parseSourceTable } from '../src/lib/source/parse-table.ts';
 import { listFiles, PROJECT_ROOT, readBuilt, SITES, type SiteName } from './helpers/build.ts';
 import { parseCsv } from './helpers/csv.ts';
 import { loadPage, text } from './helpers/html.ts';

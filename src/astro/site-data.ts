@@ -1,7 +1,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { CatalogItem } from '../lib/catalog.ts';
-import type { BatchId } from '../lib/batches.ts';
-import { catalogViews, sortItems, type CatalogViews } from '../lib/grouping.ts';
+import type { CatalogItem } from '../lib/catalog/catalog.ts';
+import type { BatchId } from '../lib/catalog/batches.ts';
+import { catalogViews, sortItems, type CatalogViews } from '../lib/views/grouping.ts';
 
 /** An item as pages use it. */
 export type Item = CatalogItem;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildCatalog } from './catalog.ts';
+import { buildCatalog } from './catalog/catalog.ts';
 import { commonWords, conceptHit, itemMatchText, rankResults, resultState, type ItemWords } from './search-rank.ts';
 import { queryConcepts, type Concept, type QueryLexiconEntry } from './search-rules.ts';
 import { normalizeQuery } from './search-query.ts';

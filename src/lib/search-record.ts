@@ -1,7 +1,7 @@
-import type { CatalogItem } from './catalog.ts';
-import { plannedDeadline } from './format.ts';
-import { fieldMark } from './item-view.ts';
-import { paths } from './paths.ts';
+import type { CatalogItem } from './catalog/catalog.ts';
+import { plannedDeadline } from './views/format.ts';
+import { fieldMark } from './views/item-view.ts';
+import { paths } from './views/paths.ts';
 import { FILTER_KEYS, itemFilterValues } from './search-filters.ts';
 import { meaningfulScenario } from './search-rank.ts';
 

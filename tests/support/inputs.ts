@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { CatalogInputs } from '../../src/lib/catalog.ts';
+import type { CatalogInputs } from '../../src/lib/catalog/catalog.ts';
 import { readCatalogInputs } from '../../src/build/load-catalog.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));

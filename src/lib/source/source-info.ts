@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { formatDate } from './format.ts';
+import { formatDate } from '../views/format.ts';
 import { SourceError } from './source-error.ts';
 import { parseYamlList } from './yaml-source.ts';
 

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildCatalog } from './catalog.ts';
-import { barChartLayout } from './charts.ts';
+import { buildCatalog } from '../catalog/catalog.ts';
+import { barChartLayout } from '../views/charts.ts';
 import { csvCell, ITEM_CSV_COLUMNS, itemRecord, toCsv } from './open-data.ts';
 import { qrSvg } from './qr.ts';
 import { robotsTxt, sitemapXml } from './sitemap.ts';
 import { breadcrumbJsonLd, governmentServiceJsonLd, jsonLdScript } from './structured-data.ts';
-import { realInputs } from '../../tests/support/inputs.ts';
+import { realInputs } from '../../../tests/support/inputs.ts';
 
 const catalog = buildCatalog(realInputs());
 const lookups = {

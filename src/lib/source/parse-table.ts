@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { batchFromOrdinal, type BatchId } from './batches.ts';
+import { batchFromOrdinal, type BatchId } from '../catalog/batches.ts';
 import { SourceError } from './source-error.ts';
 
 /** Zod schema of the five text cells of a source row, exactly as the table has them. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { absoluteUrl, normaliseBase, paths, withBase } from './paths.ts';
-import { prefixBaseInTree } from './rehype-base-links.ts';
+import { prefixBaseInTree } from '../../integrations/rehype-base-links.ts';
 
 describe('paths', () => {
   it('normalises base paths', () => {

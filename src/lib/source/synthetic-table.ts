@@ -1,5 +1,5 @@
-import type { Catalog } from './catalog.ts';
-import { BATCHES, BATCH_IDS } from './batches.ts';
+import type { Catalog } from '../catalog/catalog.ts';
+import { BATCHES, BATCH_IDS } from '../catalog/batches.ts';
 import { HEADER_CELLS } from './parse-table.ts';
 
 /** Ordinals of section headings, as the source writes them. */

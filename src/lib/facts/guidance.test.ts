@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseGuidance } from './guidance.ts';
-import { fieldMark } from './item-view.ts';
+import { fieldMark } from '../views/item-view.ts';
 import { parseReferences } from './references.ts';
-import { labelTables } from './rehype-table-labels.ts';
-import { REMARKS } from './remarks.ts';
-import { readProjectFile } from '../../tests/support/inputs.ts';
+import { labelTables } from '../../integrations/rehype-table-labels.ts';
+import { REMARKS } from '../catalog/remarks.ts';
+import { readProjectFile } from '../../../tests/support/inputs.ts';
 
 const refs = parseReferences(readProjectFile('content/references.yaml'), 'content/references.yaml');
 const guidance = parseGuidance(readProjectFile('content/guidance.yaml'), 'content/guidance.yaml', refs);

@@ -1,5 +1,5 @@
-import { BATCHES, type BatchId } from './batches.ts';
-import type { CellField } from './parse-table.ts';
+import { BATCHES, type BatchId } from '../catalog/batches.ts';
+import type { CellField } from '../source/parse-table.ts';
 
 /** The Chinese name of each source column. */
 export const FIELD_LABELS: Readonly<Record<CellField, string>> = {

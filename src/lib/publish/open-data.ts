@@ -1,6 +1,6 @@
-import type { AppliedNote } from './corrections.ts';
-import { FIELD_LABELS } from './format.ts';
-import type { RawCells } from './parse-table.ts';
+import type { AppliedNote } from '../source/corrections.ts';
+import { FIELD_LABELS } from '../views/format.ts';
+import type { RawCells } from '../source/parse-table.ts';
 
 /** One record of /data/items.json: normalised fields next to the raw cells of the table. */
 export interface ItemRecord {

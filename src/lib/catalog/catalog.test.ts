@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { buildCatalog } from './catalog.ts';
-import { inputsDigest } from '../build/load-catalog.ts';
-import { parseCorrections } from './corrections.ts';
-import { SourceError } from './source-error.ts';
-import { editLine, lineStartingWith, readProjectFile, realInputs, SEED_PATH } from '../../tests/support/inputs.ts';
+import { inputsDigest } from '../../build/load-catalog.ts';
+import { parseCorrections } from '../source/corrections.ts';
+import { SourceError } from '../source/source-error.ts';
+import { editLine, lineStartingWith, readProjectFile, realInputs, SEED_PATH } from '../../../tests/support/inputs.ts';
 
 const seed = readProjectFile(SEED_PATH);
 const catalog = buildCatalog(realInputs());
@@ -192,7 +192,7 @@ describe('buildCatalog on broken inputs', () => {
 
 describe('inputsDigest', () => {
   it('changes when an input changes and only then', () => {
-    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
     const dir = mkdtempSync(join(tmpdir(), 'kstb-digest-'));
     cpSync(join(root, 'seeds'), join(dir, 'seeds'), { recursive: true });
     cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });

@@ -1,7 +1,7 @@
-import { itemRecord, type ItemRecord } from './open-data.ts';
-import { paths } from './paths.ts';
-import type { SiteData } from '../astro/site-data.ts';
-import { shownUrl } from '../astro/url.ts';
+import { itemRecord, type ItemRecord } from '../lib/publish/open-data.ts';
+import { paths } from '../lib/views/paths.ts';
+import type { SiteData } from './site-data.ts';
+import { shownUrl } from './url.ts';
 
 /** The open-data records of the given items, from the same collection data the pages use. */
 export function itemRecords(data: SiteData, items = data.items): ItemRecord[] {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseBureauRegistry, splitBureauCell } from './bureaus.ts';
-import { parseReferences } from './references.ts';
-import { readProjectFile } from '../../tests/support/inputs.ts';
+import { parseReferences } from '../facts/references.ts';
+import { readProjectFile } from '../../../tests/support/inputs.ts';
 
 const refs = parseReferences(readProjectFile('content/references.yaml'), 'content/references.yaml');
 

@@ -1,5 +1,5 @@
-import type { AppliedNote } from './corrections.ts';
-import type { CellField } from './parse-table.ts';
+import type { AppliedNote } from '../source/corrections.ts';
+import type { CellField } from '../source/parse-table.ts';
 
 /**
  * The mark shown beside a field's value wherever it is shown, so that a guess

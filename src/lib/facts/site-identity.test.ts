@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { contactLines, parseSiteIdentity } from './site-identity.ts';
-import { SourceError } from './source-error.ts';
+import { SourceError } from '../source/source-error.ts';
 
 describe('site identity (content/site.yaml)', () => {
   it('the shipped file names 石家庄 and sets nothing it cannot know', () => {
-    const site = parseSiteIdentity(readFileSync(new URL('../../content/site.yaml', import.meta.url), 'utf8'), 'content/site.yaml');
+    const site = parseSiteIdentity(readFileSync(new URL('../../../content/site.yaml', import.meta.url), 'utf8'), 'content/site.yaml');
     assert.match(site.name, /石家庄/);
     assert.deepEqual(Object.keys(site).sort(), ['accessibilityReviewed', 'name']);
     assert.deepEqual(contactLines(site), []);

@@ -1,9 +1,9 @@
-import { shareCardAlt, shareImagePath, type ShareCard } from './share-card.ts';
+import { shareCardAlt, shareImagePath, type ShareCard } from '../lib/publish/share-card.ts';
 import { shareCards } from './share-cards.ts';
-import { SITE_NAME } from '../astro/site.ts';
-import { getSiteData } from '../astro/site-data.ts';
-import { paths } from './paths.ts';
-import { publicUrl } from '../astro/url.ts';
+import { SITE_NAME } from './site.ts';
+import { getSiteData } from './site-data.ts';
+import { paths } from '../lib/views/paths.ts';
+import { publicUrl } from './url.ts';
 
 let cards: Promise<Map<string, ShareCard>> | undefined;
 

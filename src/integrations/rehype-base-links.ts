@@ -1,4 +1,4 @@
-import { withBase } from './paths.ts';
+import { withBase } from '../lib/views/paths.ts';
 
 interface HastNode {
   type: string;

@@ -1,17 +1,17 @@
 import { z } from 'astro/zod';
 import { BATCH_IDS, type BatchId } from './batches.ts';
 import { splitBureauCell, type Bureau, type BureauRegistry } from './bureaus.ts';
-import { appliedNoteSchema, applyCorrections, unusedCorrectionTargets, type AppliedNote, type Correction } from './corrections.ts';
-import { parseSourceTable, rawCellsSchema, type SourceTable } from './parse-table.ts';
-import { ungroupedSameServicePairs, type RelatedGroup } from './related.ts';
-import { deadWordings, type LexiconEntry } from './lexicon.ts';
-import type { SourceInfo } from './source-info.ts';
+import { appliedNoteSchema, applyCorrections, unusedCorrectionTargets, type AppliedNote, type Correction } from '../source/corrections.ts';
+import { parseSourceTable, rawCellsSchema, type SourceTable } from '../source/parse-table.ts';
+import { ungroupedSameServicePairs, type RelatedGroup } from '../source/related.ts';
+import { deadWordings, type LexiconEntry } from '../lexicon.ts';
+import type { SourceInfo } from '../source/source-info.ts';
 import { AUDIENCES, checkTopicCoverage, type Topic, type TopicData } from './topics.ts';
 import { isRemark, REMARKS, type Remark } from './remarks.ts';
-import { itemSearchTerms, itemSearchTermsSchema, meaningfulScenario } from './search-terms.ts';
-import { SourceError } from './source-error.ts';
-import type { Guidance } from './guidance.ts';
-import type { Reference } from './references.ts';
+import { itemSearchTerms, itemSearchTermsSchema, meaningfulScenario } from '../search-terms.ts';
+import { SourceError } from '../source/source-error.ts';
+import type { Guidance } from '../facts/guidance.ts';
+import type { Reference } from '../facts/references.ts';
 
 /** Zod schema of one catalog item: the source row with corrections applied and bureaus resolved. */
 export const itemSchema = z

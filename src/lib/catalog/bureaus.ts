@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { citationSchema, resolvedCitationSchema, type ReferenceRegistry } from './references.ts';
-import { SourceError } from './source-error.ts';
-import { parseYamlList } from './yaml-source.ts';
+import { citationSchema, resolvedCitationSchema, type ReferenceRegistry } from '../facts/references.ts';
+import { SourceError } from '../source/source-error.ts';
+import { parseYamlList } from '../source/yaml-source.ts';
 
 /** The contact fields a deploying office may fill in, in the order pages show them. */
 export const CONTACT_FIELDS = ['website', 'address', 'phone', 'hours'] as const;

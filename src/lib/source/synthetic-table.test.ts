@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildCatalog } from './catalog.ts';
+import { buildCatalog } from '../catalog/catalog.ts';
 import { parseSourceTable } from './parse-table.ts';
 import { synthesizeTable } from './synthetic-table.ts';
-import { readProjectFile, realInputs } from '../../tests/support/inputs.ts';
-import { parseTopics } from './topics.ts';
+import { readProjectFile, realInputs } from '../../../tests/support/inputs.ts';
+import { parseTopics } from '../catalog/topics.ts';
 
 describe('synthesizeTable', () => {
   it('multiplies the table into a valid larger one that builds', () => {

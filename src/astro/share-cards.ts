@@ -1,9 +1,9 @@
-import { BATCHES } from './batches.ts';
-import { isInferred } from './corrections.ts';
-import { deadlineStatus, INFERRED_MARK, itemPosition, plannedDeadline } from './format.ts';
-import { paths } from './paths.ts';
-import type { ShareCard } from './share-card.ts';
-import type { SiteData } from '../astro/site-data.ts';
+import { BATCHES } from '../lib/catalog/batches.ts';
+import { isInferred } from '../lib/source/corrections.ts';
+import { deadlineStatus, INFERRED_MARK, itemPosition, plannedDeadline } from '../lib/views/format.ts';
+import { paths } from '../lib/views/paths.ts';
+import type { ShareCard } from '../lib/publish/share-card.ts';
+import type { SiteData } from './site-data.ts';
 
 /**
  * The share card of every page that has its own image (home, items, bureaus,

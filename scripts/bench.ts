@@ -14,11 +14,11 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../tests/helpers/browser.ts';
-import { BUILD_NODE_FLAGS, listFiles } from '../tests/helpers/build.ts';
-import { searchViaUi } from '../tests/helpers/search-ui.ts';
-import { serveStatic } from '../tests/helpers/static-server.ts';
-import { pageWeight } from '../tests/helpers/weight.ts';
+import { launchBrowser } from '../tests/harness/browser.ts';
+import { BUILD_NODE_FLAGS, listFiles } from '../tests/harness/build.ts';
+import { searchViaUi } from '../tests/harness/search-ui.ts';
+import { serveStatic } from '../tests/harness/static-server.ts';
+import { pageWeight } from '../tests/harness/weight.ts';
 import { synthesizeProject } from './synth.ts';
 
 const { values, positionals } = parseArgs({

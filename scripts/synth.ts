@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../src/build/load-catalog.ts';
 import { synthesizeTable } from '../src/lib/source/synthetic-table.ts';
-import { copyProject, PROJECT_ROOT } from '../tests/helpers/build.ts';
+import { copyProject, PROJECT_ROOT } from '../tests/harness/build.ts';
 
 /**
  * Copies the project into `dir` (a fresh temporary directory if omitted) and,

@@ -1,6 +1,6 @@
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSiteAsync, copyProject, PREVIEW_SITE, SITES, TEST_OUTPUT } from './helpers/build.ts';
+import { buildSiteAsync, copyProject, PREVIEW_SITE, SITES, TEST_OUTPUT } from './harness/build.ts';
 
 /**
  * Builds the three test sites side by side before any test runs: at the root

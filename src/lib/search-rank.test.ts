@@ -5,7 +5,7 @@ import { commonWords, conceptHit, itemMatchText, rankResults, resultState, type 
 import { queryConcepts, type Concept, type QueryLexiconEntry } from './search-rules.ts';
 import { normalizeQuery } from './search-query.ts';
 import { segmentWords } from './search-terms.ts';
-import { realInputs } from '../../tests/support/inputs.ts';
+import { realInputs } from '../../tests/harness/inputs.ts';
 
 const concept = (say: string, over: Partial<Concept> = {}): Concept => ({ say, means: [], related: [], kind: 'thing', source: 'word', ...over });
 const words = (name: string, scenario = '', everyday: string[] = [], pinyin: string[] = []): ItemWords => ({

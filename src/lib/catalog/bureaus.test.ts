@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseBureauRegistry, splitBureauCell } from './bureaus.ts';
 import { parseReferences } from '../facts/references.ts';
-import { readProjectFile } from '../../../tests/support/inputs.ts';
+import { readProjectFile } from '../../../tests/harness/inputs.ts';
 
 const refs = parseReferences(readProjectFile('content/references.yaml'), 'content/references.yaml');
 

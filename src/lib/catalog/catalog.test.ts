@@ -8,7 +8,7 @@ import { buildCatalog } from './catalog.ts';
 import { inputsDigest } from '../../build/load-catalog.ts';
 import { parseCorrections } from '../source/corrections.ts';
 import { SourceError } from '../source/source-error.ts';
-import { editLine, lineStartingWith, readProjectFile, realInputs, SEED_PATH } from '../../../tests/support/inputs.ts';
+import { editLine, lineStartingWith, readProjectFile, realInputs, SEED_PATH } from '../../../tests/harness/inputs.ts';
 
 const seed = readProjectFile(SEED_PATH);
 const catalog = buildCatalog(realInputs());

@@ -5,7 +5,7 @@ import { fieldMark } from '../views/item-view.ts';
 import { parseReferences } from './references.ts';
 import { labelTables } from '../../integrations/rehype-table-labels.ts';
 import { REMARKS } from '../catalog/remarks.ts';
-import { readProjectFile } from '../../../tests/support/inputs.ts';
+import { readProjectFile } from '../../../tests/harness/inputs.ts';
 
 const refs = parseReferences(readProjectFile('content/references.yaml'), 'content/references.yaml');
 const guidance = parseGuidance(readProjectFile('content/guidance.yaml'), 'content/guidance.yaml', refs);

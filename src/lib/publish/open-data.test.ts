@@ -6,7 +6,7 @@ import { csvCell, ITEM_CSV_COLUMNS, itemRecord, toCsv } from './open-data.ts';
 import { qrSvg } from './qr.ts';
 import { robotsTxt, sitemapXml } from './sitemap.ts';
 import { breadcrumbJsonLd, governmentServiceJsonLd, jsonLdScript } from './structured-data.ts';
-import { realInputs } from '../../../tests/support/inputs.ts';
+import { realInputs } from '../../../tests/harness/inputs.ts';
 
 const catalog = buildCatalog(realInputs());
 const lookups = {

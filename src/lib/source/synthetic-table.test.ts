@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { buildCatalog } from '../catalog/catalog.ts';
 import { parseSourceTable } from './parse-table.ts';
 import { synthesizeTable } from './synthetic-table.ts';
-import { readProjectFile, realInputs } from '../../../tests/support/inputs.ts';
+import { readProjectFile, realInputs } from '../../../tests/harness/inputs.ts';
 import { parseTopics } from '../catalog/topics.ts';
 
 describe('synthesizeTable', () => {

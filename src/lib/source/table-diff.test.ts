@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseSourceTable } from './parse-table.ts';
 import { diffTables } from './table-diff.ts';
-import { editLine, lineStartingWith, readProjectFile, SEED_PATH } from '../../../tests/support/inputs.ts';
+import { editLine, lineStartingWith, readProjectFile, SEED_PATH } from '../../../tests/harness/inputs.ts';
 
 const seed = readProjectFile(SEED_PATH);
 const parse = (text: string) => parseSourceTable(text, SEED_PATH);

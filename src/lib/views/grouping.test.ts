@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from '../catalog/catalog.ts';
 import { catalogViews, groupByBatch, neighbours, sameLeadItems, sortItems } from './grouping.ts';
-import { realInputs } from '../../../tests/support/inputs.ts';
+import { realInputs } from '../../../tests/harness/inputs.ts';
 
 const catalog = buildCatalog(realInputs());
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { SITES, type SiteName } from './helpers/build.ts';
-import { launchBrowser } from './helpers/browser.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+import { SITES, type SiteName } from '../harness/build.ts';
+import { launchBrowser } from '../harness/browser.ts';
+import { serveStatic, type StaticServer } from '../harness/static-server.ts';
 
 let browser: Browser;
 before(async () => {

@@ -3,11 +3,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { formatDate } from '../src/lib/views/format.ts';
-import { loadCatalog } from '../src/build/load-catalog.ts';
-import { parseSiteIdentity } from '../src/lib/facts/site-identity.ts';
-import { listFiles, PREVIEW_SITE, PROJECT_ROOT, SITES } from './helpers/build.ts';
-import { loadPage, text } from './helpers/html.ts';
+import { formatDate } from '../../src/lib/views/format.ts';
+import { loadCatalog } from '../../src/build/load-catalog.ts';
+import { parseSiteIdentity } from '../../src/lib/facts/site-identity.ts';
+import { listFiles, PREVIEW_SITE, PROJECT_ROOT, SITES } from '../harness/build.ts';
+import { loadPage, text } from '../harness/html.ts';
 
 const catalog = loadCatalog(PROJECT_ROOT);
 const shipped = parseSiteIdentity(readFileSync(join(PROJECT_ROOT, 'content/site.yaml'), 'utf8'), 'content/site.yaml');

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import type { Browser } from 'playwright-core';
-import { buildSite, copyProject } from './helpers/build.ts';
-import { launchBrowser } from './helpers/browser.ts';
-import { parseCsv } from './helpers/csv.ts';
-import { searchViaUi } from './helpers/search-ui.ts';
-import { serveStatic, type StaticServer } from './helpers/static-server.ts';
+import { buildSite, copyProject } from '../harness/build.ts';
+import { launchBrowser } from '../harness/browser.ts';
+import { parseCsv } from '../harness/csv.ts';
+import { searchViaUi } from '../harness/search-ui.ts';
+import { serveStatic, type StaticServer } from '../harness/static-server.ts';
 
 const SEED = 'seeds/000_0d21fb7026870303.txt';
 const NAME = '学历公证<script>alert("name")</script>&amp;';

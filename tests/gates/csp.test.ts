@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readBuilt } from './helpers/build.ts';
-import { browserFixture } from './helpers/fixture.ts';
-import { loadPage } from './helpers/html.ts';
-import { cspHeader, cspMeta } from '../src/lib/publish/csp.ts';
+import { readBuilt } from '../harness/build.ts';
+import { browserFixture } from '../harness/fixture.ts';
+import { loadPage } from '../harness/html.ts';
+import { cspHeader, cspMeta } from '../../src/lib/publish/csp.ts';
 
 const fx = browserFixture('kstb');
 

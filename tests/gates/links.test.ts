@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { listFiles, SITES, type SiteName } from './helpers/build.ts';
-import { loadPage } from './helpers/html.ts';
+import { listFiles, SITES, type SiteName } from '../harness/build.ts';
+import { loadPage } from '../harness/html.ts';
 
 /** Finds every internal link or asset reference that does not resolve, anchors included. */
 function brokenLinks(site: SiteName): string[] {

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { BATCHES } from '../src/lib/catalog/batches.ts';
-import { loadCatalog } from '../src/build/load-catalog.ts';
-import { PROJECT_ROOT, SITES } from './helpers/build.ts';
-import { loadPage, text } from './helpers/html.ts';
+import { BATCHES } from '../../src/lib/catalog/batches.ts';
+import { loadCatalog } from '../../src/build/load-catalog.ts';
+import { PROJECT_ROOT, SITES } from '../harness/build.ts';
+import { loadPage, text } from '../harness/html.ts';
 
 const catalog = loadCatalog(PROJECT_ROOT);
 const bureauBySlug = new Map(catalog.bureaus.map((b) => [b.slug, b]));

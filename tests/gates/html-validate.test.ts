@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { HtmlValidate } from 'html-validate';
-import { listFiles, SITES } from './helpers/build.ts';
+import { listFiles, SITES } from '../harness/build.ts';
 
 describe('valid HTML', () => {
   it('every generated page validates with html-validate, with zero errors', async () => {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { PROJECT_ROOT, SITES } from './helpers/build.ts';
+import { PROJECT_ROOT, SITES } from '../harness/build.ts';
 
 /** The W3C Nu HTML Checker, from the vnu-jar npm package; Java comes from the system (Debian's default-jre-headless). */
 const VNU_JAR = join(PROJECT_ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');

@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
-import { loadCatalog } from '../src/build/load-catalog.ts';
-import { browserFixture } from './helpers/fixture.ts';
-import { PROJECT_ROOT, SITES } from './helpers/build.ts';
-import { loadPage } from './helpers/html.ts';
-import { searchViaUi } from './helpers/search-ui.ts';
-import { pageWeight } from './helpers/weight.ts';
+import { loadCatalog } from '../../src/build/load-catalog.ts';
+import { browserFixture } from '../harness/fixture.ts';
+import { PROJECT_ROOT, SITES } from '../harness/build.ts';
+import { loadPage } from '../harness/html.ts';
+import { searchViaUi } from '../harness/search-ui.ts';
+import { pageWeight } from '../harness/weight.ts';
 
 const BUDGET = 30 * 1024;
 const fx = browserFixture('root');

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { browserFixture } from './helpers/fixture.ts';
-import { EVERY_KIND_OF_PAGE } from './helpers/pages.ts';
+import { browserFixture } from '../harness/fixture.ts';
+import { EVERY_KIND_OF_PAGE } from '../harness/pages.ts';
 
 const fx = browserFixture('root');
 

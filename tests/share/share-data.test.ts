@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { loadCatalog } from '../src/build/load-catalog.ts';
-import { parseSourceTable } from '../src/lib/source/parse-table.ts';
-import { listFiles, PROJECT_ROOT, readBuilt, SITES, type SiteName } from './helpers/build.ts';
-import { parseCsv } from './helpers/csv.ts';
-import { loadPage, text } from './helpers/html.ts';
+import { loadCatalog } from '../../src/build/load-catalog.ts';
+import { parseSourceTable } from '../../src/lib/source/parse-table.ts';
+import { listFiles, PROJECT_ROOT, readBuilt, SITES, type SiteName } from '../harness/build.ts';
+import { parseCsv } from '../harness/csv.ts';
+import { loadPage, text } from '../harness/html.ts';
 
 const catalog = loadCatalog(PROJECT_ROOT);
 const bureauBySlug = new Map(catalog.bureaus.map((b) => [b.slug, b]));

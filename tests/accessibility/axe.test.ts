@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { browserFixture, openPage } from './helpers/fixture.ts';
-import { AXE_SOURCE, AXE_TAGS, axeViolations, EVERY_KIND_OF_PAGE } from './helpers/pages.ts';
+import { browserFixture, openPage } from '../harness/fixture.ts';
+import { AXE_SOURCE, AXE_TAGS, axeViolations, EVERY_KIND_OF_PAGE } from '../harness/pages.ts';
 
 // A file of its own, the slowest checks of the suite: the test runner runs it beside the others.
 const fx = browserFixture('root');

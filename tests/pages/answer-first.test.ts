@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
-import { PROJECT_ROOT } from './helpers/build.ts';
-import { browserFixture } from './helpers/fixture.ts';
-import { loadCatalog } from '../src/build/load-catalog.ts';
+import { PROJECT_ROOT } from '../harness/build.ts';
+import { browserFixture } from '../harness/fixture.ts';
+import { loadCatalog } from '../../src/build/load-catalog.ts';
 
 const catalog = loadCatalog(PROJECT_ROOT);
 const bureauName = new Map(catalog.bureaus.map((b) => [b.slug, b.name]));

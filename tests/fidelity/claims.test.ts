@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { PROJECT_ROOT, listFiles, readBuilt, SITES } from './helpers/build.ts';
-import { loadPage, text } from './helpers/html.ts';
-import { deadlineStatus } from '../src/lib/views/format.ts';
-import { loadCatalog } from '../src/build/load-catalog.ts';
+import { PROJECT_ROOT, listFiles, readBuilt, SITES } from '../harness/build.ts';
+import { loadPage, text } from '../harness/html.ts';
+import { deadlineStatus } from '../../src/lib/views/format.ts';
+import { loadCatalog } from '../../src/build/load-catalog.ts';
 
 const catalog = loadCatalog(PROJECT_ROOT);
 const pages = listFiles(SITES.root.dir).filter((f) => f.endsWith('.html'));

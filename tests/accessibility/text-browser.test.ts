@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { SITES } from './helpers/build.ts';
+import { SITES } from '../harness/build.ts';
 
 /** The page as w3m shows it: no CSS (so `hidden` is ignored), no JavaScript. */
 function dump(path: string): string {

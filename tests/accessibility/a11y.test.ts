@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { BrowserContext } from 'playwright-core';
-import { browserFixture, openPage } from './helpers/fixture.ts';
-import { EVERY_KIND_OF_PAGE as PAGES, FOCUS_PAGES, focusProblems, reflowProblems } from './helpers/pages.ts';
+import { browserFixture, openPage } from '../harness/fixture.ts';
+import { EVERY_KIND_OF_PAGE as PAGES, FOCUS_PAGES, focusProblems, reflowProblems } from '../harness/pages.ts';
 
 const fx = browserFixture('root');
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { firefoxFixture } from './helpers/firefox.ts';
-import { AXE_SOURCE, AXE_TAGS, axeViolations, EVERY_KIND_OF_PAGE, FOCUS_PAGES, focusProblems, reflowProblems } from './helpers/pages.ts';
+import { firefoxFixture } from '../harness/firefox.ts';
+import { AXE_SOURCE, AXE_TAGS, axeViolations, EVERY_KIND_OF_PAGE, FOCUS_PAGES, focusProblems, reflowProblems } from '../harness/pages.ts';
 
 const fx = firefoxFixture('kstb');
 

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { browserFixture } from './helpers/fixture.ts';
-import { PROJECT_ROOT, SITES } from './helpers/build.ts';
-import { searchViaUi } from './helpers/search-ui.ts';
+import { browserFixture } from '../harness/fixture.ts';
+import { PROJECT_ROOT, SITES } from '../harness/build.ts';
+import { searchViaUi } from '../harness/search-ui.ts';
 
 const jsQr = readFileSync(join(PROJECT_ROOT, 'node_modules/jsqr/dist/jsQR.js'), 'utf8');
 const fx = browserFixture('kstb');

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { buildSite, copyProject, listFiles, readBuilt, SITES, TEST_OUTPUT } from './helpers/build.ts';
+import { buildSite, copyProject, listFiles, readBuilt, SITES, TEST_OUTPUT } from '../harness/build.ts';
 
 const SEED = 'seeds/000_0d21fb7026870303.txt';
 const project = copyProject();

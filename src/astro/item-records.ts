@@ -7,8 +7,8 @@ import { shownUrl } from './url.ts';
 export function itemRecords(data: SiteData, items = data.items): ItemRecord[] {
   return items.map((item) =>
     itemRecord(item, {
-      bureauName: (slug) => data.bureauBySlug.get(slug)?.name ?? slug,
-      topicName: (slug) => data.topicBySlug.get(slug)?.name ?? slug,
+      bureauName: data.bureauName,
+      topicName: data.topicName,
       // Absolute with SITE_URL; a preview build gives the path, never a made-up host.
       url: (id) => shownUrl(paths.item(id)),
     }),

@@ -1,6 +1,6 @@
 import { BATCHES } from '../lib/catalog/batches.ts';
-import { isInferred } from '../lib/source/corrections.ts';
-import { deadlineStatus, INFERRED_MARK, itemPosition, plannedDeadline } from '../lib/views/format.ts';
+import { deadlineStatus, itemPosition, plannedDeadline } from '../lib/views/format.ts';
+import { leadText } from '../lib/views/item-view.ts';
 import { paths } from '../lib/views/paths.ts';
 import type { ShareCard } from '../lib/publish/share-card.ts';
 import type { SiteData } from './site-data.ts';
@@ -11,16 +11,14 @@ import type { SiteData } from './site-data.ts';
  * the home page's image.
  */
 export function shareCards(data: SiteData, siteName: string): Map<string, ShareCard> {
-  const { items, bureaus, batches, topics, bureauBySlug, views } = data;
+  const { items, bureaus, batches, topics, bureauName, views } = data;
   const cards = new Map<string, ShareCard>();
   cards.set(paths.home, { kicker: '石家庄市政务服务“跨省通办”', title: siteName, lines: [`共 ${items.length} 项事项：能办什么、哪个部门负责`], siteName });
   for (const item of items) {
-    const lead = item.lead.map((slug) => bureauBySlug.get(slug)?.name ?? slug).join('、');
-    const mark = isInferred(item.notes, 'lead') ? `（${INFERRED_MARK}）` : '';
     cards.set(paths.item(item.id), {
       kicker: itemPosition(item.batch, item.number),
       title: item.name,
-      lines: [deadlineStatus(item.batch), `牵头单位：${lead}${mark}`],
+      lines: [deadlineStatus(item.batch), `牵头单位：${leadText(item, bureauName)}`],
       siteName,
     });
   }

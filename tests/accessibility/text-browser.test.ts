@@ -35,7 +35,7 @@ describe('in a text browser (w3m)', () => {
     assert.match(item, /搜索 \| 菜单/);
     assert.match(dump('index.html'), /市人社局（石家庄市人力资源和社会保障局）/);
     // On a bureau's own page the lead is not named, but a lead the site inferred is still marked.
-    assert.match(dump('bureaus/human-resources/index.html'), /城乡居民基本养老保险关系转移接续\s+要求2020年底前实现；牵头单位（原表空白，本站推定）/);
+    assert.match(dump('bureaus/human-resources/index.html'), /城乡居民基本养老保险关系转移接续\s+要求2020年底前实现；牵头单位（本站推定）/);
   });
 
   it('the search page shows its form and the ways to browse, and nothing that only a script uses', () => {

@@ -70,8 +70,8 @@ describe('fieldMark', () => {
     kind: 'correction' as const,
     ...over,
   });
-  it('marks a filled gap, another inferred value and an annotation, and nothing else', () => {
-    assert.equal(fieldMark([note({})], 'lead'), '原表空白，本站推定');
+  it('marks a filled gap and another inferred value the same short way, an annotation with its note, and nothing else', () => {
+    assert.equal(fieldMark([note({})], 'lead'), '本站推定');
     assert.equal(fieldMark([note({ original: '市公安局' })], 'lead'), '本站推定');
     assert.equal(
       fieldMark(

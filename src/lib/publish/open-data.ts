@@ -1,5 +1,6 @@
 import type { AppliedNote } from '../source/corrections.ts';
 import { FIELD_LABELS } from '../views/format.ts';
+import { INFERRED_MARK, withMark } from '../views/item-view.ts';
 import type { RawCells } from '../source/parse-table.ts';
 
 /** One record of /data/items.json: normalised fields next to the raw cells of the table. */
@@ -97,7 +98,13 @@ export const ITEM_CSV_COLUMNS: readonly { header: string; value(r: ItemRecord): 
   { header: 'topics', value: (r) => r.topics.join('、') },
   { header: 'audience', value: (r) => r.audience.join('、') },
   { header: 'url', value: (r) => r.url },
-  { header: 'notes', value: (r) => r.notes.map((n) => `${FIELD_LABELS[n.field]}：${n.original || '（空）'} → ${n.corrected || '（空）'}`).join('；') },
+  {
+    header: 'notes',
+    value: (r) =>
+      r.notes
+        .map((n) => `${FIELD_LABELS[n.field]}：${n.original || '（空）'} → ${withMark(n.corrected || '（空）', n.inferred ? INFERRED_MARK : undefined)}`)
+        .join('；'),
+  },
   { header: 'source_name', value: (r) => r.source.name },
   { header: 'source_scenario', value: (r) => r.source.scenario },
   { header: 'source_lead', value: (r) => r.source.lead },

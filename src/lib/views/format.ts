@@ -44,6 +44,3 @@ export function plannedDeadline(batch: BatchId): string {
 export function deadlineStatus(batch: BatchId): string {
   return `列入“跨省通办”任务，${plannedDeadline(batch)}`;
 }
-
-/** The mark shown next to a value the site inferred, wherever the value is shown. */
-export const INFERRED_MARK = '本站推定';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { firefoxFixture } from '../harness/firefox.ts';
+import { firefoxFixture, setViewport } from '../harness/firefox.ts';
 import { AXE_SOURCE, AXE_TAGS, axeViolations, EVERY_KIND_OF_PAGE, FOCUS_PAGES, focusProblems, reflowProblems } from '../harness/pages.ts';
 
 const fx = firefoxFixture('kstb');
@@ -9,7 +9,9 @@ const fx = firefoxFixture('kstb');
 /** A new tab that records page errors and console errors into `problems`. */
 async function newPage(problems: string[], viewport = { width: 1280, height: 900 }): Promise<Page> {
   const page = await fx.browser.newPage();
-  await page.setViewport(viewport);
+  await setViewport(page, viewport);
+  // The viewport is set over plain WebDriver BiDi (see setViewport): check that it took.
+  assert.equal(await page.evaluate(() => window.innerWidth), viewport.width, 'viewport width');
   page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text()}`));
   return page;
@@ -61,7 +63,7 @@ describe('in Firefox ESR (WebDriver BiDi)', () => {
     assert.match(await page.$eval('#search-status', (el) => el.textContent ?? ''), /^找到 \d+ 项与“社保卡补办”相关的事项。/);
 
     // The header box is for wide screens; phones get a one-tap link to the search page instead.
-    await page.setViewport({ width: 1280, height: 900 });
+    await setViewport(page, { width: 1280, height: 900 });
     await open(page, 'items/1-1/');
     await page.type('#site-search', '公积金提取');
     await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);

@@ -1,5 +1,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { CatalogItem } from '../lib/catalog/catalog.ts';
+import type { Bureau } from '../lib/catalog/bureaus.ts';
+import type { Topic } from '../lib/catalog/topics.ts';
+import type { Guidance } from '../lib/facts/guidance.ts';
+import type { LexiconEntry } from '../lib/lexicon.ts';
 import type { BatchId } from '../lib/catalog/batches.ts';
 import { catalogViews, sortItems, type CatalogViews } from '../lib/views/grouping.ts';
 import { nameOf } from '../lib/views/item-view.ts';
@@ -7,23 +11,14 @@ import { nameOf } from '../lib/views/item-view.ts';
 /** An item as pages use it. */
 export type Item = CatalogItem;
 
-/** A life topic as pages use it. */
-export type Topic = CollectionEntry<'topics'>['data'] & { slug: string };
-
-/** A bureau as pages use it. */
-export type Bureau = CollectionEntry<'bureaus'>['data'] & { slug: string };
+// One schema and one type per concept: pages use the catalog's own types, re-exported here.
+export type { Bureau, Guidance, LexiconEntry, Topic };
 
 /** A deadline batch as pages use it. */
 export type Batch = CollectionEntry<'batches'>['data'];
 
 /** The source table's identity. */
 export type Source = CollectionEntry<'sources'>['data'];
-
-/** One everyday-language entry. */
-export type LexiconEntry = CollectionEntry<'lexicon'>['data'];
-
-/** What the site explains beyond the table, each statement with its source. */
-export type Guidance = CollectionEntry<'guidance'>['data']['guidance'];
 
 export interface SiteData {
   source: Source;

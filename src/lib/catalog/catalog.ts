@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { BATCH_IDS, type BatchId } from './batches.ts';
 import { splitBureauCell, type Bureau, type BureauRegistry } from './bureaus.ts';
-import { appliedNoteSchema, applyCorrections, unusedCorrectionTargets, type AppliedNote, type Correction } from '../source/corrections.ts';
+import { appliedNoteSchema, applyCorrections, ITEM_ID_RE, unusedCorrectionTargets, type AppliedNote, type Correction } from '../source/corrections.ts';
 import { parseSourceTable, rawCellsSchema, type SourceTable } from '../source/parse-table.ts';
 import { ungroupedSameServicePairs, type RelatedGroup } from '../source/related.ts';
 import { deadWordings, type LexiconEntry } from '../lexicon.ts';
@@ -17,7 +17,7 @@ import type { Reference } from '../facts/references.ts';
 export const itemSchema = z
   .object({
     /** batch-number, e.g. 2-15; also the URL segment. */
-    id: z.string().regex(/^[1-9]\d*-[1-9]\d*$/),
+    id: z.string().regex(ITEM_ID_RE),
     /** Deadline batch, 1–3, as the source numbers its sections. */
     batch: z.literal(BATCH_IDS),
     /** Number within the batch, 1..N. */
@@ -40,7 +40,7 @@ export const itemSchema = z
     notes: z.array(appliedNoteSchema),
     /** The same service in other batches, with how they relate. */
     sameService: z.array(z.object({ id: z.string(), note: z.string().min(1) }).strict()),
-    /** Words the item is also indexed under (hidden on the page, searchable). */
+    /** Words search knows the item by besides its text: pinyin goes into its search record as metadata; the everyday words are not indexed (the search page derives them from the lexicon). Nothing of this is on the page. */
     searchTerms: itemSearchTermsSchema,
     /** Life topic slugs, from content/topics.yaml; at least one. */
     topics: z.array(z.string()).min(1),
@@ -166,7 +166,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
       fail(`bureau "${registry.bySlug(both)?.name}" is both lead and cooperating; keep it with an annotation in content/corrections.yaml or correct it`);
     }
     const remark = corrected.cells.remark;
-    if (remark !== '' && !isRemark(remark)) fail(`unknown remark (备注) "${remark}"; known remarks are listed in src/lib/remarks.ts`);
+    if (remark !== '' && !isRemark(remark)) fail(`unknown remark (备注) "${remark}"; known remarks are listed in src/lib/catalog/remarks.ts`);
 
     return {
       id,

@@ -33,17 +33,7 @@ export const correctionEntrySchema = z
   .refine((c) => c.action === 'correct' || c.original !== '', { message: 'an annotation needs the cell text it explains in original' });
 
 /** A correction entry with its location in the corrections file. */
-export interface Correction {
-  action: 'correct' | 'annotate';
-  items: string[];
-  field: CellField;
-  original: string;
-  corrected: string;
-  inferred: boolean;
-  reason: string;
-  file: string;
-  line: number;
-}
+export type Correction = z.infer<typeof correctionEntrySchema> & { file: string; line: number };
 
 /**
  * Where a note comes from: a correction or an annotation in corrections.yaml,

@@ -5,7 +5,7 @@
  * figures; asserts nothing.
  * Usage: npm run bench [-- 138,2000,10000] [--peer DIR] [--rounds N]
  *   sizes        item counts to measure (default 138,2000,10000; none by default with --peer)
- *   --peer DIR   also build the peer site in DIR (see ../shared/peers/README.md) and
+ *   --peer DIR   also build the peer site in DIR (a Starlight site of the same items, set up outside this repository) and
  *                our site at the same item count, alternating, and print the ratio
  *   --rounds N   build pairs for the peer comparison (default 3)
  */

@@ -1,7 +1,8 @@
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSiteAsync, copyProject, PREVIEW_SITE, SITES, TEST_OUTPUT } from './harness/build.ts';
-import { checkFirefox } from './harness/firefox.ts';
+import { FIREFOX_PATH } from './harness/firefox.ts';
+import { checkFirefox } from './harness/firefox-esr.ts';
 
 /**
  * Builds the three test sites side by side before any test runs: at the root
@@ -13,7 +14,7 @@ import { checkFirefox } from './harness/firefox.ts';
  */
 export async function globalSetup() {
   // A Firefox too old for the browser tests stops the run now, saying what to install, not after the builds.
-  checkFirefox();
+  checkFirefox(FIREFOX_PATH);
   rmSync(TEST_OUTPUT, { recursive: true, force: true });
   const kstb = copyProject();
   const preview = copyProject();

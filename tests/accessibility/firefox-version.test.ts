@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FIREFOX_INSTALL, FIREFOX_MIN_VERSION, firefoxProblem } from '../harness/firefox.ts';
+import { FIREFOX_INSTALL, FIREFOX_MIN_VERSION, firefoxProblem } from '../harness/firefox-esr.ts';
 
 describe('the Firefox the browser tests need', () => {
   it('runs on ESR 140 and 153', () => {
-    assert.equal(firefoxProblem('Mozilla Firefox 140.5.0esr\n'), undefined);
-    assert.equal(firefoxProblem('Mozilla Firefox 153.8.0esr\n'), undefined);
+    assert.equal(firefoxProblem('Mozilla Firefox 140.5.0esr\n', '/usr/bin/firefox-esr'), undefined);
+    assert.equal(firefoxProblem('Mozilla Firefox 153.8.0esr\n', '/usr/bin/firefox-esr'), undefined);
   });
 
   it('stops an older or missing Firefox with the version needed and the command that installs it', () => {

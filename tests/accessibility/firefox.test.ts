@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { firefoxFixture, setViewport } from '../harness/firefox.ts';
+import { firefoxFixture } from '../harness/firefox.ts';
+import { setViewport } from '../harness/firefox-esr.ts';
 import { AXE_SOURCE, AXE_TAGS, axeViolations, EVERY_KIND_OF_PAGE, FOCUS_PAGES, focusProblems, reflowProblems } from '../harness/pages.ts';
 
 const fx = firefoxFixture('kstb');

@@ -5,12 +5,21 @@ import { siteFixture, type SiteFixture } from './fixture.ts';
 /** Debian's Firefox ESR; puppeteer-core never downloads a browser. */
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
-/** Launches headless Firefox ESR, driven over WebDriver BiDi. */
-export function launchFirefox(): Promise<Browser> {
-  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true });
+/**
+ * Firefox preferences for a computer with a mouse: headless Firefox otherwise
+ * matches neither `(hover: hover)` nor `(pointer: fine)`.
+ */
+export const FIREFOX_MOUSE = { 'ui.primaryPointerCapabilities': 6, 'ui.allPointerCapabilities': 6 };
+
+/** Firefox preference for a system set to dark mode (WebDriver BiDi cannot emulate the media feature). */
+export const FIREFOX_DARK = { 'layout.css.prefers-color-scheme.content-override': 0 };
+
+/** Launches headless Firefox ESR, driven over WebDriver BiDi, with extra preferences if given. */
+export function launchFirefox(prefs: Record<string, unknown> = {}): Promise<Browser> {
+  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, extraPrefsFirefox: prefs });
 }
 
-/** Registers the hooks that start Firefox and serve `site` for the calling test file. */
-export function firefoxFixture(site: SiteName): SiteFixture<Browser> {
-  return siteFixture(site, launchFirefox);
+/** Registers the hooks that start Firefox (with extra preferences if given) and serve `site` for the calling test file. */
+export function firefoxFixture(site: SiteName, prefs: Record<string, unknown> = {}): SiteFixture<Browser> {
+  return siteFixture(site, () => launchFirefox(prefs));
 }

@@ -7,7 +7,16 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
 import { FIREFOX_DARK, FIREFOX_MOUSE, firefoxFixture, launchFirefox } from './helpers/firefox.ts';
 import { AXE_SOURCE, AXE_TAGS, axeViolations, EVERY_KIND_OF_PAGE } from './helpers/pages.ts';
-import { contrastFigures, installSpeechRecorder, LOCAL_ZH_VOICE, MODE_COMBINATIONS, rememberModes, spacingProblems, type Modes } from './helpers/elder-mode.ts';
+import {
+  contrastFigures,
+  FIRST_SCREENS,
+  installSpeechRecorder,
+  LOCAL_ZH_VOICE,
+  MODE_COMBINATIONS,
+  rememberModes,
+  spacingProblems,
+  type Modes,
+} from './helpers/elder-mode.ts';
 
 // Served under /kstb/: the toggles, the pointer pictures and read-aloud must work under a sub-path too.
 const fx = firefoxFixture('kstb', FIREFOX_MOUSE);
@@ -30,11 +39,7 @@ async function open(page: Page, path: string): Promise<void> {
 describe('长辈模式 in Firefox ESR', () => {
   it('大字版 and 高对比 stand on the first screen of every page at 320, 390 and 1280 px, outside 菜单', async () => {
     const problems: string[] = [];
-    for (const [width, height] of [
-      [320, 568],
-      [390, 844],
-      [1280, 800],
-    ] as const) {
+    for (const [width, height] of FIRST_SCREENS) {
       const page = await newPage({ width, height });
       for (const path of EVERY_KIND_OF_PAGE) {
         await open(page, path);

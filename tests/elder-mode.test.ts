@@ -3,7 +3,16 @@ import { describe, it } from 'node:test';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserFixture } from './helpers/fixture.ts';
 import { AXE_SOURCE, AXE_TAGS, axeViolations, EVERY_KIND_OF_PAGE } from './helpers/pages.ts';
-import { contrastFigures, installSpeechRecorder, LOCAL_ZH_VOICE, MODE_COMBINATIONS, rememberModes, spacingProblems, type Modes } from './helpers/elder-mode.ts';
+import {
+  contrastFigures,
+  FIRST_SCREENS,
+  installSpeechRecorder,
+  LOCAL_ZH_VOICE,
+  MODE_COMBINATIONS,
+  rememberModes,
+  spacingProblems,
+  type Modes,
+} from './helpers/elder-mode.ts';
 
 const fx = browserFixture('root');
 
@@ -29,11 +38,7 @@ async function open(context: BrowserContext, path: string): Promise<Page> {
 describe('长辈模式 in Chromium', () => {
   it('大字版 and 高对比 stand on the first screen of every page at 320, 390 and 1280 px, outside 菜单, one tap away', async () => {
     const problems: string[] = [];
-    for (const [width, height] of [
-      [320, 568],
-      [390, 844],
-      [1280, 800],
-    ] as const) {
+    for (const [width, height] of FIRST_SCREENS) {
       const context = await contextWith({ width, height });
       const page = await context.newPage();
       for (const path of PAGES) {

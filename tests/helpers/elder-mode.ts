@@ -10,6 +10,13 @@ export interface Modes {
   contrast?: boolean;
 }
 
+/** Small phone, common phone and laptop screens (width, height): the first screen the 长辈模式 entrance must stand on. */
+export const FIRST_SCREENS = [
+  [320, 568],
+  [390, 844],
+  [1280, 800],
+] as const;
+
 /** Every combination of 大字版 and 高对比, by name. */
 export const MODE_COMBINATIONS: [string, Modes][] = [
   ['标准', {}],

@@ -95,7 +95,7 @@ describe('长辈模式 in Chromium', () => {
     await context.close();
   });
 
-  it('the keyboard alone reaches and switches every setting', async () => {
+  it('the keyboard alone reaches and switches every setting, and the next page keeps them', async () => {
     const context = await contextWith({ width: 1280, height: 800 });
     const page = await open(context, 'items/1-8/');
     const reached = new Set<string>();
@@ -108,6 +108,12 @@ describe('长辈模式 in Chromium', () => {
     }
     for (const id of ['text-size-toggle', 'contrast-toggle', 'pointer-toggle']) assert.ok(reached.has(id), `Tab reaches #${id}`);
     assert.deepEqual(await page.evaluate(() => [document.documentElement.dataset.contrast, document.documentElement.dataset.pointer]), ['high', 'large']);
+    await page.goto(fx.server.url + 'bureaus/court/');
+    assert.deepEqual(
+      await page.evaluate(() => [document.documentElement.dataset.contrast, document.documentElement.dataset.pointer]),
+      ['high', 'large'],
+      'remembered on the next page',
+    );
     await context.close();
   });
 

@@ -90,7 +90,7 @@ describe('accessibility (WCAG 2.2 AA)', () => {
     const context = await fx.browser.newContext();
     const page = await open(context, 'accessibility/');
     const main = (await page.locator('main').textContent()) ?? '';
-    for (const part of ['WCAG', '2.2 AA', '已知的不足', '反馈问题', '检查日期', '本声明最近一次检查和更新于 2026年11月27日'])
+    for (const part of ['WCAG', '2.2 AA', '已知的不足', '反馈问题', '检查日期', '本声明最近一次检查和更新于 2026年11月28日'])
       assert.ok(main.includes(part), part);
     assert.ok(await (await open(context, '')).locator('footer a[href="/accessibility/"]').isVisible());
     await context.close();

@@ -7,16 +7,26 @@ import { siteFixture, type SiteFixture } from './fixture.ts';
 export const FIREFOX_PATH = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /**
- * Launches headless Firefox ESR, driven over WebDriver BiDi. A Firefox too old
- * stops here (checkFirefox); no default viewport, which puppeteer would set
- * with a command ESR 140 does not know (see setViewport in firefox-esr.ts).
+ * Firefox preferences for a computer with a mouse: headless Firefox otherwise
+ * matches neither `(hover: hover)` nor `(pointer: fine)`.
  */
-export function launchFirefox(): Promise<Browser> {
+export const FIREFOX_MOUSE = { 'ui.primaryPointerCapabilities': 6, 'ui.allPointerCapabilities': 6 };
+
+/** Firefox preference for a system set to dark mode (WebDriver BiDi cannot emulate the media feature). */
+export const FIREFOX_DARK = { 'layout.css.prefers-color-scheme.content-override': 0 };
+
+/**
+ * Launches headless Firefox ESR, driven over WebDriver BiDi, with extra
+ * preferences if given. A Firefox too old stops here (checkFirefox); no default
+ * viewport, which puppeteer would set with a command ESR 140 does not know (see
+ * setViewport in firefox-esr.ts).
+ */
+export function launchFirefox(prefs: Record<string, unknown> = {}): Promise<Browser> {
   checkFirefox(FIREFOX_PATH);
-  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, defaultViewport: null });
+  return puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX_PATH, headless: true, defaultViewport: null, extraPrefsFirefox: prefs });
 }
 
-/** Registers the hooks that start Firefox and serve `site` for the calling test file. */
-export function firefoxFixture(site: SiteName): SiteFixture<Browser> {
-  return siteFixture(site, launchFirefox);
+/** Registers the hooks that start Firefox (with extra preferences if given) and serve `site` for the calling test file. */
+export function firefoxFixture(site: SiteName, prefs: Record<string, unknown> = {}): SiteFixture<Browser> {
+  return siteFixture(site, () => launchFirefox(prefs));
 }

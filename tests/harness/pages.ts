@@ -115,10 +115,11 @@ export async function focusProblems(pressTab: () => Promise<void>, run: InPage, 
 /** axe-core's browser bundle, injected by the test driver (outside the page's own scripts, so the CSP does not apply). */
 export const AXE_SOURCE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
 
-/** Runs in the page, after AXE_SOURCE: axe's violations for `tags`, as "rule (up to three targets)". */
-export async function axeViolations(tags: string[]): Promise<string[]> {
+/** Runs in the page, after AXE_SOURCE: axe's violations for `tags` (or for the named `rules`), as "rule (up to three targets)". */
+export async function axeViolations(tags: string[] | { rules: string[] }): Promise<string[]> {
   const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-  const { violations } = await axe.run(document, { runOnly: { type: 'tag', values: tags } });
+  const runOnly = Array.isArray(tags) ? { type: 'tag', values: tags } : { type: 'rule', values: tags.rules };
+  const { violations } = await axe.run(document, { runOnly });
   return violations.map(
     (v) =>
       `${v.id} (${v.nodes

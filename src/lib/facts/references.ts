@@ -3,7 +3,7 @@ import { SourceError } from '../source/source-error.ts';
 import { parseYamlSections, type LocatedEntry } from '../source/yaml-source.ts';
 
 /** Reads an unquoted YAML date (which the parser turns into a Date) as an ISO date string. */
-const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date());
+export const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date());
 
 /** Zod schema of one public source in content/references.yaml. */
 export const referenceSchema = z

@@ -93,7 +93,7 @@ describe('printing', () => {
     const pdf = await printToPdf('items/');
     assert.ok(pdf.pages.length <= 16, `${pdf.pages.length} pages`);
     for (const item of catalog.items) assert.ok(pdf.all.includes(squeeze(item.name)), `${item.id} is on paper`);
-    const batchOrder = ['第一批（要求2020年底前实现）', '第二批（要求2021年6月前实现）', '第三批（要求2021年底前实现）'].map((h) => pdf.all.indexOf(h));
+    const batchOrder = ['第一批（要求2020年底前实现）', '第二批（要求2021年6月前实现）', '第三批（要求2021年底实现）'].map((h) => pdf.all.indexOf(h));
     assert.ok(
       batchOrder.every((p, i) => p >= 0 && (i === 0 || p > batchOrder[i - 1]!)),
       `batches in order: ${batchOrder}`,

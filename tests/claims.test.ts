@@ -68,7 +68,7 @@ describe('every sentence true', () => {
       const first = doc.querySelector('.answer > p');
       assert.equal(first?.className, 'can', item.id);
       assert.equal(text(first), `原表写明：${item.scenario}`, item.id);
-      assert.equal(text(doc.querySelector('.answer .status')), `任务分工表${plannedDeadline(item.batch)}（${BATCHES[item.batch].label}）。`, item.id);
+      assert.equal(text(doc.querySelector('.answer .status')), `任务分工表${plannedDeadline(item.batch)}。`, item.id);
       assert.match(text(doc.querySelector('.answer .caveat')), /以办理部门答复为准/, item.id);
       // Once per page, clearly: not repeated in remarks, the how-to section or the footer.
       assert.equal(readBuilt('root', file).split('以办理部门答复为准').length - 1, 1, `${item.id} says 以办理部门答复为准 once`);

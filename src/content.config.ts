@@ -73,7 +73,6 @@ const batches = defineCollection({
       ordinal: z.string(),
       label: z.string(),
       deadline: z.string(),
-      deadlineDate: z.iso.date(),
       /** The section heading as the table prints it. */
       heading: z.string().min(1),
       /** The item count the heading declares. */

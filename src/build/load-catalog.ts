@@ -70,7 +70,7 @@ export function readCatalogInputs(root: string, seedText?: string): CatalogInput
     seed: { text: seedText ?? bytes.toString('utf8'), file: seedPath, sha256: createHash('sha256').update(bytes).digest('hex') },
     registry: parseBureauRegistry(read(INPUT_PATHS.bureaus), INPUT_PATHS.bureaus, references),
     corrections: parseCorrections(read(INPUT_PATHS.corrections), INPUT_PATHS.corrections),
-    related: parseRelatedGroups(read(INPUT_PATHS.related), INPUT_PATHS.related),
+    related: parseRelatedGroups(read(INPUT_PATHS.related), INPUT_PATHS.related, references),
     lexicon: { file: INPUT_PATHS.lexicon, entries: parseLexicon(read(INPUT_PATHS.lexicon), INPUT_PATHS.lexicon) },
     topics: parseTopics(read(INPUT_PATHS.topics), INPUT_PATHS.topics),
     info: parseSourceInfo(read(INPUT_PATHS.source), INPUT_PATHS.source),

@@ -36,7 +36,7 @@ export function itemSearchRecord(item: CatalogItem, bureauName: (slug: string) =
   const order = `${item.batch}-${String(item.number).padStart(3, '0')}`;
   const meta: [string, string][] = [
     ['title', item.name],
-    // As the lists say it (要求2021年6月前实现): a bare “第三批（2021年底前）” can read as “only until”.
+    // As the lists say it (要求2021年6月前实现): a bare “第三批（2021年底）” can read as “only until”.
     ['batch', plannedDeadline(item.batch)],
     // An inferred lead bureau is marked in the results too (本站推定), as everywhere it is shown.
     ['lead', leadText(item, bureauName)],

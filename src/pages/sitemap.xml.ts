@@ -24,6 +24,7 @@ export const GET: APIRoute = async () => {
     paths.overview,
     paths.search,
     paths.about,
+    paths.howToApply,
     paths.dataNotes,
     paths.accessibility,
     paths.data,

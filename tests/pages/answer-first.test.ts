@@ -8,6 +8,8 @@ import { loadCatalog } from '../../src/build/load-catalog.ts';
 const catalog = loadCatalog(PROJECT_ROOT);
 const bureauName = new Map(catalog.bureaus.map((b) => [b.slug, b.name]));
 const PHONE = { width: 390, height: 844 };
+/** The tallest an item page may be at 390 px in normal text: what is the same on every item lives on /how-to-apply/. */
+const MAX_PHONE_HEIGHT = 2600;
 const fx = browserFixture('root');
 
 /** A phone page, optionally with 大字版 remembered from an earlier visit. */
@@ -24,6 +26,9 @@ function answerBottoms(page: Page) {
     const answer = document.querySelector('.answer');
     const byText = (re: RegExp) => [...(answer?.querySelectorAll('p, a, strong') ?? [])].find((el) => re.test(el.textContent ?? ''));
     return {
+      height: document.documentElement.scrollHeight,
+      answer: bottom(answer),
+      firstLine: answer?.querySelector('p')?.className ?? '',
       h1: bottom(document.querySelector('h1')),
       deadline: bottom(byText(/要求.+实现/)),
       lead: bottom(answer?.querySelector('.lead')),
@@ -39,7 +44,7 @@ describe('answer first on item pages, on a 390×844 phone', () => {
     ['normal text', false, 844],
     ['大字版', true, 1266],
   ] as const) {
-    it(`shows name, planned deadline, lead bureau and how to apply within ${limit} px for all ${catalog.items.length} items (${mode})`, async () => {
+    it(`opens with the table's scenario and shows name, planned deadline, lead bureau and how to apply within ${limit} px for all ${catalog.items.length} items, on a page at most ${MAX_PHONE_HEIGHT} px tall in normal text (${mode})`, async () => {
       // Three tabs share the 138 pages: the checks are independent and page loads dominate.
       const lanes = [0, 1, 2];
       const pages = await Promise.all(lanes.map(() => phonePage(fx.browser, large)));
@@ -56,6 +61,11 @@ describe('answer first on item pages, on a 390×844 phone', () => {
               assert.ok(y <= limit, `${item.id}: ${part} ends at ${Math.round(y)} px, below ${limit} px`);
             }
             for (const slug of item.lead) assert.ok(got.leadText.includes(bureauName.get(slug)!), `${item.id}: names ${slug}`);
+            // The answer box opens with what the table says the citizen can do, and fits the first screen.
+            assert.equal(got.firstLine, 'can', `${item.id}: first line of the answer`);
+            assert.ok(got.answer !== null && got.answer <= limit, `${item.id}: answer box ends at ${got.answer} px`);
+            // An item page is about its item: at most 2,600 px tall on a phone in normal text.
+            if (!large) assert.ok(got.height <= MAX_PHONE_HEIGHT, `${item.id}: page is ${got.height} px tall`);
           }
         }),
       );

@@ -123,7 +123,7 @@ describe('batch pages and lists', () => {
   it('the home page shows the three batches with their counts and a search box', () => {
     const doc = loadPage('root', 'index.html');
     const cards = [...doc.querySelectorAll('.cards a')].map((a) => text(a));
-    assert.deepEqual(cards, ['第一批 要求2020年底前实现 58 项', '第二批 要求2021年6月前实现 35 项', '第三批 要求2021年底前实现 45 项']);
+    assert.deepEqual(cards, ['第一批 要求2020年底前实现 58 项', '第二批 要求2021年6月前实现 35 项', '第三批 要求2021年底实现 45 项']);
     const form = doc.querySelector('main form[role="search"]')!;
     assert.equal(form.getAttribute('action'), '/search/');
     assert.equal(form.querySelector('input[type="search"]')?.getAttribute('name'), 'q');

@@ -93,7 +93,7 @@ describe('printing', () => {
     const pdf = await printToPdf('items/');
     assert.ok(pdf.pages.length <= 16, `${pdf.pages.length} pages`);
     for (const item of catalog.items) assert.ok(pdf.all.includes(squeeze(item.name)), `${item.id} is on paper`);
-    const batchOrder = ['第一批（要求2020年底前实现）', '第二批（要求2021年6月前实现）', '第三批（要求2021年底前实现）'].map((h) => pdf.all.indexOf(h));
+    const batchOrder = ['第一批（要求2020年底前实现）', '第二批（要求2021年6月前实现）', '第三批（要求2021年底实现）'].map((h) => pdf.all.indexOf(h));
     assert.ok(
       batchOrder.every((p, i) => p >= 0 && (i === 0 || p > batchOrder[i - 1]!)),
       `batches in order: ${batchOrder}`,
@@ -125,12 +125,40 @@ describe('printing', () => {
     );
   });
 
-  it('prints an item page with its address on every page', async () => {
-    const item = await printToPdf('items/2-19/');
-    assert.ok(item.pages.length <= 2, `${item.pages.length} pages`);
-    assert.ok(item.all.includes('住房公积金单位登记开户'));
-    assertRunningHeads(item, '住房公积金单位登记开户', kstbUrl('items/2-19/'));
-    assert.equal(item.searchVisible, false);
+  it('prints an item on one A4 page with its running header, address, QR code and source line', async () => {
+    // 2-15, and 1-15: a long item with a related item, an inferred lead and two phone lines.
+    for (const id of ['2-15', '1-15']) {
+      const item = catalog.items.find((i) => i.id === id)!;
+      const pdf = await printToPdf(`items/${id}/`);
+      assert.equal(pdf.pages.length, 1, `${id}: ${pdf.pages.length} pages`);
+      assertRunningHeads(pdf, item.name, kstbUrl(`items/${id}/`));
+      assert.ok(pdf.all.includes(squeeze(item.scenario)), `${id}: the table's scenario`);
+      assert.ok(pdf.all.includes('手机扫码打开本页'), `${id}: QR code`);
+      assert.ok(pdf.all.includes(squeeze(`来源：附件《${catalog.title}》`)), `${id}: source line`);
+      assert.ok(pdf.all.includes('12345的来源：'), `${id}: the hotline's source is on paper too`);
+      assert.equal(pdf.searchVisible, false);
+      assert.equal(pdf.buttonsVisible, false);
+    }
+  });
+
+  it('prints every one of the 138 items on one A4 page', async () => {
+    // Three tabs share the items; each PDF's pages are counted from its page tree.
+    const lanes = [0, 1, 2];
+    const spilled: string[] = [];
+    await Promise.all(
+      lanes.map(async (lane) => {
+        const page = await fx.browser.newPage();
+        for (const item of catalog.items.filter((_, i) => i % lanes.length === lane)) {
+          await page.goto(`${fx.server.url}items/${item.id}/`);
+          const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+          const count = Number(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/.exec(pdf.toString('latin1'))?.[1]);
+          assert.ok(count >= 1, `${item.id}: page count read from the PDF`);
+          if (count !== 1) spilled.push(`${item.id} (${count})`);
+        }
+        await page.close();
+      }),
+    );
+    assert.deepEqual(spilled, [], 'items that spill onto a second page');
   });
 
   it('a preview build prints relative addresses: no localhost on paper', async () => {

@@ -10,15 +10,44 @@ const jsQr = readFileSync(join(PROJECT_ROOT, 'node_modules/jsqr/dist/jsQR.js'), 
 const fx = browserFixture('kstb');
 
 describe('sharing in Chromium', () => {
-  it('“复制链接” copies the canonical URL and says so', async () => {
+  it('“复制链接” copies the item’s name with its canonical URL and says so', async () => {
     const context = await fx.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await context.newPage();
     await page.goto(`${fx.server.url}items/2-15/`);
     await page.getByRole('button', { name: '复制链接' }).click();
     // The copy is asynchronous: wait for the live region to report, then check what it says.
     await page.waitForFunction(() => (document.querySelector('.share [role="status"]')?.textContent ?? '') !== '');
-    assert.equal(await page.locator('.share [role="status"]').textContent(), '链接已复制');
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${SITES.kstb.siteUrl}/kstb/items/2-15/`);
+    assert.equal(await page.locator('.share [role="status"]').textContent(), '名称和链接已复制');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `社会保障卡补领、换领、换发 ${SITES.kstb.siteUrl}/kstb/items/2-15/`);
+    await page.goto(`${fx.server.url}bureaus/human-resources/`);
+    await page.getByRole('button', { name: '复制链接' }).click();
+    await page.waitForFunction(() => (document.querySelector('.share [role="status"]')?.textContent ?? '') !== '');
+    assert.equal(
+      await page.evaluate(() => navigator.clipboard.readText()),
+      `石家庄市人力资源和社会保障局“跨省通办”事项清单 ${SITES.kstb.siteUrl}/kstb/bureaus/human-resources/`,
+    );
+    await context.close();
+  });
+
+  it('offers the system share sheet, with the name and URL, only where the browser has one', async () => {
+    const context = await fx.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${fx.server.url}items/2-15/`);
+    await page.getByRole('button', { name: '复制链接' }).waitFor();
+    const hasShare = await page.evaluate(() => typeof navigator.share === 'function');
+    assert.equal(await page.getByRole('button', { name: '分享', exact: true }).count(), hasShare ? 1 : 0);
+    // A browser with a share sheet (as phones have): record what the page hands it.
+    await context.addInitScript(() => {
+      const calls: ShareData[] = [];
+      Object.assign(window, { shareCalls: calls });
+      Object.defineProperty(navigator, 'share', { configurable: true, value: (data: ShareData) => (calls.push(data), Promise.resolve()) });
+      Object.defineProperty(navigator, 'canShare', { configurable: true, value: () => true });
+    });
+    await page.goto(`${fx.server.url}items/2-15/`);
+    await page.getByRole('button', { name: '分享', exact: true }).click();
+    await page.waitForFunction(() => (window as unknown as { shareCalls: ShareData[] }).shareCalls.length === 1);
+    const data = await page.evaluate(() => (window as unknown as { shareCalls: ShareData[] }).shareCalls[0]);
+    assert.deepEqual(data, { title: '社会保障卡补领、换领、换发', text: '社会保障卡补领、换领、换发', url: `${SITES.kstb.siteUrl}/kstb/items/2-15/` });
     await context.close();
   });
 

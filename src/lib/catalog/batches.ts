@@ -11,16 +11,18 @@ export interface BatchInfo {
   ordinal: string;
   /** Short label used in lists, e.g. 第一批. */
   label: string;
-  /** The deadline in the words citizens read, e.g. 2020年底前. */
+  /**
+   * The deadline in the table's own words, as its section heading gives it:
+   * 2020年底前, 2021年6月前, 2021年底 (batch 3's heading has no 前). Never turned
+   * into a day the table does not give.
+   */
   deadline: string;
-  /** The last day of the deadline, ISO 8601. */
-  deadlineDate: string;
 }
 
 export const BATCHES: Readonly<Record<BatchId, BatchInfo>> = {
-  1: { id: 1, ordinal: '一', label: '第一批', deadline: '2020年底前', deadlineDate: '2020-12-31' },
-  2: { id: 2, ordinal: '二', label: '第二批', deadline: '2021年6月前', deadlineDate: '2021-06-30' },
-  3: { id: 3, ordinal: '三', label: '第三批', deadline: '2021年底前', deadlineDate: '2021-12-31' },
+  1: { id: 1, ordinal: '一', label: '第一批', deadline: '2020年底前' },
+  2: { id: 2, ordinal: '二', label: '第二批', deadline: '2021年6月前' },
+  3: { id: 3, ordinal: '三', label: '第三批', deadline: '2021年底' },
 };
 
 /** Maps a section ordinal (一/二/三) to its batch, or undefined for an unknown one. */

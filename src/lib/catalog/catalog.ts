@@ -11,7 +11,7 @@ import { isRemark, REMARKS, type Remark } from './remarks.ts';
 import { itemSearchTerms, itemSearchTermsSchema, meaningfulScenario } from '../search-terms.ts';
 import { SourceError } from '../source/source-error.ts';
 import type { Guidance } from '../facts/guidance.ts';
-import type { Reference } from '../facts/references.ts';
+import { resolvedCitationSchema, type Reference } from '../facts/references.ts';
 
 /** Zod schema of one catalog item: the source row with corrections applied and bureaus resolved. */
 export const itemSchema = z
@@ -39,7 +39,9 @@ export const itemSchema = z
     /** Every change and note the site made to the raw cells. */
     notes: z.array(appliedNoteSchema),
     /** The same service in other batches, with how they relate. */
-    sameService: z.array(z.object({ id: z.string(), note: z.string().min(1) }).strict()),
+    sameService: z.array(
+      z.object({ id: z.string(), note: z.string().min(1), basis: z.literal('reading').optional(), citation: resolvedCitationSchema.optional() }).strict(),
+    ),
     /** Words search knows the item by besides its text: pinyin goes into its search record as metadata; the everyday words are not indexed (the search page derives them from the lexicon). Nothing of this is on the page. */
     searchTerms: itemSearchTermsSchema,
     /** Life topic slugs, from content/topics.yaml; at least one. */
@@ -144,6 +146,11 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
   }
   checkTopicCoverage(topics, [...ids], seed.file, (id) => rows.find((r) => itemId(r.batch, r.number) === id)?.line ?? 1);
   const lineOfId = new Map(rows.map((r) => [itemId(r.batch, r.number), r.line]));
+  for (const channel of guidance.channels) {
+    const unknown = channel.bureaus?.find((slug) => !registry.bySlug(slug));
+    if (unknown)
+      throw new SourceError('content/guidance.yaml', 1, `channel "${channel.id}" names bureau "${unknown}", which content/bureaus.yaml does not have`, unknown);
+  }
   for (const group of related) {
     const missing = group.items.find((id) => !ids.has(id));
     if (missing) throw new SourceError(group.file, group.line, `related group names item ${missing}, which the table does not have`, missing);
@@ -182,7 +189,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
       notes: [...corrected.notes, ...lead.notes, ...cooperating.notes],
       sameService: related
         .filter((g) => g.items.includes(id))
-        .flatMap((g) => g.items.filter((other) => other !== id).map((other) => ({ id: other, note: g.note }))),
+        .flatMap((g) => g.items.filter((other) => other !== id).map((other) => ({ id: other, note: g.note, basis: g.basis, citation: g.citation }))),
       searchTerms: itemSearchTerms({ name: corrected.cells.name, scenario: corrected.cells.scenario }, lexicon.entries),
       topics: topics.items.get(id)?.topics ?? [],
       audience: topics.items.get(id)?.audience ?? [],

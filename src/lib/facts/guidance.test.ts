@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseGuidance } from './guidance.ts';
+import { itemHotlines, parseGuidance } from './guidance.ts';
 import { fieldMark } from '../views/item-view.ts';
 import { parseReferences } from './references.ts';
 import { labelTables } from '../../integrations/rehype-table-labels.ts';
@@ -43,7 +43,13 @@ describe('the claims register (content/guidance.yaml)', () => {
       .map((s) => s.text)
       .join('\n');
     for (const invented of ['帮助转报', '最终由国家部委审核办理', '不必再找省级部门', '办理时间可能']) assert.ok(!text.includes(invented), invented);
-    for (const r of Object.values(guidance.remarks)) assert.match(r.text, /以办理部门答复为准/);
+    // The item page says 以办理部门答复为准 once, in its answer box; a remark's reading never
+    // tells anyone where to apply (2-31's 国家级事权 is filed with the 参保地 agency).
+    for (const r of Object.values(guidance.remarks)) {
+      assert.doesNotMatch(r.text, /以办理部门答复为准|向.{1,12}申请[。，]/, r.id);
+      assert.doesNotMatch(r.short ?? '', /国家有关部门/, r.id);
+    }
+    assert.match(guidance.remarks['国家级事权'].text, /不是说要到国家部门申请/);
   });
 
   it('names the three ways of 跨省通办 from 国办发〔2020〕35号 and the channels citizens can use', () => {
@@ -55,8 +61,11 @@ describe('the claims register (content/guidance.yaml)', () => {
         ['多地联办', '国办发〔2020〕35号'],
       ],
     );
-    assert.match(guidance.howTo.find((s) => s.title === '异地代收代办')!.text, /寄给您，或在网上送达/);
+    // An instruction to governments is said as one, never as what a citizen will get.
+    for (const mode of guidance.howTo.filter((s) => s.title)) assert.match(mode.text, /^国办发〔2020〕35号要求/, mode.id);
     assert.ok(guidance.channels.some((c) => c.phone === '12345'));
+    // Every number shown cites a source in the register.
+    for (const c of guidance.channels.filter((c) => c.phone)) assert.ok(c.citation.reference.number ?? c.citation.reference.url, c.id);
   });
 });
 
@@ -103,6 +112,25 @@ describe('labelTables', () => {
     assert.deepEqual(
       cells.map((c) => c.properties.dataLabel),
       [undefined, '本站显示', '说明'],
+    );
+  });
+});
+
+describe('itemHotlines', () => {
+  it('names the lead bureau’s field line first, then the general lines, and only lines with a number', () => {
+    const channels = [
+      { id: 'web', phone: undefined },
+      { id: 'city', phone: '12345' },
+      { id: 'hr', phone: '12333', bureaus: ['human-resources'] },
+      { id: 'fund', phone: '12329', bureaus: ['housing-fund'] },
+    ];
+    assert.deepEqual(
+      itemHotlines(channels, ['human-resources']).map((c) => c.id),
+      ['hr', 'city'],
+    );
+    assert.deepEqual(
+      itemHotlines(channels, ['court']).map((c) => c.id),
+      ['city'],
     );
   });
 });

@@ -57,6 +57,16 @@ const channelFields = z
       .optional(),
     /** What a citizen can do there, in plain words. */
     text: z.string().min(1),
+    /** One sentence for item pages' 怎么办理 paragraph, where the channel is shown there. */
+    short: z.string().min(1).optional(),
+    /**
+     * Lead bureaus (slugs in content/bureaus.yaml) whose field this line serves, e.g. 12333
+     * for 市人社局: item pages they lead show it. Without it the channel is general.
+     */
+    bureaus: z
+      .array(z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/))
+      .min(1)
+      .optional(),
     citation: citationSchema,
   })
   .strict();
@@ -130,4 +140,14 @@ export function parseGuidance(text: string, file: string, refs: ReferenceRegistr
     return { ...parsed.data, citation: refs.resolve(parsed.data.citation, file, entry.line) };
   });
   return { howTo, channels, remarks, about };
+}
+
+/**
+ * The phone lines an item page names, field lines first: those that serve one of
+ * the item's lead bureaus (12333 for 市人社局), then the general ones (12345).
+ * Only channels with a number, each of which cites its source.
+ */
+export function itemHotlines<C extends Pick<Channel, 'phone' | 'bureaus'>>(channels: readonly C[], lead: readonly string[]): C[] {
+  const phones = channels.filter((c) => c.phone !== undefined);
+  return [...phones.filter((c) => c.bureaus?.some((slug) => lead.includes(slug))), ...phones.filter((c) => c.bureaus === undefined)];
 }

@@ -66,7 +66,7 @@ export function itemRecord(
 /** What each field of an item record means, for the data page. Keys follow {@link ItemRecord}. */
 export const ITEM_FIELD_DOCS: readonly { field: keyof ItemRecord; type: string; meaning: string }[] = [
   { field: 'id', type: '字符串', meaning: '事项编号，批次-序号，如 2-15（第二批第15项），也是事项页网址的一部分。' },
-  { field: 'batch', type: '整数 1–3', meaning: '批次：1 为2020年底前，2 为2021年6月前，3 为2021年底前。' },
+  { field: 'batch', type: '整数 1–3', meaning: '批次：1 为2020年底前，2 为2021年6月前，3 为2021年底。' },
   { field: 'number', type: '整数', meaning: '原表中该批次内的序号。' },
   { field: 'name', type: '字符串', meaning: '事项名称（已按更正清单更正）。' },
   { field: 'scenario', type: '字符串', meaning: '应用场景（已更正）。' },

@@ -18,6 +18,6 @@ describe('same service across batches', () => {
       ['1-1', '3-1'],
       ['1-2', '3-1'],
     ]);
-    assert.deepEqual(ungroupedSameServicePairs(items, [{ items: ['1-1', '1-2', '3-1'], note: 'n', file: 'f', line: 1 }]), []);
+    assert.deepEqual(ungroupedSameServicePairs(items, [{ items: ['1-1', '1-2', '3-1'], note: 'n', basis: 'reading', file: 'f', line: 1 }]), []);
   });
 });

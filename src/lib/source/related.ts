@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { ITEM_ID_RE } from './corrections.ts';
+import { citationSchema, type ReferenceRegistry, type ResolvedCitation } from '../facts/references.ts';
 import { SourceError } from './source-error.ts';
 import { parseYamlList } from './yaml-source.ts';
 
@@ -10,26 +11,37 @@ export const relatedGroupSchema = z
     items: z.array(z.string().regex(ITEM_ID_RE)).min(2),
     /** How they relate, for the citizen. */
     note: z.string().min(1),
+    /** The note is the site's reading of the two rows of the table, saying no more than they say. */
+    basis: z.literal('reading').optional(),
+    /** Or the public source that supports the note. */
+    citation: citationSchema.optional(),
   })
-  .strict();
+  .strict()
+  .refine((g) => (g.basis === undefined) !== (g.citation === undefined), { message: 'give exactly one of basis or citation' });
 
 export interface RelatedGroup {
   items: string[];
   note: string;
+  /** What the note rests on: the site's reading of the table, or a resolved citation. */
+  basis?: 'reading';
+  citation?: ResolvedCitation;
   file: string;
   line: number;
 }
 
 /**
- * Parses the groups of items that are one service across batches.
+ * Parses the groups of items that are one service across batches. Each note
+ * rests on a reading of the table or cites a known reference, like every other
+ * statement the site makes.
  *
  * @throws {SourceError} naming the file, line and value of a bad entry.
  */
-export function parseRelatedGroups(text: string, file: string): RelatedGroup[] {
+export function parseRelatedGroups(text: string, file: string, refs: ReferenceRegistry): RelatedGroup[] {
   return parseYamlList(text, file).map(({ line, value }) => {
     const parsed = relatedGroupSchema.safeParse(value);
     if (!parsed.success) throw SourceError.fromZod(file, line, 'invalid related group', parsed.error, value);
-    return { ...parsed.data, file, line };
+    const { citation, ...rest } = parsed.data;
+    return { ...rest, ...(citation ? { citation: refs.resolve(citation, file, line) } : {}), file, line };
   });
 }
 

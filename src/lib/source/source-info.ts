@@ -12,6 +12,10 @@ export const sourceInfoSchema = z
     publisher: z.string().min(1),
     /** The national policy it implements. */
     basis: z.string().min(1),
+    /** Which of publisher and basis the site inferred (the table states neither): shown with 本站推定. */
+    inferred: z.array(z.enum(['publisher', 'basis'])),
+    /** Why, in plain words for the reader. */
+    inferenceNote: z.string().min(1),
     /** The date the document itself carries (ISO), or null: the table states none. */
     documentDate: z.iso.date().nullable(),
     /** When this version of the table was taken into the site (ISO date). */

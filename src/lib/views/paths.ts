@@ -18,6 +18,8 @@ export const paths = {
   sitemap: '/sitemap.xml',
   search: '/search/',
   about: '/about/',
+  /** The one page that explains the three modes and the channels, linked from every item. */
+  howToApply: '/how-to-apply/',
   dataNotes: '/data-notes/',
   accessibility: '/accessibility/',
 } as const;

@@ -12,11 +12,11 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from '../src/build/load-catalog.ts';
-import { launchBrowser } from '../tests/helpers/browser.ts';
-import { buildSite, PROJECT_ROOT } from '../tests/helpers/build.ts';
-import { isHonest, parseQueryFile, searchViaUi } from '../tests/helpers/search-ui.ts';
-import { serveStatic } from '../tests/helpers/static-server.ts';
-import { pageWeight } from '../tests/helpers/weight.ts';
+import { launchBrowser } from '../tests/harness/browser.ts';
+import { buildSite, PROJECT_ROOT } from '../tests/harness/build.ts';
+import { isHonest, parseQueryFile, searchViaUi } from '../tests/harness/search-ui.ts';
+import { serveStatic } from '../tests/harness/static-server.ts';
+import { pageWeight } from '../tests/harness/weight.ts';
 
 const fixtures = join(PROJECT_ROOT, 'tests/fixtures');
 const files =

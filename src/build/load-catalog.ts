@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseBureauRegistry } from '../lib/bureaus.ts';
-import { buildCatalog, type Catalog, type CatalogInputs } from '../lib/catalog.ts';
-import { parseCorrections } from '../lib/corrections.ts';
+import { parseBureauRegistry } from '../lib/catalog/bureaus.ts';
+import { buildCatalog, type Catalog, type CatalogInputs } from '../lib/catalog/catalog.ts';
+import { parseCorrections } from '../lib/source/corrections.ts';
 import { parseLexicon } from '../lib/lexicon.ts';
-import { parseSourceInfo } from '../lib/source-info.ts';
-import { parseGuidance } from '../lib/guidance.ts';
-import { parseReferences } from '../lib/references.ts';
-import { parseTopics } from '../lib/topics.ts';
-import { parseRelatedGroups } from '../lib/related.ts';
+import { parseSourceInfo } from '../lib/source/source-info.ts';
+import { parseGuidance } from '../lib/facts/guidance.ts';
+import { parseReferences } from '../lib/facts/references.ts';
+import { parseTopics } from '../lib/catalog/topics.ts';
+import { parseRelatedGroups } from '../lib/source/related.ts';
 
 /** Where the inputs live, relative to the project root. */
 export const INPUT_PATHS = {

@@ -1,4 +1,4 @@
-import { shareText } from '../lib/share-text.ts';
+import { shareText } from '../lib/publish/share-text.ts';
 
 /** A secondary button with the given label, as every JavaScript-made control on the site looks. */
 function button(label: string): HTMLButtonElement {

@@ -108,7 +108,7 @@ describe('every sentence true', () => {
       assert.ok(record.cooperating.includes(name), `${item.id} in items.json`);
       const facts = [...loadPage('root', `items/${item.id}/index.html`).querySelectorAll('.facts > div')];
       const cooperating = text(facts.find((d) => text(d.querySelector('dt')) === '配合单位'));
-      assert.ok(cooperating.includes(name) && cooperating.includes('与牵头单位相同（原表如此）'), `${item.id}: ${cooperating}`);
+      assert.ok(cooperating.includes(name) && cooperating.includes('与牵头单位相同，原表如此'), `${item.id}: ${cooperating}`);
     }
   });
 

@@ -79,7 +79,7 @@ describe('buildCatalog on the real table', () => {
     assert.deepEqual(selfCooperating, ['1-4', '2-5', '2-6', '2-7', '2-8', '2-9', '2-10', '2-11', '2-13', '2-14', '2-15', '3-38']);
     for (const id of selfCooperating) {
       const note = item(id).notes.find((n) => n.kind === 'annotation');
-      assert.equal(note?.corrected, '与牵头单位相同（原表如此）', id);
+      assert.equal(note?.corrected, '与牵头单位相同，原表如此', id);
       assert.equal(note?.original, item(id).source.cooperating, id);
     }
     assert.deepEqual(item('2-13').cooperating, ['human-resources']);

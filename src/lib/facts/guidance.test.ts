@@ -84,10 +84,10 @@ describe('fieldMark', () => {
     assert.equal(fieldMark([note({ original: '市公安局' })], 'lead'), '本站推定');
     assert.equal(
       fieldMark(
-        [note({ field: 'cooperating', kind: 'annotation', inferred: false, original: '市人社局', corrected: '与牵头单位相同（原表如此）' })],
+        [note({ field: 'cooperating', kind: 'annotation', inferred: false, original: '市人社局', corrected: '与牵头单位相同，原表如此' })],
         'cooperating',
       ),
-      '与牵头单位相同（原表如此）',
+      '与牵头单位相同，原表如此',
     );
     assert.equal(fieldMark([note({ inferred: false })], 'lead'), undefined);
     assert.equal(fieldMark([note({})], 'cooperating'), undefined);

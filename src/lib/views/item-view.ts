@@ -15,7 +15,7 @@ export const INFERRED_LEGEND = `${INFERRED_MARK}：原表此处空白或有误�
 /**
  * The mark shown beside a field's value wherever it is shown, so that a guess
  * never passes for a fact: INFERRED_MARK for a value the site inferred, or an
- * annotation's note (与牵头单位相同（原表如此）). Undefined when the value is
+ * annotation's note (与牵头单位相同，原表如此). Undefined when the value is
  * the table's own.
  */
 export function fieldMark(notes: readonly AppliedNote[], field: CellField): string | undefined {

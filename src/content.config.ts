@@ -6,7 +6,7 @@ import { BATCH_IDS, BATCHES } from './lib/batches.ts';
 import { itemSchema, type Catalog } from './lib/catalog.ts';
 import { INPUT_PATHS, inputsDigest, loadCatalog } from './build/load-catalog.ts';
 import { bureauSchema } from './lib/bureaus.ts';
-import { lexiconEntrySchema } from './lib/lexicon.ts';
+import { lexiconEntrySchema } from './lib/search/lexicon.ts';
 import { sourceInfoSchema } from './lib/source-info.ts';
 import { topicSchema } from './lib/topics.ts';
 import { guidanceSchema } from './lib/guidance.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseBureauRegistry } from '../lib/bureaus.ts';
 import { buildCatalog, type Catalog, type CatalogInputs } from '../lib/catalog.ts';
 import { parseCorrections } from '../lib/corrections.ts';
-import { parseLexicon } from '../lib/lexicon.ts';
+import { parseLexicon } from '../lib/search/lexicon.ts';
 import { parseSourceInfo } from '../lib/source-info.ts';
 import { parseGuidance } from '../lib/guidance.ts';
 import { parseReferences } from '../lib/references.ts';

@@ -4,11 +4,11 @@ import { splitBureauCell, type Bureau, type BureauRegistry } from './bureaus.ts'
 import { appliedNoteSchema, applyCorrections, unusedCorrectionTargets, type AppliedNote, type Correction } from './corrections.ts';
 import { parseSourceTable, rawCellsSchema, type SourceTable } from './parse-table.ts';
 import { ungroupedSameServicePairs, type RelatedGroup } from './related.ts';
-import { deadWordings, type LexiconEntry } from './lexicon.ts';
+import { deadWordings, type LexiconEntry } from './search/lexicon.ts';
 import type { SourceInfo } from './source-info.ts';
 import { AUDIENCES, checkTopicCoverage, type Topic, type TopicData } from './topics.ts';
 import { isRemark, REMARKS, type Remark } from './remarks.ts';
-import { itemSearchTerms, itemSearchTermsSchema, meaningfulScenario } from './search-terms.ts';
+import { itemSearchTerms, itemSearchTermsSchema, meaningfulScenario } from './search/terms.ts';
 import { SourceError } from './source-error.ts';
 import type { Guidance } from './guidance.ts';
 import type { Reference } from './references.ts';

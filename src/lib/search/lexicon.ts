@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { SourceError } from './source-error.ts';
-import { parseYamlList } from './yaml-source.ts';
-import { entriesFor, wordingOccursIn } from './search-rank.ts';
+import { SourceError } from '../source-error.ts';
+import { parseYamlList } from '../yaml-source.ts';
+import { entriesFor, wordingOccursIn } from './rank.ts';
 
 export { entriesFor };
 

@@ -4,7 +4,7 @@
  * of several Pagefind searches and ranking exact names first. No DOM, no I/O.
  */
 
-import { queryConcepts, type Concept, type QueryLexiconEntry } from './search-rules.ts';
+import { queryConcepts, type Concept, type QueryLexiconEntry } from './rules.ts';
 
 export type { QueryLexiconEntry };
 

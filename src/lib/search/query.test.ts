@@ -1,16 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  highlightTerms,
-  highlightWords,
-  MAX_QUERY_LENGTH,
-  MAX_SEARCHES,
-  mergeHits,
-  normalizeQuery,
-  planQuery,
-  readAsNote,
-  suggestTerms,
-} from './search-query.ts';
+import { highlightTerms, highlightWords, MAX_QUERY_LENGTH, MAX_SEARCHES, mergeHits, normalizeQuery, planQuery, readAsNote, suggestTerms } from './query.ts';
 
 const lexicon = [
   { say: ['社保卡'], means: ['社会保障卡'] },

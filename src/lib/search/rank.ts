@@ -6,7 +6,7 @@
  * all of the query, part of it, or only a related service, and in what order
  * results appear. Pure and browser-safe.
  */
-import type { Concept } from './search-rules.ts';
+import type { Concept } from './rules.ts';
 
 /** True when every space-separated word of an official wording occurs in the text. */
 export function wordingOccursIn(wording: string, text: string): boolean {

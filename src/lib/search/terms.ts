@@ -4,7 +4,7 @@ import { segmentWords } from './segment.ts';
 
 export { segmentWords };
 import type { LexiconEntry } from './lexicon.ts';
-import { entriesFor, everydayWords, meaningfulScenario, wordingOccursIn } from './search-rank.ts';
+import { entriesFor, everydayWords, meaningfulScenario, wordingOccursIn } from './rank.ts';
 
 const HAN = /\p{Script=Han}/u;
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FILLERS, GROUP_RULES, joinSyllables, PURPOSE_RULES, queryConcepts, stripPlaces, VERB_RULES, type QueryLexiconEntry } from './search-rules.ts';
+import { FILLERS, GROUP_RULES, joinSyllables, PURPOSE_RULES, queryConcepts, stripPlaces, VERB_RULES, type QueryLexiconEntry } from './rules.ts';
 
 const segment = (text: string) => [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 const lexicon: QueryLexiconEntry[] = [

@@ -40,7 +40,21 @@ export async function loadBuiltSearch(dist: string): Promise<{ index: SearchInde
   const runtime = join(dist, 'pagefind/pagefind.js');
   if (!existsSync(runtime)) throw new Error(`${runtime} is missing: run npm run build first`);
   serveFilesToFetch();
-  const module = (await import(pathToFileURL(runtime).href)) as SearchIndex & { options(o: Record<string, unknown>): Promise<void> };
+  const module = (await import(pathToFileURL(runtime).href)) as SearchIndex & {
+    options(o: Record<string, unknown>): Promise<void>;
+    init(): Promise<void>;
+  };
   await module.options({ ...PAGEFIND_OPTIONS, basePath: pathToFileURL(join(dist, 'pagefind/')).href, baseUrl: '/' });
+  // Pagefind picks its language, and with it Chinese word segmentation of the query, from the page's
+  // <html lang>: without it, Node would search another way than the browser. The page's own lang is
+  // lent to Pagefind while it starts, and taken back at once.
+  const lang = /<html[^>]*\slang="([^"]+)"/.exec(readFileSync(join(dist, 'search/index.html'), 'utf8'))?.[1] ?? 'unknown';
+  const global = globalThis as { document?: unknown };
+  global.document = { querySelector: (selector: string) => (selector === 'html' ? { getAttribute: (name: string) => (name === 'lang' ? lang : null) } : null) };
+  try {
+    await module.init();
+  } finally {
+    delete global.document;
+  }
   return { index: module, data: builtSearchData(dist) };
 }

@@ -4,7 +4,7 @@ import { splitBureauCell, type Bureau, type BureauRegistry } from './bureaus.ts'
 import { appliedNoteSchema, applyCorrections, unusedCorrectionTargets, type AppliedNote, type Correction } from './corrections.ts';
 import { parseSourceTable, rawCellsSchema, type SourceTable } from './parse-table.ts';
 import { ungroupedSameServicePairs, type RelatedGroup } from './related.ts';
-import { deadWordings, type LexiconEntry } from './search/lexicon.ts';
+import { deadWordings, serviceEntries, type LexiconEntry } from './search/lexicon.ts';
 import type { SourceInfo } from './source-info.ts';
 import { AUDIENCES, checkTopicCoverage, type Topic, type TopicData } from './topics.ts';
 import { isRemark, REMARKS, type Remark } from './remarks.ts';
@@ -87,7 +87,8 @@ export interface CatalogInputs {
   registry: BureauRegistry;
   corrections: readonly Correction[];
   related: readonly RelatedGroup[];
-  lexicon: { file: string; entries: readonly (LexiconEntry & { line: number })[] };
+  /** Service words (content/lexicon.yaml) and the rest of the phrasing data (content/phrasing.yaml), each entry with its file and line. */
+  lexicon: { file: string; entries: readonly (LexiconEntry & { file?: string; line: number })[] };
   topics: TopicData;
   info: SourceInfo;
   references: Reference[];
@@ -149,6 +150,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     if (missing) throw new SourceError(group.file, group.line, `related group names item ${missing}, which the table does not have`, missing);
   }
 
+  const services = serviceEntries(lexicon.entries);
   const items = rows.map((row): CatalogItem => {
     const id = itemId(row.batch, row.number);
     const fail = (problem: string): never => {
@@ -183,7 +185,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
       sameService: related
         .filter((g) => g.items.includes(id))
         .flatMap((g) => g.items.filter((other) => other !== id).map((other) => ({ id: other, note: g.note }))),
-      searchTerms: itemSearchTerms({ name: corrected.cells.name, scenario: corrected.cells.scenario }, lexicon.entries),
+      searchTerms: itemSearchTerms({ name: corrected.cells.name, scenario: corrected.cells.scenario }, services),
       topics: topics.items.get(id)?.topics ?? [],
       audience: topics.items.get(id)?.audience ?? [],
     };
@@ -193,7 +195,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     lexicon.entries,
     items.map((i) => `${i.name} ${meaningfulScenario(i.scenario)}`),
   );
-  if (dead) throw new SourceError(lexicon.file, dead.line, `official wording "${dead.wording}" occurs in no item`, dead.wording);
+  if (dead) throw new SourceError(dead.file ?? lexicon.file, dead.line, `official wording "${dead.wording}" occurs in no item`, dead.wording);
 
   const [pair] = ungroupedSameServicePairs(items, related);
   if (pair) {
@@ -216,7 +218,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     sections: table.sections.map(({ batch, heading, declaredCount }) => ({ batch, heading, declaredCount })),
     items,
     bureaus: registry.bureaus.filter((b) => used.has(b.slug)),
-    lexicon: lexicon.entries.map(({ say, means, related }) => ({ say, means, related })),
+    lexicon: lexicon.entries.map(({ class: kind, say, means, related, strong }) => ({ class: kind, say, means, related, ...(strong ? { strong } : {}) })),
     topics: topics.topics,
     references,
     guidance,

@@ -8,6 +8,7 @@
  */
 import { highlightWords, mergeHits, planQuery, readAsNote, suggestTerms, type QueryLexiconEntry, type QueryPlan } from './query.ts';
 import { everydayWords, itemMatchText, rankResults, resultState, type Assessed, type ConceptHit, type ResultState, type Tier } from './rank.ts';
+import { phrasing } from './rules.ts';
 import { segmentWords } from './segment.ts';
 
 /** What the engine needs besides the index: the phrasing data the build ships with the search page. */
@@ -114,7 +115,7 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, raw: s
   const ranked = rankResults(planned.query, planned.concepts, records, (d) => {
     const name = d.meta.title ?? '';
     const text = itemMatchText({ name, scenario: recordScenario(d) });
-    return { name, text, everyday: everydayWords(text, data.lexicon), pinyin: (d.meta.pinyin ?? '').split(' ').filter(Boolean) };
+    return { name, text, everyday: everydayWords(text, phrasing(data.lexicon).services), pinyin: (d.meta.pinyin ?? '').split(' ').filter(Boolean) };
   });
   const state = resultState(ranked);
   return { ...base, ranked, state, readAs: state === 'none' ? '' : readAsNote(planned), suggestions: state === 'none' ? suggestionsFor(planned, data) : [] };
@@ -122,7 +123,8 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, raw: s
 
 /** “您是不是要找” for a query that found nothing. */
 function suggestionsFor(planned: QueryPlan, data: SearchData): string[] {
-  return suggestTerms(planned.query, [...data.lexicon.flatMap((e) => e.say), ...data.lexicon.flatMap((e) => e.means.map((m) => m.replace(/ /g, '')))]);
+  const services = phrasing(data.lexicon).services;
+  return suggestTerms(planned.query, [...services.flatMap((e) => e.say), ...services.flatMap((e) => (e.means ?? []).map((m) => m.replace(/ /g, '')))]);
 }
 
 /** The status line of each result state, as the page says it and the tools judge it. */

@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readProjectFile } from '../../../tests/support/inputs.ts';
+import { compactEntry, parseLexicon } from './lexicon.ts';
 import { highlightTerms, highlightWords, MAX_QUERY_LENGTH, MAX_SEARCHES, mergeHits, normalizeQuery, planQuery, readAsNote, suggestTerms } from './query.ts';
 
 const lexicon = [
+  // The real phrasing data (verbs, fillers, places…), with a few service words of the test's own.
+  ...parseLexicon(readProjectFile('content/phrasing.yaml'), 'content/phrasing.yaml').map(compactEntry),
   { say: ['社保卡'], means: ['社会保障卡'] },
   { say: ['开公司'], means: ['企业 设立登记'] },
   { say: ['医保'], means: ['医疗保险', '医保'] },

@@ -136,8 +136,11 @@ describe('the real catalog and lexicon', () => {
     );
   });
 
-  it('看病报销/医保报销 include 3-29 outpatient costs and 3-45 maternity benefits', () => {
-    for (const q of ['看病报销', '医保报销']) for (const id of ['3-29', '3-45', '2-31']) assert.equal(tierOf(q, id), 'full', `${q} ${id}`);
+  it('看病报销/医保报销 match 3-29 outpatient costs and 2-31; work-injury care and maternity benefits (other funds) are only related', () => {
+    for (const q of ['看病报销', '医保报销']) {
+      for (const id of ['3-29', '2-31']) assert.equal(tierOf(q, id), 'full', `${q} ${id}`);
+      for (const id of ['3-44', '3-45']) assert.equal(tierOf(q, id), 'related', `${q} ${id}`);
+    }
   });
 
   it('报销, 住院 and 备案 lead to 异地就医', () => {
@@ -156,8 +159,15 @@ describe('the real catalog and lexicon', () => {
   });
 
   it('the narrowed words no longer claim every item of a family', () => {
+    // A 房产证 is the certificate itself: looking up the registration is only related; looking up a 房产 is the same service.
     assert.deepEqual(
       search('房产证')
+        .filter((r) => r.tier === 'full')
+        .map((r) => r.item.id),
+      [],
+    );
+    assert.deepEqual(
+      search('房产证查询')
         .filter((r) => r.tier === 'full')
         .map((r) => r.item.id)
         .sort(),

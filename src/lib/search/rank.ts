@@ -14,8 +14,8 @@ export function wordingOccursIn(wording: string, text: string): boolean {
 }
 
 /** The lexicon entries that apply to a text: those with a `means` wording occurring in it. */
-export function entriesFor<T extends { means: readonly string[] }>(lexicon: readonly T[], text: string): T[] {
-  return lexicon.filter((entry) => entry.means.some((m) => wordingOccursIn(m, text)));
+export function entriesFor<T extends { means?: readonly string[] }>(lexicon: readonly T[], text: string): T[] {
+  return lexicon.filter((entry) => (entry.means ?? []).some((m) => wordingOccursIn(m, text)));
 }
 
 /**
@@ -23,7 +23,7 @@ export function entriesFor<T extends { means: readonly string[] }>(lexicon: read
  * entry whose official wording occurs in the item's text. The build and the
  * browser compute them the same way, so they need not travel in the index.
  */
-export function everydayWords(text: string, lexicon: readonly { say: readonly string[]; means: readonly string[] }[]): string[] {
+export function everydayWords(text: string, lexicon: readonly { say: readonly string[]; means?: readonly string[] }[]): string[] {
   return [...new Set(entriesFor(lexicon, text).flatMap((e) => e.say))];
 }
 

@@ -50,7 +50,7 @@ describe('rankResults: the relevance floor and the three states', () => {
   });
 
   it('lists actions alone when the query names no thing', () => {
-    assert.deepEqual(rank('补办', [reissue]), ['full:社会保障卡补领、换领、换发', 'full:营业执照遗失补领、换发']);
+    assert.deepEqual(rank('补办', [reissue]).sort(), ['full:社会保障卡补领、换领、换发', 'full:营业执照遗失补领、换发']);
   });
 
   it('labels items with only some of the known things as partial', () => {
@@ -63,7 +63,19 @@ describe('rankResults: the relevance floor and the three states', () => {
   });
 
   it('keeps results partial when the catalog lacks a word of the query (房屋租赁备案)', () => {
-    assert.deepEqual(rank('社保卡租赁', [card, concept('租赁')]), ['partial:社会保障卡补领、换领、换发', 'partial:社会保障卡申领']);
+    // Equal otherwise, the item whose name says no more than was asked comes first.
+    assert.deepEqual(rank('社保卡租赁', [card, concept('租赁')]), ['partial:社会保障卡申领', 'partial:社会保障卡补领、换领、换发']);
+  });
+
+  it('ranks an item answering more parts of the query first, before weight', () => {
+    const closed = concept('注销', { kind: 'action', source: 'verb', means: ['注销'], strong: true });
+    const licence = concept('执照', { source: 'lexicon', means: ['营业执照'] });
+    const shop = concept('小饭馆', { source: 'group', means: ['个体工商户'] });
+    const pool = [words('营业执照遗失补领、换发'), words('个体工商户注销登记')];
+    assert.deepEqual(
+      rankResults('小饭馆不干了执照', [shop, closed, licence], pool, (w) => w).map((r) => r.item.name),
+      ['个体工商户注销登记', '营业执照遗失补领、换发'],
+    );
   });
 
   it('makes a result full only when it does the specific action asked for (驾照到期换证)', () => {

@@ -154,14 +154,41 @@ export function rankResults<T>(query: string, concepts: readonly Concept[], cand
     if (!tier) return [];
     const score = hits.reduce((sum, h) => sum + weight(h), 0);
     const specific = hits.reduce((sum, h) => sum + (h.strength === 'same' && h.concept.kind === 'thing' ? 1 / (holders.get(h.concept) || 1) : 0), 0);
-    return [{ item, tier, score, specific, hits, exact, order }];
+    // How many of the query's parts the item answers: a thing or a specific action it has counts once.
+    const covered = concepts.filter((c) => (c.kind === 'thing' || strong.includes(c)) && has(c)).length;
+    return [{ item, tier, score, covered, specific, loose: looseness(words.name, hits), hits, exact, order }];
   });
   const tierRank: Record<Tier, number> = { full: 0, partial: 1, related: 2 };
   return ranked
     .sort(
-      (a, b) => Number(b.exact) - Number(a.exact) || tierRank[a.tier] - tierRank[b.tier] || b.score - a.score || b.specific - a.specific || a.order - b.order,
+      (a, b) =>
+        Number(b.exact) - Number(a.exact) ||
+        tierRank[a.tier] - tierRank[b.tier] ||
+        b.covered - a.covered ||
+        b.score - a.score ||
+        a.loose - b.loose ||
+        b.specific - a.specific ||
+        a.order - b.order,
     )
     .map(({ item, tier, score, hits }) => ({ item, tier, score, hits }));
+}
+
+/**
+ * The share of an item's name that none of the matched wordings covers: of two
+ * items that answer a query equally, the one whose name says no more than was
+ * asked (失业登记 for 失业人员登记, not 失业保险金申领) is the likelier one.
+ */
+function looseness(name: string, hits: readonly ConceptHit[]): number {
+  const chars = [...name.replace(/（[^）]*）/g, '')];
+  const covered = new Array<boolean>(chars.length).fill(false);
+  const text = chars.join('');
+  for (const hit of hits) {
+    for (const word of [hit.wording, hit.concept.say].flatMap((w) => w.split(' '))) {
+      if (word === '') continue;
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) covered.fill(true, at, at + word.length);
+    }
+  }
+  return chars.length === 0 ? 1 : covered.filter((c) => !c).length / chars.length;
 }
 
 /** Names compared as typed: without punctuation, spaces and case. */

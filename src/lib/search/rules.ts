@@ -235,9 +235,10 @@ export function queryConcepts(
       for (let at = part.indexOf(phrase.say); at >= 0; at = part.indexOf(phrase.say, at + 1)) {
         const span = [...Array(phrase.say.length).keys()].map((k) => at + k);
         if (span.some((k) => taken[k])) continue;
-        // A phrase that cuts into a longer dictionary word is not that phrase.
+        // A phrase that cuts into a longer dictionary word is not that phrase, unless what follows makes a
+        // person of it (探矿权人, 缴存人): the holder of a right asks about that right.
         const end = at + phrase.say.length;
-        if ((inside.get(at) ?? 0) >= 3 || (inside.get(end) ?? 0) >= 3) continue;
+        if ((inside.get(at) ?? 0) >= 3 || ((inside.get(end) ?? 0) >= 3 && !PERSON_SUFFIXES.has(part[end] ?? ''))) continue;
         // A one-character verb stands alone: next to a matched phrase, a light character or the
         // query's edge (领 in 失业金怎么领), not between two unknown characters (交 in 公交卡).
         if (phrase.say.length === 1 && !standsAlone(part, at, taken)) continue;
@@ -260,15 +261,18 @@ export function queryConcepts(
       }
       if (rest !== '') {
         const start = i - rest.length;
-        const typo = typoIn(rest, book) ?? typoAcrossVerb(part, start, i, local, book, segment);
-        if (typo && 'drop' in typo) {
-          local.splice(local.indexOf(typo.drop), 1);
-          local.push(typo.found);
-          rest = '';
-          continue;
+        const across = typoIn(rest, book, (k) => (inside.get(start + k) ?? 0) >= 2) ? undefined : typoAcrossVerb(part, start, i, local, book, segment);
+        const typo = across ? undefined : typoIn(rest, book, (k) => (inside.get(start + k) ?? 0) >= 2);
+        if (across) {
+          local.splice(local.indexOf(across.drop), 1);
+          local.push(across.found);
         }
         if (typo) local.push({ at: start + typo.at, length: typo.length, concept: typo.concept });
-        const left = typo ? `${rest.slice(0, typo.at)} ${rest.slice(typo.at + typo.length)}` : rest;
+        // What the corrected word left of the stretch is read as usual.
+        const cut = across
+          ? { at: Math.max(0, across.found.at - start), length: Math.min(i, across.found.at + across.found.length) - Math.max(start, across.found.at) }
+          : typo;
+        const left = cut ? `${rest.slice(0, cut.at)} ${rest.slice(cut.at + Math.max(0, cut.length))}` : rest;
         for (const word of restWords(left, segment, data.fillers)) {
           const concept = wordConcept(word, common, data);
           if (concept) local.push({ at: start + left.indexOf(word), length: word.length, concept });
@@ -322,6 +326,9 @@ function standsAlone(text: string, at: number, taken: readonly boolean[]): boole
   return free(at - 1) || free(at + 1);
 }
 
+/** Characters that make a person of the word before them (探矿权人, 缴存人, 申请者). */
+const PERSON_SUFFIXES = new Set([...'人者']);
+
 /** Characters that make a document or a charge of the word before them (居住证, 燃气费). */
 const DOCUMENT_SUFFIXES = new Set([...'证卡本费税']);
 
@@ -329,7 +336,9 @@ const DOCUMENT_SUFFIXES = new Set([...'证卡本费税']);
 const NOUN_SUFFIXES = new Set([...'税费院站所局馆店']);
 
 /** Characters that carry no meaning on their own in a request (pronouns, particles, light verbs). */
-const LIGHT_CHARACTERS = new Set([...'我你他她它们的了要办能吗呢啊吧得在把去给有是还都就也和与或个一这那哪怎么想用会可让被从到对为该请帮下上过着没不很多少啥']);
+const LIGHT_CHARACTERS = new Set([
+  ...'我你他她它们的了要办能吗呢啊吧得在把去给有是还都就也和与或个一这那哪怎么想用会可让被从到对为该请帮下上过着没不很多少啥咋俺',
+]);
 
 /**
  * Words of a stretch no phrase covered, fillers removed. Runs of single
@@ -367,11 +376,12 @@ function restWords(rest: string, segment: (text: string) => string[], fillers: r
 }
 
 /** A stretch of three or more characters that is a known everyday word with one character mistyped (公基金). */
-function typoIn(rest: string, book: readonly Phrase[]): Found | undefined {
-  for (let length = Math.min(rest.length, 6); length >= 3; length--) {
+function typoIn(rest: string, book: readonly Phrase[], cutsWord: (offset: number) => boolean = () => false): Found | undefined {
+  for (let length = Math.min(rest.length, 8); length >= 3; length--) {
     for (let at = 0; at + length <= rest.length; at++) {
       const window = rest.slice(at, at + length);
-      if (!HAN.test(window) || [...window].some((ch) => LIGHT_CHARACTERS.has(ch))) continue;
+      // Nor one that cuts into a longer dictionary word (二手面 in 二手面包车).
+      if (!HAN.test(window) || [...window].some((ch) => LIGHT_CHARACTERS.has(ch)) || cutsWord(at) || cutsWord(at + length)) continue;
       const known = mistyped(window, book);
       if (known) return { at, length, concept: known };
     }
@@ -405,15 +415,21 @@ function typoAcrossVerb(
   book: readonly Phrase[],
   segment: (text: string) => string[],
 ): { found: Found; drop: Found } | undefined {
-  const rest = part.slice(start, end);
   const known = (w: string) => book.some((p) => p.concept.source === 'lexicon' && (p.say.includes(w) || p.concept.means.some((m) => m.includes(w))));
-  if (segment(rest).length < 2 || known(rest)) return undefined;
   for (const verb of local) {
-    if (verb.concept.kind !== 'action' || (verb.at !== end && verb.at + verb.length !== start)) continue;
-    const from = Math.min(start, verb.at);
-    const to = Math.max(end, verb.at + verb.length);
-    const concept = mistyped(part.slice(from, to), book);
-    if (concept) return { found: { at: from, length: to - from, concept }, drop: verb };
+    // A verb (结昏登记) or a service word (异地就医备按: 异地就医 took the start of 异地就医备案).
+    if (verb.concept.kind !== 'action' && verb.concept.source !== 'lexicon') continue;
+    const after = verb.at + verb.length === start;
+    if (!after && verb.at !== end) continue;
+    // The mistyped characters: one to three of the stretch, next to the phrase.
+    for (let k = Math.min(3, end - start); k >= 2; k--) {
+      const rest = after ? part.slice(start, start + k) : part.slice(end - k, end);
+      if (segment(rest).length < 2 || known(rest) || [...rest].some((ch) => LIGHT_CHARACTERS.has(ch))) continue;
+      const from = after ? verb.at : end - k;
+      const to = after ? start + k : verb.at + verb.length;
+      const concept = mistyped(part.slice(from, to), book);
+      if (concept) return { found: { at: from, length: to - from, concept }, drop: verb };
+    }
   }
   return undefined;
 }

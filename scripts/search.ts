@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { loadBuiltSearch } from '../src/build/search-node.ts';
-import { itemId, matchDetail, reasons, searchCatalog } from '../src/lib/search/engine.ts';
+import { answerStatus, itemId, matchDetail, reasons, searchCatalog } from '../src/lib/search/engine.ts';
 
 const started = performance.now();
 const args = process.argv.slice(2);
@@ -27,7 +27,7 @@ console.log(`查询：${query}  →  ${answer.plan.query}`);
 console.log(
   `读作：${answer.plan.concepts.map((c) => `${c.say}[${c.source}${c.kind === 'action' ? ' 动作' : ''}${c.readAs ? ` 读作${c.readAs}` : ''}]`).join(' ') || '（无可搜索的词）'}`,
 );
-console.log(`状态：${answer.state}${answer.readAs ? `  ${answer.readAs}` : ''}`);
+console.log(`状态：${answer.state}  ${answerStatus(answer)}`);
 for (const [i, r] of (all ? answer.ranked : answer.ranked.slice(0, 10)).entries()) {
   const label = { full: '匹配', partial: '部分', related: '相关' }[r.tier];
   console.log(`${String(i + 1).padStart(2)}. ${itemId(r.item.url).padEnd(5)} ${label} ${r.item.meta.title ?? ''}  (${r.score.toFixed(1)})`);

@@ -162,7 +162,7 @@ for (const name of Object.keys(SITES) as SiteName[]) {
     it('labels partial matches as such', async () => {
       const result = await searchViaUi(page, server.url, '结婚证公积金');
       assert.equal(result.state, 'partial');
-      assert.equal(result.status, '没有找到与“结婚证公积金”完全对应的事项；以下事项只包含其中部分字词。');
+      assert.equal(result.status, '没有找到与“结婚证公积金”完全对应的事项。以下事项只包含其中部分字词。');
       assert.ok(result.ids.includes('3-40') && result.ids.some((id) => ['1-25', '1-27', '3-25'].includes(id)));
       assert.ok(
         result.texts.every((t) => t.includes('部分匹配')),

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { PAGEFIND_OPTIONS, type SearchData, type SearchIndex } from '../lib/search/engine.ts';
+import { PAGEFIND_OPTIONS, readIsland, type SearchData, type SearchIndex } from '../lib/search/engine.ts';
 
 /** Pagefind fetches its index files; in Node, file: URLs are read from disk. */
 function serveFilesToFetch(): void {
@@ -27,7 +27,7 @@ export function builtSearchData(dist: string): SearchData {
   const html = readFileSync(join(dist, 'search/index.html'), 'utf8');
   const island = /<script[^>]*id="search-data"[^>]*>([\s\S]*?)<\/script>/.exec(html)?.[1];
   if (island === undefined) throw new Error(`${dist}/search/index.html has no #search-data island`);
-  return JSON.parse(island) as SearchData;
+  return readIsland(island);
 }
 
 /**

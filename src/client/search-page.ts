@@ -1,4 +1,4 @@
-import { answerStatus, recordScenario, searchCatalog, type IndexRecord, type IndexResult, type SearchAnswer, type SearchData } from '../lib/search/engine.ts';
+import { answerStatus, readIsland, recordScenario, searchCatalog, type IndexRecord, type IndexResult, type SearchAnswer } from '../lib/search/engine.ts';
 import { FILTER_KEYS } from '../lib/search/filters.ts';
 import { pagefindIndex } from './pagefind-client.ts';
 import { mountScriptOnly } from './script-only.ts';
@@ -32,7 +32,7 @@ export function startSearchPage(): void {
   const empty = byId('search-empty');
   const suggestions = byId('search-suggestions');
   const browse = byId('browse');
-  const data = JSON.parse(byId('search-data').textContent ?? '{}') as SearchData;
+  const data = readIsland(byId('search-data').textContent ?? '{}');
   const selects = FILTER_KEYS.map((key) => form.elements.namedItem(key) as HTMLSelectElement);
 
   let generation = 0;

@@ -8,7 +8,7 @@
  */
 import { highlightWords, mergeHits, planQuery, readAsNote, suggestTerms, type QueryLexiconEntry, type QueryPlan } from './query.ts';
 import { everydayWords, itemMatchText, rankResults, resultState, type Assessed, type ConceptHit, type ResultState, type Tier } from './rank.ts';
-import { phrasing } from './rules.ts';
+import { decodePhrasing, phrasing } from './rules.ts';
 import { segmentWords } from './segment.ts';
 
 /** What the engine needs besides the index: the phrasing data the build ships with the search page. */
@@ -16,6 +16,19 @@ export interface SearchData {
   lexicon: QueryLexiconEntry[];
   /** Words too common in the catalog to distinguish items (办理, 申请人). */
   common: string[];
+}
+
+/** The search page's data island (#search-data), as the build writes it. */
+export interface SearchIsland {
+  /** The lexicon and phrasing entries, encoded by encodePhrasing. */
+  phrasing: string;
+  common: string[];
+}
+
+/** The engine's data from the page's data island. */
+export function readIsland(json: string): SearchData {
+  const island = JSON.parse(json) as SearchIsland;
+  return { lexicon: decodePhrasing(island.phrasing), common: island.common };
 }
 
 /** One indexed record as Pagefind returns it. */
@@ -82,6 +95,8 @@ export interface SearchAnswer {
   highlight: string[];
   /** “您是不是要找” terms, only when nothing was found. */
   suggestions: string[];
+  /** Words of the query that no item found has (离职 in 离职提取公积金): the part the catalog does not cover. */
+  uncovered: string[];
 }
 
 /** Reads a query against the phrasing data: its concepts and the Pagefind searches to run. */
@@ -95,7 +110,7 @@ export function plan(raw: string, data: SearchData): QueryPlan {
  */
 export async function searchCatalog(index: SearchIndex, data: SearchData, raw: string, filters: Record<string, string> = {}): Promise<SearchAnswer> {
   const planned = plan(raw, data);
-  const base = { plan: planned, ranked: [], listing: [], readAs: '', highlight: highlightWords(planned), suggestions: [] };
+  const base = { plan: planned, ranked: [], listing: [], readAs: '', highlight: highlightWords(planned), suggestions: [], uncovered: [] };
   const options = { filters };
   if (planned.query === '') {
     if (Object.keys(filters).length === 0) return { ...base, state: 'none' };
@@ -118,7 +133,19 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, raw: s
     return { name, text, everyday: everydayWords(text, phrasing(data.lexicon).services), pinyin: (d.meta.pinyin ?? '').split(' ').filter(Boolean) };
   });
   const state = resultState(ranked);
-  return { ...base, ranked, state, readAs: state === 'none' ? '' : readAsNote(planned), suggestions: state === 'none' ? suggestionsFor(planned, data) : [] };
+  const things = planned.concepts.filter((c) => c.kind === 'thing');
+  const uncovered =
+    state === 'partial' || state === 'related'
+      ? [...new Set(things.filter((c) => !ranked.some((r) => r.hits.some((h) => h.concept === c && h.strength === 'same'))).map((c) => c.say))]
+      : [];
+  return {
+    ...base,
+    ranked,
+    state,
+    uncovered,
+    readAs: state === 'none' ? '' : readAsNote(planned),
+    suggestions: state === 'none' ? suggestionsFor(planned, data) : [],
+  };
 }
 
 /** “您是不是要找” for a query that found nothing. */
@@ -127,16 +154,20 @@ function suggestionsFor(planned: QueryPlan, data: SearchData): string[] {
   return suggestTerms(planned.query, [...services.flatMap((e) => e.say), ...services.flatMap((e) => (e.means ?? []).map((m) => m.replace(/ /g, '')))]);
 }
 
-/** The status line of each result state, as the page says it and the tools judge it. */
-export function statusText(state: ResultState, query: string, counts: { full: number; other: number }): string {
+/**
+ * The status line of each result state, as the page says it and the tools judge it. A partial
+ * answer says which words of the query no item in the catalog has (`uncovered`).
+ */
+export function statusText(state: ResultState, query: string, counts: { full: number; other: number }, uncovered: readonly string[] = []): string {
+  const lacking = uncovered.length > 0 ? `本目录的事项中都没有“${uncovered.join('”“')}”。` : '';
   if (query === '') return state === 'none' ? '没有符合条件的事项。' : `找到 ${counts.full} 项符合条件的事项。`;
   switch (state) {
     case 'matches':
       return `找到 ${counts.full} 项与“${query}”相关的事项。${counts.other > 0 ? `另有 ${counts.other} 项只包含其中部分字词，排在后面。` : ''}`;
     case 'partial':
-      return `没有找到与“${query}”完全对应的事项；以下事项只包含其中部分字词。`;
+      return `没有找到与“${query}”完全对应的事项。${lacking}以下事项只包含其中部分字词。`;
     case 'related':
-      return `没有找到与“${query}”对应的事项；以下是相关但不同的事项，请注意区别。`;
+      return `没有找到与“${query}”对应的事项。${lacking}以下是相关但不同的事项，请注意区别。`;
     case 'none':
       return `没有找到与“${query}”相关的事项。`;
   }
@@ -146,7 +177,7 @@ export function statusText(state: ResultState, query: string, counts: { full: nu
 export function answerStatus(answer: SearchAnswer): string {
   const query = answer.plan.query;
   const full = query === '' ? answer.listing.length : answer.ranked.filter((r) => r.tier === 'full').length;
-  return answer.readAs + statusText(answer.state, query, { full, other: query === '' ? 0 : answer.ranked.length - full });
+  return answer.readAs + statusText(answer.state, query, { full, other: query === '' ? 0 : answer.ranked.length - full }, answer.uncovered);
 }
 
 /** The item id of a result URL (/kstb/items/2-15/ → 2-15). */

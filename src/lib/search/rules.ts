@@ -50,6 +50,29 @@ export interface Concept {
   readAs?: string;
 }
 
+/**
+ * The phrasing data as the search page ships it: one line per entry, fields
+ * separated by tabs (class, say, means, related, strong), words by “|”. Quotes,
+ * keys and commas of JSON would weigh a third more on every search.
+ */
+export function encodePhrasing(entries: readonly QueryLexiconEntry[]): string {
+  return entries
+    .map((e) => [e.class ?? '', e.say.join('|'), (e.means ?? []).join('|'), (e.related ?? []).join('|'), e.strong ? '1' : ''].join('\t').replace(/\t+$/, ''))
+    .join('\n');
+}
+
+/** Reads {@link encodePhrasing}'s text back into entries. */
+export function decodePhrasing(text: string): QueryLexiconEntry[] {
+  const list = (field = '') => (field === '' ? [] : field.split('|'));
+  return text.split('\n').map((line) => {
+    const [kind = '', say, means, related, strong] = line.split('\t');
+    const entry: QueryLexiconEntry = { say: list(say), means: list(means), related: list(related) };
+    if (kind !== '') entry.class = kind as PhraseClass;
+    if (strong === '1') entry.strong = true;
+    return entry;
+  });
+}
+
 type Phrase = { say: string; concept: Omit<Concept, 'say'> };
 
 /** The phrasing data compiled for reading queries; built once per data set. */
@@ -135,7 +158,11 @@ export function stripPlaces(query: string, entries: readonly QueryLexiconEntry[]
 
 /** Replaces English or mixed words (social security card, e-) with the Chinese words they stand for. */
 export function translateForeign(query: string, entries: readonly QueryLexiconEntry[]): string {
-  let text = ` ${query} `;
+  // British spellings and plurals read as the listed words (licence → license, benefits → benefit).
+  let text = ` ${query} `
+    .replace(/licence/g, 'license')
+    .replace(/isation/g, 'ization')
+    .replace(/(?<=[a-z]{3}[^s])s(?![a-z])/g, '');
   for (const { pattern, chinese } of phrasing(entries).foreign) text = text.replace(pattern, chinese);
   return text.replace(/\s+/g, ' ').trim();
 }
@@ -444,7 +471,8 @@ const PART_OF_ENTRIES = 2;
  * not find the part alone.
  */
 function wordConcept(word: string, common: ReadonlySet<string>, data: Phrasing): Concept | undefined {
-  if (LATIN.test(word)) return word.length >= 2 ? { say: word, means: [], related: [], kind: 'thing', source: 'pinyin' } : undefined;
+  if (LATIN.test(word))
+    return word.length >= 2 && !data.pinyinFillers.has(word) ? { say: word, means: [], related: [], kind: 'thing', source: 'pinyin' } : undefined;
   if (!HAN.test(word) || [...word].length < 2 || data.fillerSet.has(word) || common.has(word)) return undefined;
   const containing = data.services.filter((e) => (e.means ?? []).length > 0 && e.say.some((s) => s !== word && s.includes(word)));
   const means = containing.length <= PART_OF_ENTRIES ? [...new Set(containing.flatMap((e) => e.means ?? []))] : [];

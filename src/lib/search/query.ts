@@ -60,8 +60,10 @@ export function planQuery(
   const concepts = query === '' ? [] : queryConcepts(query, lexicon, segment, common);
   if (concepts.length === 0) return { query, concepts, searches: [] };
   const searches = new Set<string>([query]);
-  // Things first: they decide relevance; actions only rank.
-  for (const c of [...concepts].sort((a, b) => Number(a.kind === 'action') - Number(b.kind === 'action'))) {
+  // Things decide relevance; actions only rank. When the query names a thing, an item with the action
+  // alone is never a result, so the actions' wordings are not searched: each search loads index chunks.
+  const things = concepts.filter((c) => c.kind === 'thing');
+  for (const c of things.length > 0 ? things : concepts) {
     for (const wording of [c.say, ...c.means, ...c.related]) if ([...wording].length >= 2) searches.add(wording);
   }
   return { query, concepts, searches: [...searches].slice(0, MAX_SEARCHES) };

@@ -8,7 +8,7 @@
  */
 import { highlightWords, mergeHits, planQuery, readAsNote, suggestTerms, type QueryLexiconEntry, type QueryPlan } from './query.ts';
 import { everydayWords, itemMatchText, rankResults, resultState, type Assessed, type ConceptHit, type ResultState, type Tier } from './rank.ts';
-import { decodePhrasing, phrasing } from './rules.ts';
+import { decodePhrasing, LIGHT_CHARACTERS, phrasing } from './rules.ts';
 import { segmentWords } from './segment.ts';
 
 /** What the engine needs besides the index: the phrasing data the build ships with the search page. */
@@ -136,7 +136,15 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, raw: s
   const things = planned.concepts.filter((c) => c.kind === 'thing');
   const uncovered =
     state === 'partial' || state === 'related'
-      ? [...new Set(things.filter((c) => !ranked.some((r) => r.hits.some((h) => h.concept === c && h.strength === 'same'))).map((c) => c.say))]
+      ? [
+          ...new Set(
+            things
+              .filter((c) => !ranked.some((r) => r.hits.some((h) => h.concept === c && h.strength === 'same')))
+              .map((c) => c.say)
+              // Only words that say something (离职, 脑瘫), not scraps of speech (那个, 想做).
+              .filter((w) => ![...w].some((ch) => LIGHT_CHARACTERS.has(ch))),
+          ),
+        ]
       : [];
   return {
     ...base,

@@ -363,7 +363,7 @@ const DOCUMENT_SUFFIXES = new Set([...'证卡本费税']);
 const NOUN_SUFFIXES = new Set([...'税费院站所局馆店']);
 
 /** Characters that carry no meaning on their own in a request (pronouns, particles, light verbs). */
-const LIGHT_CHARACTERS = new Set([
+export const LIGHT_CHARACTERS = new Set([
   ...'我你他她它们的了要办能吗呢啊吧得在把去给有是还都就也和与或个一这那哪怎么想用会可让被从到对为该请帮下上过着没不很多少啥咋俺',
 ]);
 

@@ -111,10 +111,9 @@ export function startSearchPage(): void {
     const found = await searchCatalog(await pagefindIndex(), data, input.value, active);
     if (run !== generation) return;
     answer = found;
-    const query = found.plan.query;
-    if (query === '' && Object.keys(active).length === 0) {
+    if (found.blank) {
       // Something was typed but nothing searchable is left (only spaces or punctuation).
-      status.textContent = '请输入要办的事，例如“社保卡补办”。';
+      status.textContent = answerStatus(found);
       app.dataset.result = '';
       app.dataset.state = 'done';
       return;

@@ -95,6 +95,8 @@ export interface SearchAnswer {
   highlight: string[];
   /** “您是不是要找” terms, only when nothing was found. */
   suggestions: string[];
+  /** Nothing searchable was typed (only punctuation or emoji) and no filter chosen: the page asks for a query. */
+  blank: boolean;
   /** Words of the query that no item found has (离职 in 离职提取公积金): the part the catalog does not cover. */
   uncovered: string[];
 }
@@ -110,10 +112,10 @@ export function plan(raw: string, data: SearchData): QueryPlan {
  */
 export async function searchCatalog(index: SearchIndex, data: SearchData, raw: string, filters: Record<string, string> = {}): Promise<SearchAnswer> {
   const planned = plan(raw, data);
-  const base = { plan: planned, ranked: [], listing: [], readAs: '', highlight: highlightWords(planned), suggestions: [], uncovered: [] };
+  const base = { plan: planned, ranked: [], listing: [], readAs: '', highlight: highlightWords(planned), suggestions: [], uncovered: [], blank: false };
   const options = { filters };
   if (planned.query === '') {
-    if (Object.keys(filters).length === 0) return { ...base, state: 'none' };
+    if (Object.keys(filters).length === 0) return { ...base, state: 'none', blank: true };
     const all = await index.search(null, { ...options, sort: { order: 'asc' } });
     const listing = all?.results ?? [];
     return { ...base, listing, state: listing.length > 0 ? 'matches' : 'none' };
@@ -183,6 +185,7 @@ export function statusText(state: ResultState, query: string, counts: { full: nu
 
 /** The status line of an answer (with what a mistyped word was read as). */
 export function answerStatus(answer: SearchAnswer): string {
+  if (answer.blank) return '请输入要办的事，例如“社保卡补办”。';
   const query = answer.plan.query;
   const full = query === '' ? answer.listing.length : answer.ranked.filter((r) => r.tier === 'full').length;
   return answer.readAs + statusText(answer.state, query, { full, other: query === '' ? 0 : answer.ranked.length - full }, answer.uncovered);

@@ -194,6 +194,43 @@ describe('lexicon words and typos', () => {
   });
 });
 
+describe('classes of phrasing found in fresh queries (set H)', () => {
+  const withServices = [
+    ...lexicon,
+    { say: ['异地就医备案'], means: ['异地就医结算备案'] },
+    { say: ['异地就医'], means: ['异地就医'] },
+    { say: ['探矿证'], means: ['探矿权'] },
+    { say: ['二手车'], means: ['二手车交易登记'] },
+    { say: ['二手房'], means: ['不动产'] },
+  ];
+  const read = (q: string) => queryConcepts(q, withServices, segment);
+
+  it('reads a homophone typo at the end of a long service word in a spoken sentence', () => {
+    const found = read('异地就医备按咋弄啊').find((c) => c.source === 'lexicon');
+    assert.equal(found?.readAs, '异地就医备案');
+  });
+
+  it('never reads a typo that cuts into a longer word (二手面包车 is a van, not 二手房)', () => {
+    assert.ok(!read('二手面包车').some((c) => c.readAs));
+  });
+
+  it('reads an official term followed by a person suffix as the term (探矿权人)', () => {
+    const lex = [...lexicon, { say: ['探矿权'], means: ['探矿权'] }];
+    assert.ok(queryConcepts('探矿权人延续登记', lex, segment).some((c) => c.say === '探矿权'));
+  });
+
+  it('translates English and mixed words for documents and actions, gluing them to their neighbours', () => {
+    assert.equal(translateForeign('social security card lost', lexicon), '社保卡丢了');
+    assert.equal(translateForeign('医保 qr code', lexicon), '医保二维码');
+    assert.equal(translateForeign('driving licence', lexicon), '驾照', 'British spelling');
+    assert.equal(translateForeign('unemployment benefits', lexicon), '失业金', 'plural');
+    assert.ok(
+      said('no criminal record certificate').every((w) => !/[a-z]/.test(w)),
+      'leftover English fillers name nothing',
+    );
+  });
+});
+
 describe('pinyin typed with spaces', () => {
   it('joins single syllables into one word and keeps longer words apart', () => {
     assert.equal(joinSyllables('she bao ka'), 'shebaoka');

@@ -129,11 +129,17 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, raw: s
   perSearch[0] = perSearch[0]?.slice(0, WHOLE_QUERY_HITS) ?? [];
   const hits = mergeHits(perSearch);
   const records = await Promise.all(hits.slice(0, CHECK_LIMIT).map((h) => h.result.data()));
-  const ranked = rankResults(planned.query, planned.concepts, records, (d) => {
-    const name = d.meta.title ?? '';
-    const text = itemMatchText({ name, scenario: recordScenario(d) });
-    return { name, text, everyday: everydayWords(text, phrasing(data.lexicon).services), pinyin: (d.meta.pinyin ?? '').split(' ').filter(Boolean) };
-  });
+  const ranked = rankResults(
+    planned.query,
+    planned.concepts,
+    records,
+    (d) => {
+      const name = d.meta.title ?? '';
+      const text = itemMatchText({ name, scenario: recordScenario(d) });
+      return { name, text, everyday: everydayWords(text, phrasing(data.lexicon).services), pinyin: (d.meta.pinyin ?? '').split(' ').filter(Boolean) };
+    },
+    phrasing(data.lexicon).defaultAction,
+  );
   const state = resultState(ranked);
   const things = planned.concepts.filter((c) => c.kind === 'thing');
   const uncovered =

@@ -35,6 +35,8 @@ export const lexiconEntrySchema = z
     related: z.array(z.string().trim().min(1)).default([]),
     /** For verbs: the action changes which service is meant (补办, 注销), so an item doing something else is only partial. */
     strong: z.boolean().optional(),
+    /** For one verb: the action assumed when a query names none (getting a 社保卡): of otherwise equal items, one doing it comes first. */
+    default: z.boolean().optional(),
   })
   .strict()
   .refine((e) => STRIPPED_CLASSES.includes(e.class) || e.means.length + e.related.length > 0, { message: 'give means or related wordings' })
@@ -42,7 +44,8 @@ export const lexiconEntrySchema = z
     message: 'fillers, places and pinyin fillers stand for nothing: give no means or related',
   })
   .refine((e) => e.class === 'service' || e.related.length === 0, { message: 'only service words have related wordings' })
-  .refine((e) => e.strong === undefined || e.class === 'verb', { message: 'only verbs are strong' });
+  .refine((e) => e.strong === undefined || e.class === 'verb', { message: 'only verbs are strong' })
+  .refine((e) => e.default === undefined || e.class === 'verb', { message: 'only a verb is the default action' });
 
 /** One lexicon or phrasing entry. */
 export type LexiconEntry = z.infer<typeof lexiconEntrySchema>;
@@ -137,5 +140,6 @@ export function compactEntry(entry: LexiconEntry): QueryLexiconEntry {
   if (entry.means.length > 0) out.means = entry.means;
   if (entry.related.length > 0) out.related = entry.related;
   if (entry.strong) out.strong = true;
+  if (entry.default) out.default = true;
   return out;
 }

@@ -126,7 +126,15 @@ function weight(hit: ConceptHit): number {
  *   matched things are (a thing few candidates have, 结婚登记, before one many
  *   have, 户口); then by `order` (Pagefind's).
  */
-export function rankResults<T>(query: string, concepts: readonly Concept[], candidates: readonly T[], wordsOf: (item: T) => ItemWords): Assessed<T>[] {
+export function rankResults<T>(
+  query: string,
+  concepts: readonly Concept[],
+  candidates: readonly T[],
+  wordsOf: (item: T) => ItemWords,
+  /** Wordings of the action assumed when the query names none: of otherwise equal items, one whose name does it comes first. */
+  assumed: readonly string[] = [],
+): Assessed<T>[] {
+  const preferred = concepts.some((c) => c.kind === 'action') ? [] : assumed;
   const things = concepts.filter((c) => c.kind === 'thing');
   const primary = things.length > 0 ? things : concepts.filter((c) => c.kind === 'action');
   const all = candidates.map((item, order) => {
@@ -156,7 +164,8 @@ export function rankResults<T>(query: string, concepts: readonly Concept[], cand
     const specific = hits.reduce((sum, h) => sum + (h.strength === 'same' && h.concept.kind === 'thing' ? 1 / (holders.get(h.concept) || 1) : 0), 0);
     // How many of the query's parts the item answers: a thing or a specific action it has counts once.
     const covered = concepts.filter((c) => (c.kind === 'thing' || strong.includes(c)) && has(c)).length;
-    return [{ item, tier, score, covered, specific, loose: looseness(words.name, hits), hits, exact, order }];
+    const usual = preferred.some((w) => words.name.includes(w));
+    return [{ item, tier, score, covered, usual, specific, loose: looseness(words.name, hits), hits, exact, order }];
   });
   const tierRank: Record<Tier, number> = { full: 0, partial: 1, related: 2 };
   return ranked
@@ -166,6 +175,7 @@ export function rankResults<T>(query: string, concepts: readonly Concept[], cand
         tierRank[a.tier] - tierRank[b.tier] ||
         b.covered - a.covered ||
         b.score - a.score ||
+        Number(b.usual) - Number(a.usual) ||
         a.loose - b.loose ||
         b.specific - a.specific ||
         a.order - b.order,

@@ -26,6 +26,8 @@ export interface QueryLexiconEntry {
    * else (公证 for 驾照到期换证) is then only a partial match. Generic verbs (领, 开, 查, 办…) are not.
    */
   strong?: boolean;
+  /** For one verb: the action assumed when a query names none. */
+  default?: boolean;
 }
 
 /** What a concept of the query stands for: a thing (service, document, group) or an action. */
@@ -57,7 +59,11 @@ export interface Concept {
  */
 export function encodePhrasing(entries: readonly QueryLexiconEntry[]): string {
   return entries
-    .map((e) => [e.class ?? '', e.say.join('|'), (e.means ?? []).join('|'), (e.related ?? []).join('|'), e.strong ? '1' : ''].join('\t').replace(/\t+$/, ''))
+    .map((e) =>
+      [e.class ?? '', e.say.join('|'), (e.means ?? []).join('|'), (e.related ?? []).join('|'), e.strong ? '1' : '', e.default ? '1' : '']
+        .join('\t')
+        .replace(/\t+$/, ''),
+    )
     .join('\n');
 }
 
@@ -65,10 +71,11 @@ export function encodePhrasing(entries: readonly QueryLexiconEntry[]): string {
 export function decodePhrasing(text: string): QueryLexiconEntry[] {
   const list = (field = '') => (field === '' ? [] : field.split('|'));
   return text.split('\n').map((line) => {
-    const [kind = '', say, means, related, strong] = line.split('\t');
+    const [kind = '', say, means, related, strong, assumed] = line.split('\t');
     const entry: QueryLexiconEntry = { say: list(say), means: list(means), related: list(related) };
     if (kind !== '') entry.class = kind as PhraseClass;
     if (strong === '1') entry.strong = true;
+    if (assumed === '1') entry.default = true;
     return entry;
   });
 }
@@ -89,6 +96,8 @@ interface Phrasing {
   foreign: { pattern: RegExp; chinese: string }[];
   /** The service entries (content/lexicon.yaml). */
   services: QueryLexiconEntry[];
+  /** Wordings of the action assumed when a query names none (申领, 设立…). */
+  defaultAction: string[];
 }
 
 const compiled = new WeakMap<readonly QueryLexiconEntry[], Phrasing>();
@@ -146,6 +155,7 @@ export function phrasing(entries: readonly QueryLexiconEntry[]): Phrasing {
     pinyinVerbs: new Map(of('pinyin-verb').flatMap((e) => e.say.map((say) => [say, e.means?.[0] ?? ''] as [string, string]))),
     foreign,
     services: of('service'),
+    defaultAction: entries.find((e) => e.class === 'verb' && e.default)?.means ?? [],
   };
   compiled.set(entries, result);
   return result;

@@ -78,6 +78,9 @@ export function conceptHit(concept: Concept, item: ItemWords): ConceptHit | unde
   }
   // A word of the query found as typed is that word; what it borrowed from a longer everyday word only helps find items without it.
   if (concept.source === 'word' && item.text.includes(concept.say)) return { concept, strength: 'same', wording: concept.say, rank: 0 };
+  // An official verb typed as such (开户, 换领) is that verb, before the others its everyday sense covers.
+  if (concept.kind === 'action' && concept.means.includes(concept.say) && item.text.includes(concept.say))
+    return { concept, strength: 'same', wording: concept.say, rank: 0 };
   // Official wordings first, so that a result can say which one it has (社保卡 → 社会保障卡).
   const same = concept.means.findIndex((w) => wordingOccursIn(w, item.text));
   if (same >= 0) return { concept, strength: 'same', wording: concept.means[same] ?? '', rank: same };

@@ -135,7 +135,9 @@ export function serviceEntries<T extends { class?: PhraseClass }>(entries: reado
 
 /** An entry as the search page receives it: default class and empty lists left out, to keep the page light. */
 export function compactEntry(entry: LexiconEntry): QueryLexiconEntry {
-  const out: QueryLexiconEntry = { say: entry.say };
+  // A verb's official words are read as that verb anyway (rules.ts): they need not travel twice.
+  const say = entry.class === 'verb' ? entry.say.filter((w) => !entry.means.includes(w)) : entry.say;
+  const out: QueryLexiconEntry = { say: say.length > 0 ? say : entry.say };
   if (entry.class !== 'service') out.class = entry.class;
   if (entry.means.length > 0) out.means = entry.means;
   if (entry.related.length > 0) out.related = entry.related;

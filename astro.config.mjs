@@ -6,9 +6,9 @@ import remarkGfm from 'remark-gfm';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { securityHeadersIntegration } from './src/integrations/security-headers.ts';
 import { siteUrlIntegration } from './src/integrations/site-url.ts';
-import { normaliseBase } from './src/lib/paths.ts';
-import { rehypeBaseLinks } from './src/lib/rehype-base-links.ts';
-import { rehypeTableLabels } from './src/lib/rehype-table-labels.ts';
+import { normaliseBase } from './src/lib/views/paths.ts';
+import { rehypeBaseLinks } from './src/integrations/rehype-base-links.ts';
+import { rehypeTableLabels } from './src/integrations/rehype-table-labels.ts';
 
 /**
  * The public origin, for absolute URLs (canonical links, sitemap, QR codes,

@@ -11,9 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/helpers/browser.ts';
-import { buildSite } from '../tests/helpers/build.ts';
-import { serveStatic } from '../tests/helpers/static-server.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/harness/browser.ts';
+import { buildSite } from '../tests/harness/build.ts';
+import { serveStatic } from '../tests/harness/static-server.ts';
 
 const RUNS = Number(process.env.RUNS ?? 3);
 const PAGES = ['', 'items/2-15/', 'bureaus/human-resources/', `search/?q=${encodeURIComponent('社保卡')}`];

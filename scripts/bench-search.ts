@@ -14,8 +14,8 @@ import { join, relative } from 'node:path';
 import { loadCatalog } from '../src/build/load-catalog.ts';
 import { loadBuiltSearch } from '../src/build/search-node.ts';
 import { answerStatus, itemId, searchCatalog } from '../src/lib/search/engine.ts';
-import { buildSite, PROJECT_ROOT } from '../tests/helpers/build.ts';
-import { isHonest, parseQueryFile, type UiSearchResult } from '../tests/helpers/search-ui.ts';
+import { buildSite, PROJECT_ROOT } from '../tests/harness/build.ts';
+import { isHonest, parseQueryFile, type UiSearchResult } from '../tests/harness/search-ui.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => (args.includes(name) ? (args.splice(args.indexOf(name), 1), true) : false);
@@ -87,10 +87,10 @@ if (!browserMode) {
   });
   console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
 } else {
-  const { launchBrowser } = await import('../tests/helpers/browser.ts');
-  const { searchViaUi } = await import('../tests/helpers/search-ui.ts');
-  const { serveStatic } = await import('../tests/helpers/static-server.ts');
-  const { pageWeight } = await import('../tests/helpers/weight.ts');
+  const { launchBrowser } = await import('../tests/harness/browser.ts');
+  const { searchViaUi } = await import('../tests/harness/search-ui.ts');
+  const { serveStatic } = await import('../tests/harness/static-server.ts');
+  const { pageWeight } = await import('../tests/harness/weight.ts');
   const outRoot = join(PROJECT_ROOT, '.bench-output');
   rmSync(outRoot, { recursive: true, force: true });
   const browser = await launchBrowser();

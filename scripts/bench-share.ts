@@ -10,10 +10,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadCatalog } from '../src/build/load-catalog.ts';
-import type { ShareCard } from '../src/lib/share-card.ts';
-import { shareCards } from '../src/lib/share-cards.ts';
+import type { ShareCard } from '../src/lib/publish/share-card.ts';
+import { shareCards } from '../src/astro/share-cards.ts';
 import { drawShareImage, shareImagePng, warmShareImages } from '../src/build/share-image.ts';
-import { parseSiteIdentity } from '../src/lib/site-identity.ts';
+import { parseSiteIdentity } from '../src/lib/facts/site-identity.ts';
 import type { SiteData } from '../src/astro/site-data.ts';
 
 const root = join(import.meta.dirname, '..');

@@ -5,7 +5,7 @@
  * figures; asserts nothing.
  * Usage: npm run bench [-- 138,2000,10000] [--peer DIR] [--rounds N]
  *   sizes        item counts to measure (default 138,2000,10000; none by default with --peer)
- *   --peer DIR   also build the peer site in DIR (see ../shared/peers/README.md) and
+ *   --peer DIR   also build the peer site in DIR (a Starlight site of the same items, set up outside this repository) and
  *                our site at the same item count, alternating, and print the ratio
  *   --rounds N   build pairs for the peer comparison (default 3)
  */
@@ -14,11 +14,11 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from '../tests/helpers/browser.ts';
-import { BUILD_NODE_FLAGS, listFiles } from '../tests/helpers/build.ts';
-import { searchViaUi } from '../tests/helpers/search-ui.ts';
-import { serveStatic } from '../tests/helpers/static-server.ts';
-import { pageWeight } from '../tests/helpers/weight.ts';
+import { launchBrowser } from '../tests/harness/browser.ts';
+import { BUILD_NODE_FLAGS, listFiles } from '../tests/harness/build.ts';
+import { searchViaUi } from '../tests/harness/search-ui.ts';
+import { serveStatic } from '../tests/harness/static-server.ts';
+import { pageWeight } from '../tests/harness/weight.ts';
 import { synthesizeProject } from './synth.ts';
 
 const { values, positionals } = parseArgs({

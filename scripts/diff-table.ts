@@ -4,10 +4,10 @@
  * Without arguments it compares the two newest files in seeds/.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { FIELD_LABELS } from '../src/lib/format.ts';
-import { parseSourceTable } from '../src/lib/parse-table.ts';
-import { SourceError } from '../src/lib/source-error.ts';
-import { diffTables } from '../src/lib/table-diff.ts';
+import { FIELD_LABELS } from '../src/lib/views/format.ts';
+import { parseSourceTable } from '../src/lib/source/parse-table.ts';
+import { SourceError } from '../src/lib/source/source-error.ts';
+import { diffTables } from '../src/lib/source/table-diff.ts';
 
 const seeds = readdirSync('seeds')
   .filter((n) => n.endsWith('.txt'))

@@ -8,8 +8,8 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCatalog } from '../src/build/load-catalog.ts';
-import { synthesizeTable } from '../src/lib/synthetic-table.ts';
-import { copyProject, PROJECT_ROOT } from '../tests/helpers/build.ts';
+import { synthesizeTable } from '../src/lib/source/synthetic-table.ts';
+import { copyProject, PROJECT_ROOT } from '../tests/harness/build.ts';
 
 /**
  * Copies the project into `dir` (a fresh temporary directory if omitted) and,

@@ -2,15 +2,15 @@ import { fileURLToPath } from 'node:url';
 import { defineCollection } from 'astro:content';
 import type { Loader } from 'astro/loaders';
 import { z } from 'astro/zod';
-import { BATCH_IDS, BATCHES } from './lib/batches.ts';
-import { itemSchema, type Catalog } from './lib/catalog.ts';
+import { BATCH_IDS, BATCHES } from './lib/catalog/batches.ts';
+import { itemSchema, type Catalog } from './lib/catalog/catalog.ts';
 import { INPUT_PATHS, inputsDigest, loadCatalog } from './build/load-catalog.ts';
-import { bureauSchema } from './lib/bureaus.ts';
+import { bureauSchema } from './lib/catalog/bureaus.ts';
 import { lexiconEntrySchema } from './lib/search/lexicon.ts';
-import { sourceInfoSchema } from './lib/source-info.ts';
-import { topicSchema } from './lib/topics.ts';
-import { guidanceSchema } from './lib/guidance.ts';
-import { referenceSchema } from './lib/references.ts';
+import { sourceInfoSchema } from './lib/source/source-info.ts';
+import { topicSchema } from './lib/catalog/topics.ts';
+import { guidanceSchema } from './lib/facts/guidance.ts';
+import { referenceSchema } from './lib/facts/references.ts';
 
 type Entry = { id: string; data: Record<string, unknown> };
 
@@ -73,7 +73,6 @@ const batches = defineCollection({
       ordinal: z.string(),
       label: z.string(),
       deadline: z.string(),
-      deadlineDate: z.iso.date(),
       /** The section heading as the table prints it. */
       heading: z.string().min(1),
       /** The item count the heading declares. */

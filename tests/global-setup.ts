@@ -1,6 +1,8 @@
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSiteAsync, copyProject, PREVIEW_SITE, SITES, TEST_OUTPUT } from './helpers/build.ts';
+import { buildSiteAsync, copyProject, PREVIEW_SITE, SITES, TEST_OUTPUT } from './harness/build.ts';
+import { FIREFOX_PATH } from './harness/firefox.ts';
+import { checkFirefox } from './harness/firefox-esr.ts';
 
 /**
  * Builds the three test sites side by side before any test runs: at the root
@@ -11,6 +13,8 @@ import { buildSiteAsync, copyProject, PREVIEW_SITE, SITES, TEST_OUTPUT } from '.
  * fails the run.
  */
 export async function globalSetup() {
+  // A Firefox too old for the browser tests stops the run now, saying what to install, not after the builds.
+  checkFirefox(FIREFOX_PATH);
   rmSync(TEST_OUTPUT, { recursive: true, force: true });
   const kstb = copyProject();
   const preview = copyProject();

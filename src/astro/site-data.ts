@@ -1,28 +1,24 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { CatalogItem } from '../lib/catalog.ts';
-import type { BatchId } from '../lib/batches.ts';
-import { catalogViews, sortItems, type CatalogViews } from '../lib/grouping.ts';
+import type { CatalogItem } from '../lib/catalog/catalog.ts';
+import type { Bureau } from '../lib/catalog/bureaus.ts';
+import type { Topic } from '../lib/catalog/topics.ts';
+import type { Guidance } from '../lib/facts/guidance.ts';
+import type { LexiconEntry } from '../lib/search/lexicon.ts';
+import type { BatchId } from '../lib/catalog/batches.ts';
+import { catalogViews, sortItems, type CatalogViews } from '../lib/views/grouping.ts';
+import { nameOf } from '../lib/views/item-view.ts';
 
 /** An item as pages use it. */
 export type Item = CatalogItem;
 
-/** A life topic as pages use it. */
-export type Topic = CollectionEntry<'topics'>['data'] & { slug: string };
-
-/** A bureau as pages use it. */
-export type Bureau = CollectionEntry<'bureaus'>['data'] & { slug: string };
+// One schema and one type per concept: pages use the catalog's own types, re-exported here.
+export type { Bureau, Guidance, LexiconEntry, Topic };
 
 /** A deadline batch as pages use it. */
 export type Batch = CollectionEntry<'batches'>['data'];
 
 /** The source table's identity. */
 export type Source = CollectionEntry<'sources'>['data'];
-
-/** One everyday-language entry. */
-export type LexiconEntry = CollectionEntry<'lexicon'>['data'];
-
-/** What the site explains beyond the table, each statement with its source. */
-export type Guidance = CollectionEntry<'guidance'>['data']['guidance'];
 
 export interface SiteData {
   source: Source;
@@ -35,6 +31,10 @@ export interface SiteData {
   batches: Batch[];
   itemById: Map<string, Item>;
   bureauBySlug: Map<string, Bureau>;
+  /** A bureau's display name by slug (nameOf): the one way pages, cards, records and files name a bureau. */
+  bureauName: (slug: string) => string;
+  /** A topic's display name by slug (nameOf). */
+  topicName: (slug: string) => string;
   batchById: Map<BatchId, Batch>;
   /** By batch, topic and bureau, counts and neighbours: computed once for all pages. */
   views: CatalogViews<Item>;
@@ -67,17 +67,21 @@ async function load(): Promise<SiteData> {
   // Busiest bureaus first: that is where most citizens' questions lead.
   const weight = (slug: string) => (views.bureauCounts.get(slug)?.lead ?? 0) * 1000 + (views.bureauCounts.get(slug)?.cooperating ?? 0);
   const bureaus = bureauEntries.map(({ id, data }) => ({ ...data, slug: id })).sort((a, b) => weight(b.slug) - weight(a.slug) || a.slug.localeCompare(b.slug));
+  const bureauBySlug = new Map(bureaus.map((b) => [b.slug, b]));
+  const topicBySlug = new Map(topics.map((t) => [t.slug, t]));
   return {
     source,
     guidance,
     topics,
-    topicBySlug: new Map(topics.map((t) => [t.slug, t])),
+    topicBySlug,
     lexicon: lexiconEntries.sort((a, b) => a.id.localeCompare(b.id)).map(({ data }) => data),
     items,
     bureaus,
     batches,
     itemById: new Map(items.map((i) => [i.id, i])),
-    bureauBySlug: new Map(bureaus.map((b) => [b.slug, b])),
+    bureauBySlug,
+    bureauName: nameOf(bureauBySlug),
+    topicName: nameOf(topicBySlug),
     batchById: new Map(batches.map((b) => [b.batch, b])),
     views,
   };

@@ -1,5 +1,5 @@
 import siteYaml from '../../content/site.yaml?raw';
-import { parseSiteIdentity, type SiteIdentity } from '../lib/site-identity.ts';
+import { parseSiteIdentity, type SiteIdentity } from '../lib/facts/site-identity.ts';
 
 /**
  * Who runs the site and how to reach them, from content/site.yaml. Vite bundles

@@ -1,4 +1,4 @@
-import { absoluteUrl, withBase } from '../lib/paths.ts';
+import { absoluteUrl, withBase } from '../lib/views/paths.ts';
 
 /**
  * The public origin from SITE_URL, or undefined in a preview build. Every

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseBureauRegistry } from '../lib/bureaus.ts';
-import { buildCatalog, type Catalog, type CatalogInputs } from '../lib/catalog.ts';
-import { parseCorrections } from '../lib/corrections.ts';
+import { parseBureauRegistry } from '../lib/catalog/bureaus.ts';
+import { buildCatalog, type Catalog, type CatalogInputs } from '../lib/catalog/catalog.ts';
+import { parseCorrections } from '../lib/source/corrections.ts';
 import { checkPhrasing, parseLexicon } from '../lib/search/lexicon.ts';
-import { parseSourceInfo } from '../lib/source-info.ts';
-import { parseGuidance } from '../lib/guidance.ts';
-import { parseReferences } from '../lib/references.ts';
-import { parseTopics } from '../lib/topics.ts';
-import { parseRelatedGroups } from '../lib/related.ts';
+import { parseSourceInfo } from '../lib/source/source-info.ts';
+import { parseGuidance } from '../lib/facts/guidance.ts';
+import { parseReferences } from '../lib/facts/references.ts';
+import { parseTopics } from '../lib/catalog/topics.ts';
+import { parseRelatedGroups } from '../lib/source/related.ts';
 
 /** Where the inputs live, relative to the project root. */
 export const INPUT_PATHS = {
@@ -71,7 +71,7 @@ export function readCatalogInputs(root: string, seedText?: string): CatalogInput
     seed: { text: seedText ?? bytes.toString('utf8'), file: seedPath, sha256: createHash('sha256').update(bytes).digest('hex') },
     registry: parseBureauRegistry(read(INPUT_PATHS.bureaus), INPUT_PATHS.bureaus, references),
     corrections: parseCorrections(read(INPUT_PATHS.corrections), INPUT_PATHS.corrections),
-    related: parseRelatedGroups(read(INPUT_PATHS.related), INPUT_PATHS.related),
+    related: parseRelatedGroups(read(INPUT_PATHS.related), INPUT_PATHS.related, references),
     lexicon: { file: INPUT_PATHS.lexicon, entries: readPhrasing(read) },
     topics: parseTopics(read(INPUT_PATHS.topics), INPUT_PATHS.topics),
     info: parseSourceInfo(read(INPUT_PATHS.source), INPUT_PATHS.source),

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { shareCardAlt, shareImagePath } from '../lib/share-card.ts';
+import { shareCardAlt, shareImagePath } from '../lib/publish/share-card.ts';
 import { drawShareImage } from './share-image.ts';
 
 const card = {

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { renderAsync } from '@resvg/resvg-js';
 import satori from 'satori';
-import { SHARE_IMAGE_SIZE, type ShareCard } from '../lib/share-card.ts';
+import { SHARE_IMAGE_SIZE, type ShareCard } from '../lib/publish/share-card.ts';
 import { FONT_VERSION, fontFamilyList, fontsFor, type SatoriFont } from './share-fonts.ts';
 
 const require = createRequire(import.meta.url);

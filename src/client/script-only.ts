@@ -1,5 +1,5 @@
 /**
- * Puts the markup of a ScriptOnly block (src/components/ScriptOnly.astro) in
+ * Puts the markup of a ScriptOnly block (src/components/layout/ScriptOnly.astro) in
  * place of the block, so that it exists only where a script runs.
  */
 export function mountScriptOnly(id: string): void {

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { headersFile } from '../lib/csp.ts';
+import { headersFile } from '../lib/publish/csp.ts';
 
 /**
  * Writes `_headers` (Netlify, Cloudflare Pages and similar hosts) with the

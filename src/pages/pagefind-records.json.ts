@@ -7,9 +7,7 @@ import { itemSearchRecord } from '../lib/search/record.ts';
  * build (src/integrations/pagefind.ts), which then removes this file from the output.
  */
 export const GET: APIRoute = async () => {
-  const { items, bureauBySlug, topicBySlug } = await getSiteData();
-  const bureauName = (slug: string) => bureauBySlug.get(slug)?.name ?? slug;
-  const topicName = (slug: string) => topicBySlug.get(slug)?.name ?? slug;
+  const { items, bureauName, topicName } = await getSiteData();
   const records = items.map((item) => itemSearchRecord(item, bureauName, topicName));
   return new Response(JSON.stringify(records), { headers: { 'Content-Type': 'application/json' } });
 };

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { paths } from '../lib/paths.ts';
+import { paths } from '../lib/views/paths.ts';
 import { getSiteData } from '../astro/site-data.ts';
-import { sitemapXml } from '../lib/sitemap.ts';
+import { sitemapXml } from '../lib/publish/sitemap.ts';
 import { PUBLIC_ORIGIN, publicUrl } from '../astro/url.ts';
 
 /**
@@ -24,6 +24,7 @@ export const GET: APIRoute = async () => {
     paths.overview,
     paths.search,
     paths.about,
+    paths.howToApply,
     paths.dataNotes,
     paths.accessibility,
     paths.data,

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildCatalog } from '../catalog.ts';
+import { buildCatalog } from '../catalog/catalog.ts';
 import { checkPhrasing, deadWordings, entriesFor, parseLexicon, wordingOccursIn } from './lexicon.ts';
 import { meaningfulScenario } from './terms.ts';
-import { readProjectFile, realInputs } from '../../../tests/support/inputs.ts';
+import { readProjectFile, realInputs } from '../../../tests/harness/inputs.ts';
 
 describe('the lexicon', () => {
   const lexicon = parseLexicon(readProjectFile('content/lexicon.yaml'), 'content/lexicon.yaml');

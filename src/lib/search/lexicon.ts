@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { SourceError } from '../source-error.ts';
-import { parseYamlList } from '../yaml-source.ts';
+import { SourceError } from '../source/source-error.ts';
+import { parseYamlList } from '../source/yaml-source.ts';
 import { entriesFor, wordingOccursIn } from './rank.ts';
 import { PHRASE_CLASSES, type PhraseClass, type QueryLexiconEntry } from './rules.ts';
 

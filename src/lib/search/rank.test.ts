@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildCatalog } from '../catalog.ts';
+import { buildCatalog } from '../catalog/catalog.ts';
 import { commonWords, conceptHit, itemMatchText, rankResults, resultState, type ItemWords } from './rank.ts';
 import { queryConcepts, type Concept, type QueryLexiconEntry } from './rules.ts';
 import { normalizeQuery } from './query.ts';
 import { segmentWords } from './terms.ts';
-import { realInputs } from '../../../tests/support/inputs.ts';
+import { realInputs } from '../../../tests/harness/inputs.ts';
 
 const concept = (say: string, over: Partial<Concept> = {}): Concept => ({ say, means: [], related: [], kind: 'thing', source: 'word', ...over });
 const words = (name: string, scenario = '', everyday: string[] = [], pinyin: string[] = []): ItemWords => ({

@@ -1,7 +1,7 @@
-import type { CatalogItem } from '../catalog.ts';
-import { plannedDeadline } from '../format.ts';
-import { fieldMark } from '../item-view.ts';
-import { paths } from '../paths.ts';
+import type { CatalogItem } from '../catalog/catalog.ts';
+import { plannedDeadline } from '../views/format.ts';
+import { leadText } from '../views/item-view.ts';
+import { paths } from '../views/paths.ts';
 import { FILTER_KEYS, itemFilterValues } from './filters.ts';
 import { meaningfulScenario } from './rank.ts';
 
@@ -32,15 +32,14 @@ const metaValue = (text: string) => text.replace(/,/g, '，');
  */
 export function itemSearchRecord(item: CatalogItem, bureauName: (slug: string) => string, topicName: (slug: string) => string): SearchRecord {
   const filters = itemFilterValues(item, bureauName, topicName);
-  const leadMark = fieldMark(item.notes, 'lead');
   // Source order as a sortable string, so that browsing by filter lists items as the table does.
   const order = `${item.batch}-${String(item.number).padStart(3, '0')}`;
   const meta: [string, string][] = [
     ['title', item.name],
-    // As the lists say it (要求2021年6月前实现): a bare “第三批（2021年底前）” can read as “only until”.
+    // As the lists say it (要求2021年6月前实现): a bare “第三批（2021年底）” can read as “only until”.
     ['batch', plannedDeadline(item.batch)],
     // An inferred lead bureau is marked in the results too (本站推定), as everywhere it is shown.
-    ['lead', item.lead.map(bureauName).join('、') + (leadMark ? `（${leadMark}）` : '')],
+    ['lead', leadText(item, bureauName)],
     ['pinyin', item.searchTerms.pinyin.join(' ')],
   ];
   const tags = [

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { itemRecords } from '../../lib/item-records.ts';
+import { itemRecords } from '../../astro/item-records.ts';
 import { getSiteData } from '../../astro/site-data.ts';
 
 /** All 138 items as JSON: normalised fields, corrections applied, and the raw cells. */

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { shareImagePath, type ShareCard } from '../../lib/share-card.ts';
-import { shareCards } from '../../lib/share-cards.ts';
+import { shareImagePath, type ShareCard } from '../../lib/publish/share-card.ts';
+import { shareCards } from '../../astro/share-cards.ts';
 import { shareImagePng, warmShareImages } from '../../build/share-image.ts';
 import { SITE_NAME } from '../../astro/site.ts';
 import { getSiteData } from '../../astro/site-data.ts';

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { itemRecords } from '../../../lib/item-records.ts';
-import { ITEM_CSV_COLUMNS, toCsv } from '../../../lib/open-data.ts';
+import { itemRecords } from '../../../astro/item-records.ts';
+import { ITEM_CSV_COLUMNS, toCsv } from '../../../lib/publish/open-data.ts';
 import { getSiteData } from '../../../astro/site-data.ts';
 
 export const getStaticPaths = (async () => {

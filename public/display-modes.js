@@ -1,0 +1,58 @@
+/*
+ * 长辈模式 display settings: 大字版 (large text), 高对比 (high contrast) and, on
+ * computers, 大鼠标 (large pointer). Loaded as a tiny classic script in <head>
+ * (the CSP forbids inline script): it applies the remembered settings before the
+ * first paint, so no page flashes in the wrong mode, then puts each toggle into
+ * its reserved slot in the header. Plain ES5, no module. Each setting is kept in
+ * localStorage on this device only and works with the others.
+ */
+(function () {
+  var root = document.documentElement;
+  var MODES = [
+    { key: 'kstb-text-size', attr: 'data-text-size', on: 'large', slot: 'text-size-slot', id: 'text-size-toggle', label: '大字版' },
+    { key: 'kstb-contrast', attr: 'data-contrast', on: 'high', slot: 'contrast-slot', id: 'contrast-toggle', label: '高对比' },
+    { key: 'kstb-pointer', attr: 'data-pointer', on: 'large', slot: 'pointer-slot', id: 'pointer-toggle', label: '大鼠标' },
+  ];
+  var read = function (key) {
+    try {
+      return localStorage.getItem(key);
+    } catch (e) {
+      return null; /* Storage can be blocked; a toggle then lasts for this page only. */
+    }
+  };
+  var write = function (key, value) {
+    try {
+      localStorage.setItem(key, value);
+    } catch (e) {
+      /* See above. */
+    }
+  };
+  for (var i = 0; i < MODES.length; i++) if (read(MODES[i].key) === MODES[i].on) root.setAttribute(MODES[i].attr, MODES[i].on);
+  /* Lets CSS reserve the toggles' boxes (and the read-aloud control's, once a Chinese voice was found here) before they exist. */
+  root.setAttribute('data-modes', '');
+  if (read('kstb-speech') === 'zh') root.setAttribute('data-speech', 'zh');
+
+  var addToggle = function (mode) {
+    var slot = document.getElementById(mode.slot);
+    if (!slot) return;
+    var button = document.createElement('button');
+    button.type = 'button';
+    button.id = mode.id;
+    button.textContent = mode.label;
+    var sync = function () {
+      button.setAttribute('aria-pressed', String(root.getAttribute(mode.attr) === mode.on));
+    };
+    sync();
+    button.addEventListener('click', function () {
+      var on = root.getAttribute(mode.attr) !== mode.on;
+      if (on) root.setAttribute(mode.attr, mode.on);
+      else root.removeAttribute(mode.attr);
+      write(mode.key, on ? mode.on : 'normal');
+      sync();
+    });
+    slot.appendChild(button);
+  };
+  document.addEventListener('DOMContentLoaded', function () {
+    for (var j = 0; j < MODES.length; j++) addToggle(MODES[j]);
+  });
+})();

@@ -1,0 +1,60 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseBureauRegistry, splitBureauCell } from './bureaus.ts';
+import { parseReferences } from '../facts/references.ts';
+import { readProjectFile } from '../../../tests/harness/inputs.ts';
+
+const refs = parseReferences(readProjectFile('content/references.yaml'), 'content/references.yaml');
+
+const entry = (slug: string, name: string, aliases = '[]') => `- slug: ${slug}\n  name: ${name}\n  fullName: 全称${name}\n  aliases: ${aliases}\n`;
+
+describe('the bureau registry', () => {
+  const registry = parseBureauRegistry(readProjectFile('content/bureaus.yaml'), 'content/bureaus.yaml', refs);
+
+  it('resolves short names and aliases to one bureau', () => {
+    assert.equal(registry.resolve('市人社局')?.fullName, '石家庄市人力资源和社会保障局');
+    assert.equal(registry.resolve('市公积金管理中心')?.slug, 'housing-fund');
+    assert.equal(registry.resolve('住房公积金管理中心')?.slug, 'housing-fund');
+    assert.equal(registry.resolve('市文旅局'), undefined);
+  });
+
+  it('has an ASCII slug and a full name for every bureau', () => {
+    for (const b of registry.bureaus) {
+      assert.match(b.slug, /^[a-z0-9-]+$/);
+      assert.ok(b.fullName.length >= b.name.length, b.slug);
+    }
+  });
+
+  it('rejects duplicate slugs and names, naming the line', () => {
+    assert.throws(() => parseBureauRegistry(entry('a', '甲') + entry('a', '乙'), 'b.yaml', refs), /b\.yaml:5: duplicate slug "a"/);
+    assert.throws(() => parseBureauRegistry(entry('a', '甲') + entry('b', '乙', '[甲]'), 'b.yaml', refs), /b\.yaml:5: name "甲" already names bureau "a"/);
+  });
+
+  it('keeps contact details and notes only with a known source, naming the line', () => {
+    const contact = `${entry('a', '甲')}  contact:\n    phone: { value: 0311-12345678, citation: { source: gbf-2020-35, checked: 2026-11-27 } }\n`;
+    assert.equal(parseBureauRegistry(contact, 'b.yaml', refs).bySlug('a')?.contact.phone?.citation.reference.number, '国办发〔2020〕35号');
+    assert.throws(() => parseBureauRegistry(contact.replace('gbf-2020-35', 'nowhere'), 'b.yaml', refs), /b\.yaml:1: unknown source "nowhere"/);
+    assert.throws(
+      () => parseBureauRegistry(contact.replace(', citation: { source: gbf-2020-35, checked: 2026-11-27 }', ''), 'b.yaml', refs),
+      /b\.yaml:1: invalid bureau entry: contact\.phone\.citation/,
+    );
+    assert.deepEqual(
+      registry.bureaus.map((b) => Object.keys(b.contact).length),
+      registry.bureaus.map(() => 0),
+      'the shipped registry has no unverified contact details',
+    );
+  });
+
+  it('rejects a non-ASCII slug and unknown fields', () => {
+    assert.throws(() => parseBureauRegistry(entry('人社', '甲'), 'b.yaml', refs), /b\.yaml:1: invalid bureau entry: slug/);
+    assert.throws(() => parseBureauRegistry(`${entry('a', '甲')}  phone: 123\n`, 'b.yaml', refs), /b\.yaml:1: invalid bureau entry/);
+  });
+});
+
+describe('splitBureauCell', () => {
+  it('splits on the enumeration comma and drops empties', () => {
+    assert.deepEqual(splitBureauCell('市公安局、市民政局、 市卫健委'), ['市公安局', '市民政局', '市卫健委']);
+    assert.deepEqual(splitBureauCell(''), []);
+    assert.deepEqual(splitBureauCell('市医保局，市公安局'), ['市医保局', '市公安局']);
+  });
+});

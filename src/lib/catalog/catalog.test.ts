@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, it } from 'node:test';
+import { buildCatalog } from './catalog.ts';
+import { inputsDigest } from '../../build/load-catalog.ts';
+import { parseCorrections } from '../source/corrections.ts';
+import { SourceError } from '../source/source-error.ts';
+import { editLine, lineStartingWith, readProjectFile, realInputs, SEED_PATH } from '../../../tests/harness/inputs.ts';
+
+const seed = readProjectFile(SEED_PATH);
+const catalog = buildCatalog(realInputs());
+const item = (id: string) => {
+  const found = catalog.items.find((i) => i.id === id);
+  assert.ok(found, `item ${id} exists`);
+  return found;
+};
+
+function assertSourceError(fn: () => unknown, file: string, line: number, problem: RegExp) {
+  assert.throws(fn, (error: unknown) => {
+    assert.ok(error instanceof SourceError, String(error));
+    assert.equal(error.file, file);
+    assert.equal(error.line, line);
+    assert.match(error.message, problem);
+    return true;
+  });
+}
+
+describe('buildCatalog on the real table', () => {
+  it('builds 138 items with ids following the source numbering', () => {
+    assert.equal(catalog.items.length, 138);
+    assert.equal(new Set(catalog.items.map((i) => i.id)).size, 138);
+    assert.equal(item('2-15').name, '社会保障卡补领、换领、换发');
+  });
+
+  it('fills the empty lead cells of 1-8..1-18 with 市人社局, marked inferred', () => {
+    for (let n = 8; n <= 18; n++) {
+      const i = item(`1-${n}`);
+      assert.deepEqual(i.lead, ['human-resources']);
+      assert.equal(i.source.lead, '');
+      assert.deepEqual(
+        i.notes.map((note) => [note.field, note.original, note.corrected, note.inferred]),
+        [['lead', '', '市人社局', true]],
+      );
+    }
+  });
+
+  it('puts the shifted cell of 2-19 back: housing fund leads, police and HR cooperate', () => {
+    const i = item('2-19');
+    assert.deepEqual(i.lead, ['housing-fund']);
+    assert.deepEqual(i.cooperating, ['public-security', 'human-resources']);
+    assert.deepEqual(i.source, { ...i.source, lead: '市公安局、市人社局', cooperating: '' });
+    assert.ok(i.notes.every((n) => n.inferred));
+  });
+
+  it('fixes the typos and keeps the originals', () => {
+    assert.deepEqual(item('3-29').cooperating, ['human-resources']);
+    assert.equal(item('3-29').source.cooperating, '市人社局局长');
+    assert.ok(item('3-25').cooperating.includes('pboc'));
+    assert.match(item('3-25').source.cooperating, /市行石家庄中心支行/);
+    assert.match(item('3-28').scenario, /转入地与转出地/);
+    assert.match(item('3-28').source.scenario, /转出地与转出地/);
+    assert.match(item('2-17').scenario, /职业技能等级证书/);
+    assert.doesNotMatch(item('2-17').scenario, /級/);
+  });
+
+  it('treats 市公积金管理中心 as the housing fund centre and notes the alias', () => {
+    const i = item('3-25');
+    assert.deepEqual(i.lead, ['housing-fund']);
+    assert.deepEqual(item('1-25').lead, ['housing-fund']);
+    const alias = i.notes.find((n) => n.kind === 'alias');
+    assert.deepEqual([alias?.field, alias?.original, alias?.corrected], ['lead', '市公积金管理中心', '住房公积金管理中心']);
+  });
+
+  it('keeps a bureau cooperating with itself as the table has it, with a note for the reader', () => {
+    const selfCooperating = catalog.items.filter((i) => i.lead.some((slug) => i.cooperating.includes(slug))).map((i) => i.id);
+    assert.deepEqual(selfCooperating, ['1-4', '2-5', '2-6', '2-7', '2-8', '2-9', '2-10', '2-11', '2-13', '2-14', '2-15', '3-38']);
+    for (const id of selfCooperating) {
+      const note = item(id).notes.find((n) => n.kind === 'annotation');
+      assert.equal(note?.corrected, '与牵头单位相同（原表如此）', id);
+      assert.equal(note?.original, item(id).source.cooperating, id);
+    }
+    assert.deepEqual(item('2-13').cooperating, ['human-resources']);
+    assert.deepEqual(item('1-4').cooperating, ['justice']);
+    assert.deepEqual(item('2-12').cooperating, ['healthcare-security']);
+  });
+
+  it('keeps remarks, and null where the table has none', () => {
+    assert.equal(item('1-31').remark, '省级事权');
+    assert.equal(item('2-31').remark, '国家级事权');
+    assert.equal(item('2-23').remark, '省委托');
+    assert.equal(item('3-12').remark, '市级初审上报');
+    assert.equal(item('1-1').remark, null);
+  });
+
+  it('lists every bureau that leads or cooperates, including the cooperating-only ones', () => {
+    const slugs = catalog.bureaus.map((b) => b.slug);
+    for (const slug of ['education', 'taxation', 'investment-promotion', 'court', 'pboc']) assert.ok(slugs.includes(slug), slug);
+    const used = new Set(catalog.items.flatMap((i) => [...i.lead, ...i.cooperating]));
+    assert.deepEqual(new Set(slugs), used);
+  });
+
+  it('relates the same service across batches in both directions', () => {
+    assert.deepEqual(
+      item('1-22').sameService.map((s) => s.id),
+      ['3-10'],
+    );
+    assert.deepEqual(
+      item('3-10').sameService.map((s) => s.id),
+      ['1-22'],
+    );
+  });
+});
+
+describe('buildCatalog on broken inputs', () => {
+  it('rejects an unknown bureau with the seed line', () => {
+    const line = lineStartingWith(seed, '1\t学历公证');
+    const broken = editLine(seed, line, (l) => l.replace('市教育局', '市文旅局'));
+    assertSourceError(() => buildCatalog(realInputs(broken)), SEED_PATH, line, /item 1-1: unknown bureau "市文旅局" in cooperating/);
+  });
+
+  it('stops on a bureau cooperating with itself that no annotation explains', () => {
+    const line = lineStartingWith(seed, '2\t学位公证');
+    const broken = editLine(seed, line, (l) => l.replace('市司法局\t市教育局', '市司法局\t市司法局'));
+    assertSourceError(
+      () => buildCatalog(realInputs(broken)),
+      SEED_PATH,
+      line,
+      /item 1-2: bureau "市司法局" is both lead and cooperating; keep it with an annotation/,
+    );
+  });
+
+  it('rejects an unknown remark with the seed line', () => {
+    const line = lineStartingWith(seed, '31\t消毒产品');
+    const broken = editLine(seed, line, (l) => l.replace('省级事权', '县级事权'));
+    assertSourceError(() => buildCatalog(realInputs(broken)), SEED_PATH, line, /unknown remark \(备注\) "县级事权"/);
+  });
+
+  it('rejects an empty lead cell that no correction fills', () => {
+    const line = lineStartingWith(seed, '5\t失业登记');
+    const broken = editLine(seed, line, (l) => l.replace('市人社局', ''));
+    assertSourceError(() => buildCatalog(realInputs(broken)), SEED_PATH, line, /item 1-5: empty lead bureau/);
+  });
+
+  it('stops when a correction no longer matches a changed table', () => {
+    const line = lineStartingWith(seed, '29\t门诊费用跨省直接结算');
+    const broken = editLine(seed, line, (l) => l.replace('市人社局局长', '市人社局'));
+    const correctionLine = lineStartingWith(readProjectFile('content/corrections.yaml'), '- items: [3-29]');
+    assertSourceError(
+      () => buildCatalog(realInputs(broken)),
+      'content/corrections.yaml',
+      correctionLine,
+      /correction for item 3-29 \(cooperating\) no longer matches the source/,
+    );
+  });
+
+  it('stops when a gap it filled is no longer empty', () => {
+    const line = lineStartingWith(seed, '8\t城乡居民基本养老保险');
+    const broken = editLine(seed, line, (l) => l.replace(/\t\t\t$/, '\t市民政局\t\t'));
+    assertSourceError(
+      () => buildCatalog(realInputs(broken)),
+      'content/corrections.yaml',
+      lineStartingWith(readProjectFile('content/corrections.yaml'), '- items: [1-8,'),
+      /expects an empty cell/,
+    );
+  });
+
+  it('rejects a correction naming an item the table lacks', () => {
+    const inputs = realInputs();
+    const extra = parseCorrections('- items: [3-46]\n  field: name\n  original: a\n  corrected: b\n  inferred: false\n  reason: test\n', 'x.yaml');
+    assertSourceError(() => buildCatalog({ ...inputs, corrections: [...inputs.corrections, ...extra] }), 'x.yaml', 1, /names item 3-46/);
+  });
+
+  it('asks for a note when two batches share a service name that no group relates', () => {
+    const inputs = realInputs();
+    assertSourceError(
+      () => buildCatalog({ ...inputs, related: inputs.related.filter((g) => !g.items.includes('3-10')) }),
+      SEED_PATH,
+      lineStartingWith(seed, '10\t不动产登记资料查询'),
+      /items 1-22 and 3-10 look like the same service/,
+    );
+  });
+
+  it('shows an edit to the seed in the built item', () => {
+    const line = lineStartingWith(seed, '40\t结婚登记');
+    const edited = buildCatalog(realInputs(editLine(seed, line, (l) => l.replace('结婚登记\t', '结婚登记（试点）\t'))));
+    assert.equal(edited.items.find((i) => i.id === '3-40')?.name, '结婚登记（试点）');
+  });
+});
+
+describe('inputsDigest', () => {
+  it('changes when an input changes and only then', () => {
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const dir = mkdtempSync(join(tmpdir(), 'kstb-digest-'));
+    cpSync(join(root, 'seeds'), join(dir, 'seeds'), { recursive: true });
+    cpSync(join(root, 'content'), join(dir, 'content'), { recursive: true });
+    const before = inputsDigest(dir);
+    assert.equal(inputsDigest(dir), before);
+    const seed = join(dir, SEED_PATH);
+    writeFileSync(seed, `${readFileSync(seed, 'utf8')}\n`);
+    assert.notEqual(inputsDigest(dir), before);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

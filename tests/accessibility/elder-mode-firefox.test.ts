@@ -1,0 +1,173 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer-core';
+import { setViewport } from '../harness/firefox-esr.ts';
+import { FIREFOX_DARK, FIREFOX_MOUSE, firefoxFixture, launchFirefox } from '../harness/firefox.ts';
+import { AXE_SOURCE, AXE_TAGS, axeViolations, EVERY_KIND_OF_PAGE } from '../harness/pages.ts';
+import {
+  contrastFigures,
+  FIRST_SCREENS,
+  installSpeechRecorder,
+  LOCAL_ZH_VOICE,
+  MODE_COMBINATIONS,
+  rememberModes,
+  spacingProblems,
+  type Modes,
+} from '../harness/elder-mode.ts';
+
+// Served under /kstb/: the toggles, the pointer pictures and read-aloud must work under a sub-path too.
+const fx = firefoxFixture('kstb', FIREFOX_MOUSE);
+
+/** A new tab of the given size, with `modes` remembered from an earlier visit and `voices` as its speech synthesis. */
+async function newPage(options: { width?: number; height?: number; modes?: Modes; voices?: object[]; browser?: Browser } = {}): Promise<Page> {
+  const { width = 390, height = 844, modes, voices, browser = fx.browser } = options;
+  const page = await browser.newPage();
+  await setViewport(page, { width, height });
+  if (modes) await page.evaluateOnNewDocument(rememberModes, modes);
+  if (voices) await page.evaluateOnNewDocument(installSpeechRecorder, JSON.stringify(voices));
+  return page;
+}
+
+async function open(page: Page, path: string): Promise<void> {
+  await page.goto(fx.server.url + path);
+  if (path.startsWith('search/?')) await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
+}
+
+describe('长辈模式 in Firefox ESR', () => {
+  it('大字版 and 高对比 stand on the first screen of every page at 320, 390 and 1280 px, outside 菜单', async () => {
+    const problems: string[] = [];
+    for (const [width, height] of FIRST_SCREENS) {
+      const page = await newPage({ width, height });
+      for (const path of EVERY_KIND_OF_PAGE) {
+        await open(page, path);
+        for (const id of ['text-size-toggle', 'contrast-toggle']) {
+          const box = await page.$eval(`#${id}`, (el) => {
+            const r = el.getBoundingClientRect();
+            return { top: r.top, bottom: r.bottom, width: r.width, height: r.height, inMenu: !!el.closest('#site-menu') };
+          });
+          if (box.height < 44 || box.width < 44) problems.push(`${width} ${path || '/'}: #${id} hidden or smaller than 44 px`);
+          if (box.bottom > height) problems.push(`${width} ${path || '/'}: #${id} below the first screen`);
+          if (box.inMenu) problems.push(`${width} ${path || '/'}: #${id} inside 菜单`);
+        }
+      }
+      await page.close();
+    }
+    assert.deepEqual(problems, []);
+  });
+
+  it('the settings combine and are remembered on the next page before its first paint', async () => {
+    const page = await newPage();
+    await page.evaluateOnNewDocument(() => {
+      new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        (window as unknown as { atFirstBody?: string }).atFirstBody =
+          `${document.documentElement.dataset.textSize ?? '-'} ${document.documentElement.dataset.contrast ?? '-'}`;
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await open(page, 'items/2-15/');
+    await page.click('#text-size-toggle');
+    await page.click('#contrast-toggle');
+    for (const path of ['bureaus/court/', 'batches/3/', '']) {
+      await open(page, path);
+      assert.equal(await page.evaluate(() => (window as unknown as { atFirstBody?: string }).atFirstBody), 'large high', path);
+      assert.equal(await page.$eval('#contrast-toggle', (b) => b.getAttribute('aria-pressed')), 'true', path);
+    }
+    await page.close();
+  });
+
+  for (const dark of [false, true]) {
+    it(`高对比 (${dark ? '黑底黄字' : '白底黑字'}): 0 axe violations at AA and text at AAA (7:1) on every kind of page, also with 大字版`, async () => {
+      const problems: string[] = [];
+      const lowest = { body: Infinity, link: Infinity };
+      const browser = dark ? await launchFirefox({ ...FIREFOX_MOUSE, ...FIREFOX_DARK }) : fx.browser;
+      for (const modes of [{ contrast: true }, { contrast: true, large: true }]) {
+        const page = await newPage({ modes, browser });
+        if (dark) assert.ok(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches));
+        for (const path of EVERY_KIND_OF_PAGE) {
+          await open(page, path);
+          await page.evaluate(AXE_SOURCE);
+          for (const v of await page.evaluate(axeViolations, AXE_TAGS)) problems.push(`${path || '/'}: ${v}`);
+          for (const v of await page.evaluate(axeViolations, { rules: ['color-contrast-enhanced'] })) problems.push(`${path || '/'} (AAA): ${v}`);
+          const f = await page.evaluate(contrastFigures);
+          if (Number.isFinite(f.body)) lowest.body = Math.min(lowest.body, f.body!);
+          if (Number.isFinite(f.link)) lowest.link = Math.min(lowest.link, f.link!);
+        }
+        await page.close();
+      }
+      if (dark) await browser.close();
+      console.log(`Firefox 高对比 ${dark ? 'dark' : 'light'}: lowest ratio on any page: body text ${lowest.body}:1, links ${lowest.link}:1`);
+      assert.ok(lowest.body >= 7 && lowest.link >= 7, JSON.stringify(lowest));
+      assert.deepEqual(problems, []);
+    });
+  }
+
+  it('line spacing ≥ 1.3 and paragraph spacing ≥ 1.3 × line spacing on every kind of page, in every mode', async () => {
+    const problems: string[] = [];
+    for (const [name, modes] of MODE_COMBINATIONS) {
+      const page = await newPage({ modes });
+      for (const path of EVERY_KIND_OF_PAGE) {
+        await open(page, path);
+        for (const p of await page.evaluate(spacingProblems)) problems.push(`${name} ${path || '/'}: ${p}`);
+      }
+      await page.close();
+    }
+    assert.deepEqual(problems.slice(0, 20), []);
+  });
+
+  it('on paper 高对比 prints black on white, also on a dark system: the printed page is mostly white', async () => {
+    const browser = await launchFirefox({ ...FIREFOX_MOUSE, ...FIREFOX_DARK });
+    const dir = mkdtempSync(join(tmpdir(), 'elder-print-'));
+    const brightness: Record<string, number> = {};
+    for (const [name, modes] of MODE_COMBINATIONS) {
+      const page = await newPage({ modes, browser });
+      await open(page, 'items/2-15/');
+      writeFileSync(join(dir, 'page.pdf'), await page.pdf({ format: 'A4', printBackground: true }));
+      await page.close();
+      execFileSync('pdftoppm', ['-png', '-r', '30', '-f', '1', '-l', '1', '-singlefile', join(dir, 'page.pdf'), join(dir, 'page')]);
+      brightness[name] = Number(
+        execFileSync('convert', [join(dir, 'page.png'), '-colorspace', 'gray', '-format', '%[fx:mean]', 'info:'], { encoding: 'utf8' }),
+      );
+    }
+    await browser.close();
+    for (const [name, mean] of Object.entries(brightness)) assert.ok(mean > 0.85, `${name}: mean brightness ${mean}`);
+  });
+
+  it('大鼠标 draws the large pointer from the site’s own files under its sub-path', async () => {
+    const page = await newPage({ width: 1280, height: 800 });
+    await open(page, 'items/1-8/');
+    await page.click('#pointer-toggle');
+    const cursor = await page.evaluate(() => getComputedStyle(document.body).cursor);
+    const src = cursor.match(/url\("(.*?)"\)/)?.[1] ?? '';
+    assert.match(src, /\/kstb\/_astro\/pointer-large\.[\w-]+\.svg$/);
+    assert.equal(await page.evaluate(async (u) => (await fetch(u)).status, src), 200);
+    await page.close();
+  });
+
+  it('read-aloud speaks the answer box first in the Mandarin voice, pauses and stops; no voice, no control', async () => {
+    const page = await newPage({ voices: [LOCAL_ZH_VOICE] });
+    await open(page, 'items/2-15/');
+    await page.click('#read-aloud-play');
+    const calls = () => page.evaluate(() => (window as unknown as { speechCalls: unknown[] }).speechCalls);
+    const spoken = (await calls()).filter((c): c is { speak: string; lang: string; voice: string } => typeof c === 'object');
+    assert.match(spoken[0]!.speak, /^列入“跨省通办”任务/);
+    assert.ok(spoken.every((s) => s.lang === 'zh-CN' && s.voice === LOCAL_ZH_VOICE.name));
+    assert.equal(await page.$eval('#read-aloud-play', (b) => b.textContent), '暂停');
+    await page.click('#read-aloud-play');
+    await page.click('#read-aloud-stop');
+    assert.deepEqual((await calls()).filter((c) => typeof c === 'string').slice(-2), ['pause', 'cancel']);
+    assert.equal(await page.$eval('#read-aloud-play', (b) => b.textContent), '朗读本页');
+    await page.close();
+    for (const voices of [[], [{ name: 'Google 普通话', lang: 'zh-CN', localService: false }]]) {
+      const silent = await newPage({ voices });
+      await open(silent, 'bureaus/court/');
+      await silent.waitForFunction(() => document.readyState === 'complete');
+      assert.equal(await silent.$$eval('#read-aloud-slot button', (b) => b.length), 0, JSON.stringify(voices));
+      await silent.close();
+    }
+  });
+});

@@ -1,0 +1,124 @@
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { buildSite, copyProject, listFiles, readBuilt, SITES, TEST_OUTPUT } from '../harness/build.ts';
+
+const SEED = 'seeds/000_0d21fb7026870303.txt';
+const project = copyProject();
+after(() => rmSync(project, { recursive: true, force: true }));
+
+/** Edits line `n` (1-based) of the copied seed file. */
+function editSeed(n: number, edit: (line: string) => string) {
+  const path = join(project, SEED);
+  const lines = readFileSync(path, 'utf8').split('\n');
+  lines[n - 1] = edit(lines[n - 1]!);
+  writeFileSync(path, lines.join('\n'));
+}
+
+function digest(dir: string): Map<string, string> {
+  return new Map(
+    listFiles(dir).map((f) => [
+      f,
+      createHash('sha256')
+        .update(readFileSync(join(dir, f)))
+        .digest('hex'),
+    ]),
+  );
+}
+
+describe('astro build on a changed table', () => {
+  it('stops on a broken table, names the file and line, and publishes nothing', () => {
+    const original = readFileSync(join(project, SEED), 'utf8');
+    editSeed(14, (line) => line.replace('\t市公安局', ''));
+    const outDir = join(project, 'dist-broken');
+    const result = buildSite({ root: project, outDir });
+    writeFileSync(join(project, SEED), original);
+    assert.notEqual(result.status, 0);
+    assert.match(result.output, /seeds\/000_0d21fb7026870303\.txt:14: expected 6 tab-separated cells, found 5/);
+    assert.match(result.output, /机动车驾驶证公证/);
+    assert.equal(existsSync(join(outDir, 'index.html')), false, 'no page was written');
+  });
+
+  it('shows an edit to the seed, and a bureau’s contact details once a deploying office fills them in', () => {
+    editSeed(180, (line) => line.replace('申请人可在所在地婚姻登记机关办理结婚登记', '申请人可在任一婚姻登记机关办理结婚登记'));
+    // Fixture data: a contact page and two contact fields for 市人社局, each with its source.
+    const refs = join(project, 'content/references.yaml');
+    writeFileSync(refs, `${readFileSync(refs, 'utf8')}  - id: fixture-hr-contact\n    title: 测试用联系方式页面\n    publisher: 测试单位\n`);
+    const bureaus = join(project, 'content/bureaus.yaml');
+    const citation = '{ source: fixture-hr-contact, checked: 2026-11-27 }';
+    writeFileSync(
+      bureaus,
+      readFileSync(bureaus, 'utf8').replace(
+        '  fullName: 石家庄市人力资源和社会保障局\n  aliases: []\n',
+        `  fullName: 石家庄市人力资源和社会保障局\n  aliases: []\n  contact:\n    phone: { value: 0311-00000000, citation: ${citation} }\n    hours: { value: 工作日上午9点至下午5点（测试数据）, citation: ${citation} }\n`,
+      ),
+    );
+    const outDir = join(project, 'dist-edited');
+    const result = buildSite({ root: project, outDir });
+    assert.equal(result.status, 0, result.output);
+    const page = readFileSync(join(outDir, 'items/3-40/index.html'), 'utf8');
+    assert.match(page, /申请人可在任一婚姻登记机关办理结婚登记/);
+    for (const file of ['bureaus/human-resources/index.html', 'items/2-15/index.html']) {
+      const html = readFileSync(join(outDir, file), 'utf8');
+      assert.match(html, /咨询电话.*0311-00000000.*来源：测试用联系方式页面/s, file);
+      assert.match(html, /办公时间.*工作日上午9点至下午5点（测试数据）/s, file);
+      assert.doesNotMatch(html, /办公地址|网站<\/dt>/, `${file}: unfilled fields stay out`);
+    }
+    assert.doesNotMatch(readFileSync(join(outDir, 'items/3-40/index.html'), 'utf8'), /咨询电话/, 'other bureaus show no contact');
+    assert.doesNotMatch(readBuilt('root', 'bureaus/human-resources/index.html'), /咨询电话/, 'the shipped registry shows none');
+  });
+});
+
+describe('astro build on corrupted tables', () => {
+  const cases: [string, (text: string) => string, RegExp | null][] = [
+    ['CRLF line ends and a byte order mark', (t) => `\uFEFF${t.split('\n').join('\r\n')}`, null],
+    [
+      'random bytes in a cell',
+      (t) => t.replace('\t学位公证\t', '\t学位\u0000\u00ff\t公证\t'),
+      /seeds\/000_0d21fb7026870303\.txt:13: expected 6 tab-separated cells, found 7/,
+    ],
+    [
+      'a full-width item number',
+      (t) => t.replace('\n2\t学位公证', '\n２\t学位公证'),
+      /seeds\/000_0d21fb7026870303\.txt:13: item number "２" is not a whole number/,
+    ],
+    [
+      'a merged line',
+      (t) => t.replace('\n3\t机动车驾驶证公证', '3\t机动车驾驶证公证'),
+      /seeds\/000_0d21fb7026870303\.txt:13: expected 6 tab-separated cells, found 11/,
+    ],
+  ];
+  for (const [name, corrupt, error] of cases) {
+    it(`${name}: ${error ? 'stops with a line-numbered error and writes nothing' : 'builds the same site'}`, () => {
+      const path = join(project, SEED);
+      const original = readFileSync(path, 'utf8');
+      writeFileSync(path, corrupt(original));
+      const outDir = join(project, `dist-${name.replace(/\W+/g, '-')}`);
+      const result = buildSite({ root: project, outDir });
+      writeFileSync(path, original);
+      if (error) {
+        assert.notEqual(result.status, 0);
+        assert.match(result.output, error);
+        assert.equal(existsSync(join(outDir, 'index.html')), false);
+      } else {
+        assert.equal(result.status, 0, result.output);
+        assert.equal(listFiles(outDir).filter((f) => /^items\/\d+-\d+\/index\.html$/.test(f)).length, 138);
+      }
+    });
+  }
+});
+
+describe('reproducible builds', () => {
+  it('two builds of the same sources are byte-identical', () => {
+    const again = join(TEST_OUTPUT, 'root-again');
+    const result = buildSite({ outDir: again, base: SITES.root.base, siteUrl: SITES.root.siteUrl });
+    assert.equal(result.status, 0, result.output);
+    const first = digest(SITES.root.dir);
+    const second = digest(again);
+    assert.deepEqual([...second.keys()], [...first.keys()]);
+    const differing = [...first].filter(([file, hash]) => second.get(file) !== hash).map(([file]) => file);
+    assert.deepEqual(differing, []);
+  });
+});

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { parseHTML } from 'linkedom';
+import type { Browser } from 'playwright-core';
+import { buildSite, copyProject } from '../harness/build.ts';
+import { launchBrowser } from '../harness/browser.ts';
+import { parseCsv } from '../harness/csv.ts';
+import { searchViaUi } from '../harness/search-ui.ts';
+import { serveStatic, type StaticServer } from '../harness/static-server.ts';
+
+const SEED = 'seeds/000_0d21fb7026870303.txt';
+const NAME = '学历公证<script>alert("name")</script>&amp;';
+const SCENARIO = '申请人可异地申请学历公证<img src=x onerror="alert(1)">，&lt;b&gt;不受&#x9650;制。';
+const project = copyProject();
+const outDir = join(project, 'dist');
+let browser: Browser;
+let server: StaticServer;
+
+before(async () => {
+  const path = join(project, SEED);
+  const lines = readFileSync(path, 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.startsWith('1\t学历公证\t'));
+  lines[i] = ['1', NAME, SCENARIO, '市司法局', '市教育局', ''].join('\t');
+  writeFileSync(path, lines.join('\n'));
+  // With SITE_URL, so that the JSON-LD, og:image alt text and share images carry the name too.
+  const result = buildSite({ root: project, outDir, siteUrl: 'https://kstb.example.org' });
+  assert.equal(result.status, 0, result.output);
+  browser = await launchBrowser();
+  server = await serveStatic(outDir, '/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(project, { recursive: true, force: true });
+});
+
+describe('markup in the source table is text everywhere', () => {
+  it('on the item page, the lists and the data notes', () => {
+    const doc = parseHTML(readFileSync(join(outDir, 'items/1-1/index.html'), 'utf8')).document;
+    assert.equal(doc.querySelector('h1')?.textContent, NAME);
+    assert.equal(doc.querySelector('.scenario')?.textContent, SCENARIO);
+    assert.equal(doc.querySelectorAll('img').length, 0);
+    const executable = [...doc.querySelectorAll('script')].filter((s) => !/json/.test(s.getAttribute('type') ?? ''));
+    assert.ok(executable.every((s) => !s.textContent?.includes('alert(')));
+    // In the JSON-LD data block the name stays data: "<" is escaped, so it cannot end the element.
+    const ld = doc.querySelector('script[type="application/ld+json"]')!;
+    assert.equal(JSON.parse(ld.textContent!)[0].name, NAME);
+    // Inside a quoted attribute "<" is inert; what matters is the parsed value.
+    assert.equal(doc.querySelector('meta[property="og:title"]')?.getAttribute('content'), NAME);
+    assert.ok(doc.querySelector('meta[property="og:image:alt"]')?.getAttribute('content')?.includes(NAME));
+    for (const page of ['items/index.html', 'batches/1/index.html', 'bureaus/justice/index.html', 'topics/notarization/index.html']) {
+      const list = parseHTML(readFileSync(join(outDir, page), 'utf8')).document;
+      assert.ok(
+        [...list.querySelectorAll('a')].some((a) => a.textContent?.trim() === NAME),
+        page,
+      );
+      assert.equal(list.querySelectorAll('img').length, 0, page);
+    }
+  });
+
+  it('in the JSON and the CSV', () => {
+    const record = JSON.parse(readFileSync(join(outDir, 'data/items.json'), 'utf8')).find((r: { id: string }) => r.id === '1-1');
+    assert.equal(record.name, NAME);
+    assert.equal(record.source.scenario, SCENARIO);
+    const rows = parseCsv(readFileSync(join(outDir, 'data/items.csv'), 'utf8'));
+    const row = rows.find((r) => r[0] === '1-1')!;
+    assert.equal(row[rows[0]!.indexOf('name')], NAME);
+    assert.equal(row[rows[0]!.indexOf('source_scenario')], SCENARIO);
+  });
+
+  it('in search results, with no script run', async () => {
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    const result = await searchViaUi(page, server.url, '学历公证');
+    assert.equal(result.ids[0], '1-1');
+    assert.equal(await page.locator('#search-results > li a').first().textContent(), NAME);
+    assert.ok(result.texts[0]!.includes('<img src=x onerror="alert(1)">'), 'the scenario shows as text');
+    assert.equal(await page.locator('#search-results img').count(), 0);
+    await page.goto(`${server.url}items/1-1/`);
+    assert.deepEqual(dialogs, []);
+    await page.close();
+  });
+});

@@ -1,0 +1,55 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readBuilt } from '../harness/build.ts';
+import { browserFixture } from '../harness/fixture.ts';
+import { loadPage } from '../harness/html.ts';
+import { cspHeader, cspMeta } from '../../src/lib/publish/csp.ts';
+
+const fx = browserFixture('kstb');
+
+describe('Content-Security-Policy', () => {
+  it('ships in a headers file and as a <meta> fallback, with no inline code to allow', () => {
+    assert.ok(readBuilt('kstb', '_headers').includes(`Content-Security-Policy: ${cspHeader()}`));
+    for (const path of ['index.html', 'items/2-15/index.html', 'search/index.html', 'bureaus/human-resources/index.html']) {
+      const doc = loadPage('kstb', path);
+      assert.equal(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'), cspMeta(), path);
+      for (const script of doc.querySelectorAll('script')) {
+        const type = script.getAttribute('type');
+        // Data blocks (JSON, or markup kept for a script) never run, so the policy need not allow them.
+        const data = type === 'application/json' || type === 'application/ld+json' || type === 'text/html';
+        assert.ok(data || script.hasAttribute('src'), `${path}: inline executable script`);
+      }
+      assert.equal(doc.querySelectorAll('style, [style]').length, 0, `${path}: inline style`);
+      assert.equal(doc.querySelectorAll('[onclick], [onload], [onerror], [onsubmit], [oninput]').length, 0, `${path}: inline handler`);
+    }
+  });
+
+  it('the main pages work under it with no violation reported', async () => {
+    const context = await fx.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    await context.addInitScript(() => {
+      (window as unknown as { violations: string[] }).violations = [];
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    page.on('pageerror', (e) => errors.push(e.message));
+    const violations = async () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+    for (const path of ['', 'items/2-15/', 'bureaus/human-resources/', 'overview/', 'data-notes/', 'topics/', 'about/']) {
+      await page.goto(fx.server.url + path);
+      assert.deepEqual(await violations(), [], path);
+    }
+    await page.goto(`${fx.server.url}items/2-15/`);
+    await page.getByRole('button', { name: '复制链接' }).click();
+    await page.getByRole('button', { name: '大字版' }).click();
+    assert.deepEqual(await violations(), []);
+    await page.goto(`${fx.server.url}search/?q=${encodeURIComponent('社保卡补办')}`);
+    await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
+    assert.ok((await page.locator('#search-results li').count()) > 0, 'search (Pagefind and its WebAssembly) works under the policy');
+    assert.deepEqual(await violations(), []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+});

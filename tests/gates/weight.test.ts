@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, it } from 'node:test';
+import { loadCatalog } from '../../src/build/load-catalog.ts';
+import { browserFixture } from '../harness/fixture.ts';
+import { PROJECT_ROOT, SITES } from '../harness/build.ts';
+import { loadPage } from '../harness/html.ts';
+import { searchViaUi } from '../harness/search-ui.ts';
+import { pageWeight } from '../harness/weight.ts';
+
+const BUDGET = 30 * 1024;
+const fx = browserFixture('root');
+
+describe('page weight', () => {
+  it('every item page is at most 30 KiB gzipped on first visit, with no search code', async () => {
+    // Measure one page in Chromium for real: everything it loads before any interaction.
+    const measured = await pageWeight(fx.browser, `${fx.server.url}items/2-15/`);
+    assert.ok(measured.loadBytes <= BUDGET, `items/2-15/ weighs ${measured.loadBytes} bytes`);
+    const assets = measured.loadUrls.map((u) => new URL(u).pathname).filter((p) => p !== '/items/2-15/');
+    // Every item page loads the same assets, so its weight is its own HTML plus those.
+    const assetBytes = assets.reduce((n, p) => n + gzipSync(readFileSync(join(SITES.root.dir, p))).length, 0);
+    for (const item of loadCatalog(PROJECT_ROOT).items) {
+      const html = readFileSync(join(SITES.root.dir, `items/${item.id}/index.html`));
+      const doc = loadPage('root', `items/${item.id}/index.html`);
+      const refs = [...doc.querySelectorAll('link[rel="stylesheet"], link[rel="icon"], script[src]')].map(
+        (el) => el.getAttribute('href') ?? el.getAttribute('src'),
+      );
+      assert.deepEqual(new Set(refs), new Set(assets), `${item.id} loads the same assets`);
+      const bytes = gzipSync(html).length + assetBytes;
+      assert.ok(bytes <= BUDGET, `items/${item.id}/ weighs ${bytes} bytes`);
+      assert.ok(!refs.some((r) => r?.includes('/pagefind/')), `${item.id} loads search code`);
+    }
+  });
+
+  it('reads without JavaScript', async () => {
+    const context = await fx.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${fx.server.url}items/2-15/`);
+    assert.equal(await page.locator('h1').textContent(), '社会保障卡补领、换领、换发');
+    assert.ok(await page.locator('.scenario').isVisible());
+    assert.ok(await page.locator('.facts').isVisible());
+    await context.close();
+  });
+
+  it('the search page loads Pagefind only when someone searches', async () => {
+    const w = await pageWeight(fx.browser, `${fx.server.url}search/`, async (page) => {
+      await page.locator('#q').fill('公积金');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
+    });
+    assert.ok(!w.loadUrls.some((u) => u.includes('/pagefind/')), 'nothing of Pagefind before a search');
+    assert.ok(
+      w.actUrls.some((u) => u.endsWith('/pagefind/pagefind.js')),
+      'Pagefind loads on the first search',
+    );
+    // No action but waiting for the results: whether they come before the network first goes quiet depends on the machine's load.
+    const shared = await pageWeight(fx.browser, `${fx.server.url}search/?q=${encodeURIComponent('公积金')}`, async (page) => {
+      await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
+    });
+    assert.ok(
+      [...shared.loadUrls, ...shared.actUrls].some((u) => u.includes('/pagefind/')),
+      'a shared search link runs at once',
+    );
+    const page = await fx.browser.newPage();
+    assert.ok((await searchViaUi(page, fx.server.url, '公积金')).ids.length > 0);
+    await page.close();
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * In-page checks for the 长辈模式 settings (大字版, 高对比, 大鼠标) and read-aloud,
+ * shared by tests/elder-mode.test.ts in Chromium and Firefox. Functions marked
+ * "runs in the page" are passed to `page.evaluate` and must be self-contained.
+ */
+
+/** The remembered settings, as public/display-modes.js stores them. */
+export interface Modes {
+  large?: boolean;
+  contrast?: boolean;
+}
+
+/** Small phone, common phone and laptop screens (width, height): the first screen the 长辈模式 entrance must stand on. */
+export const FIRST_SCREENS = [
+  [320, 568],
+  [390, 844],
+  [1280, 800],
+] as const;
+
+/** Every combination of 大字版 and 高对比, by name. */
+export const MODE_COMBINATIONS: [string, Modes][] = [
+  ['标准', {}],
+  ['大字版', { large: true }],
+  ['高对比', { contrast: true }],
+  ['大字版+高对比', { large: true, contrast: true }],
+];
+
+/** Runs in the page (as an init script, or before a reload): remembers `modes` as a reader's earlier clicks would. */
+export function rememberModes(modes: Modes): void {
+  localStorage.setItem('kstb-text-size', modes.large ? 'large' : 'normal');
+  localStorage.setItem('kstb-contrast', modes.contrast ? 'high' : 'normal');
+}
+
+/**
+ * Runs in the page: line spacing below 1.3 (line height over font size) on any
+ * visible text element, and paragraph spacing below 1.3 × the line spacing
+ * between consecutive paragraphs: the distance from one paragraph's last line
+ * to the next one's first line (line height plus the gap) over the line height.
+ */
+export function spacingProblems(): string[] {
+  const problems: string[] = [];
+  const name = (el: Element) =>
+    `${el.tagName.toLowerCase()}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''} “${(el.textContent ?? '').trim().slice(0, 12)}”`;
+  const visible = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('.visually-hidden');
+  const lineHeight = (el: Element) => {
+    const s = getComputedStyle(el);
+    return { line: s.lineHeight === 'normal' ? NaN : parseFloat(s.lineHeight), font: parseFloat(s.fontSize) };
+  };
+  for (const el of document.querySelectorAll('body :is(p, li, dt, dd, th, td, h1, h2, h3, h4, a, button, label, caption, blockquote, summary, figcaption)')) {
+    if (!visible(el) || !(el.textContent ?? '').trim()) continue;
+    const { line, font } = lineHeight(el);
+    if (!(line / font >= 1.3 - 1e-6)) problems.push(`line spacing ${(line / font).toFixed(2)} on ${name(el)}`);
+  }
+  for (const p of document.querySelectorAll('body p')) {
+    const next = p.nextElementSibling;
+    if (!next || next.tagName !== 'P' || !visible(p) || !visible(next)) continue;
+    const { line } = lineHeight(p);
+    const gap = next.getBoundingClientRect().top - p.getBoundingClientRect().bottom;
+    if ((gap + line) / line < 1.3 - 1e-6) problems.push(`paragraph spacing ${((gap + line) / line).toFixed(2)} × line spacing after ${name(p)}`);
+  }
+  return problems;
+}
+
+/** Runs in the page: contrast ratio of body text, of links and of the header's text against their backgrounds, as WCAG computes it. */
+export function contrastFigures(): Record<string, number> {
+  const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+  const lum = (c: string) => {
+    const [r = 0, g = 0, b = 0] = rgb(c).map((v) => {
+      const s = v / 255;
+      return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const background = (el: Element | null): string => {
+    for (let e = el; e; e = e.parentElement) {
+      const bg = getComputedStyle(e).backgroundColor;
+      if (bg !== 'transparent' && !/rgba\(.*, 0\)$/.test(bg)) return bg;
+    }
+    return 'rgb(255, 255, 255)';
+  };
+  const ratio = (el: Element | null) => {
+    if (!el) return NaN;
+    const [a = 0, b = 0] = [lum(getComputedStyle(el).color), lum(background(el))].sort((x, y) => y - x);
+    return Math.round(((a + 0.05) / (b + 0.05)) * 100) / 100;
+  };
+  return {
+    body: ratio(document.querySelector('main p')),
+    link: ratio(document.querySelector('main p a, main li a')),
+    header: ratio(document.querySelector('.site-header .brand')),
+  };
+}
+
+/**
+ * Runs in the page as an init script: replaces the browser's speech synthesis
+ * with a recorder that has the voices given (name, lang, localService), so that a
+ * test can see what the page asks to be spoken, in which voice, and that it
+ * pauses, resumes and stops. Nothing is spoken. `window.speechCalls` holds the
+ * record.
+ */
+export function installSpeechRecorder(voicesJson: string): void {
+  const voices = (JSON.parse(voicesJson) as { name: string; lang: string; localService: boolean }[]).map((v) => ({ ...v, voiceURI: v.name, default: false }));
+  const calls: unknown[] = [];
+  const listeners = new Set<() => void>();
+  class Utterance {
+    text: string;
+    lang = '';
+    voice: { name: string } | null = null;
+    rate = 1;
+    onstart: (() => void) | null = null;
+    onend: (() => void) | null = null;
+    constructor(text: string) {
+      this.text = text;
+    }
+  }
+  const synth = {
+    getVoices: () => voices,
+    speak: (u: Utterance) => calls.push({ speak: u.text, lang: u.lang, voice: u.voice?.name ?? null }),
+    pause: () => calls.push('pause'),
+    resume: () => calls.push('resume'),
+    cancel: () => calls.push('cancel'),
+    addEventListener: (_: string, f: () => void) => listeners.add(f),
+    removeEventListener: (_: string, f: () => void) => listeners.delete(f),
+  };
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+  Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: Utterance, configurable: true });
+  (window as unknown as { speechCalls: unknown[] }).speechCalls = calls;
+}
+
+/** A Mandarin voice that speaks on the device, as the recorder takes it. */
+export const LOCAL_ZH_VOICE = { name: 'Test 普通话', lang: 'zh-CN', localService: true };

@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './build.ts';
+
+/** One page of every kind, relative to the site's base, including search with results, with none, and the 404 page. */
+export const EVERY_KIND_OF_PAGE = [
+  '',
+  'items/2-15/',
+  'items/1-8/',
+  'bureaus/human-resources/',
+  'bureaus/',
+  'batches/1/',
+  'batches/',
+  'topics/housing-fund/',
+  'topics/',
+  'items/',
+  'items/by-bureau/',
+  'data-notes/',
+  'about/',
+  'accessibility/',
+  'overview/',
+  'data/',
+  'search/?q=%E7%A4%BE%E4%BF%9D%E5%8D%A1',
+  'search/?q=%E9%87%8F%E5%AD%90%E7%89%A9%E7%90%86',
+  'does-not-exist/',
+];
+
+/** The WCAG levels axe checks, in every browser. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** WCAG 1.4.12 text spacing, the largest values a reader may set; applied with `applyTextSpacing`. */
+export const TEXT_SPACING_CSS =
+  '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }';
+
+/**
+ * Runs in the page: adds TEXT_SPACING_CSS as a constructed stylesheet, as a
+ * reader's user style would. The CSSOM is not subject to the site's CSP, so
+ * no browser needs the policy bypassed.
+ */
+export function applyTextSpacing(css: string): void {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+}
+
+/** Runs in the page: whether the document fits the viewport's width (no sideways scrolling). */
+export function fitsWidth(): boolean {
+  return document.documentElement.scrollWidth <= document.documentElement.clientWidth;
+}
+
+/** Runs in the page: visible elements that clip their own content (hidden overflow that overflows), as tag.class. */
+export function clippedElements(): string[] {
+  return [...document.querySelectorAll<HTMLElement>('body *')]
+    .filter((el) => {
+      const style = getComputedStyle(el);
+      const clips = ['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY);
+      return (
+        clips &&
+        el.offsetParent !== null &&
+        !el.classList.contains('visually-hidden') &&
+        (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)
+      );
+    })
+    .map((el) => el.tagName + (el.className ? `.${el.className}` : ''));
+}
+
+/** Runs in the page: the focused element, and whether it shows a focus indicator (an outline of 2 px or more, or a box shadow). */
+export function focusState(): { key: string; shows: boolean } | null {
+  const el = document.activeElement as HTMLElement | null;
+  if (!el || el === document.body) return null;
+  const s = getComputedStyle(el);
+  const shows = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+  return { key: `${el.tagName}:${el.textContent?.slice(0, 20)}:${el.getAttribute('href') ?? el.id}`, shows };
+}
+
+/** Runs a function in the page with one string argument: Playwright's and Puppeteer's `page.evaluate` alike. */
+export type InPage = <R>(fn: (arg: string) => R, arg: string) => Promise<R>;
+
+/**
+ * What keeps the open page from reflowing at a narrow width (WCAG 1.4.10):
+ * sideways scrolling, before and after WCAG text spacing (1.4.12) is applied,
+ * and content clipped by it.
+ */
+export async function reflowProblems(run: InPage, path: string): Promise<string[]> {
+  const problems: string[] = [];
+  if (!(await run(fitsWidth, ''))) problems.push(`${path}: scrolls sideways`);
+  await run(applyTextSpacing, TEXT_SPACING_CSS);
+  const clipped = await run(clippedElements, '');
+  if (clipped.length > 0) problems.push(`${path}: clipped ${clipped.slice(0, 3).join(', ')}`);
+  if (!(await run(fitsWidth, ''))) problems.push(`${path}: scrolls sideways with text spacing`);
+  return problems;
+}
+
+/** The pages whose keyboard focus the browser tests follow: home, an item, search results. */
+export const FOCUS_PAGES = ['', 'items/1-8/', 'search/?q=%E5%85%AC%E7%A7%AF%E9%87%91'];
+
+/**
+ * Presses Tab 60 times through the open page and lists every element it
+ * reaches without a visible focus indicator (WCAG 2.4.7); `reached` counts the
+ * distinct elements focused.
+ */
+export async function focusProblems(pressTab: () => Promise<void>, run: InPage, path: string): Promise<{ problems: string[]; reached: number }> {
+  const seen = new Set<string>();
+  const problems: string[] = [];
+  for (let i = 0; i < 60; i++) {
+    await pressTab();
+    const focus = await run(focusState, '');
+    if (!focus || seen.has(focus.key)) continue;
+    seen.add(focus.key);
+    if (!focus.shows) problems.push(`${path}: no visible focus on ${focus.key}`);
+  }
+  return { problems, reached: seen.size };
+}
+
+/** axe-core's browser bundle, injected by the test driver (outside the page's own scripts, so the CSP does not apply). */
+export const AXE_SOURCE = readFileSync(join(PROJECT_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Runs in the page, after AXE_SOURCE: axe's violations for `tags` (or for the named `rules`), as "rule (up to three targets)". */
+export async function axeViolations(tags: string[] | { rules: string[] }): Promise<string[]> {
+  const axe = (window as unknown as { axe: { run(c: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+  const runOnly = Array.isArray(tags) ? { type: 'tag', values: tags } : { type: 'rule', values: tags.rules };
+  const { violations } = await axe.run(document, { runOnly });
+  return violations.map(
+    (v) =>
+      `${v.id} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+  );
+}

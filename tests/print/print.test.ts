@@ -1,0 +1,175 @@
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { formatDate, plannedDeadline } from '../../src/lib/views/format.ts';
+import { loadCatalog } from '../../src/build/load-catalog.ts';
+import { REMARKS, remarkLabel } from '../../src/lib/catalog/remarks.ts';
+import { parseSiteIdentity } from '../../src/lib/facts/site-identity.ts';
+import { browserFixture } from '../harness/fixture.ts';
+import { PREVIEW_SITE, PROJECT_ROOT, SITES } from '../harness/build.ts';
+import { serveStatic } from '../harness/static-server.ts';
+
+const catalog = loadCatalog(PROJECT_ROOT);
+const SITE_NAME = parseSiteIdentity(readFileSync(join(PROJECT_ROOT, 'content/site.yaml'), 'utf8'), 'content/site.yaml').name;
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+const tmp = mkdtempSync(join(tmpdir(), 'kstb-print-'));
+const kstbUrl = (path: string) => `${SITES.kstb.siteUrl}/kstb/${path}`;
+
+const fx = browserFixture('kstb');
+after(() => rmSync(tmp, { recursive: true, force: true }));
+
+interface Printout {
+  /** Whitespace-free text of each page, from pdftotext -f N -l N. */
+  pages: string[];
+  /** Whitespace-free text of the whole document. */
+  all: string;
+  searchVisible: boolean;
+  buttonsVisible: boolean;
+  colours: string[];
+}
+
+/** Prints a page to an A4 PDF the way Chromium's print dialog does, and reads each page's text. */
+async function printToPdf(path: string, browser: Browser = fx.browser, origin = fx.server.url): Promise<Printout> {
+  const page = await browser.newPage();
+  await page.goto(origin + path);
+  const file = join(tmp, `${path.replace(/\W+/g, '_') || 'home'}-${Math.random().toString(36).slice(2)}.pdf`);
+  await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true });
+  await page.emulateMedia({ media: 'print' });
+  const searchVisible = await page.locator('form[role="search"]').evaluateAll((forms) => forms.some((f) => (f as HTMLElement).offsetParent !== null));
+  const buttonsVisible = await page.locator('button').evaluateAll((bs) => bs.some((b) => (b as HTMLElement).offsetParent !== null));
+  const colours = await page.locator('main').evaluate((m) => [getComputedStyle(m).color, getComputedStyle(document.body).backgroundColor]);
+  await page.close();
+  const count = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+  const pages = Array.from({ length: count }, (_, i) =>
+    squeeze(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' })),
+  );
+  return { pages, all: pages.join(''), searchVisible, buttonsVisible, colours };
+}
+
+/** Every page has the running header (page name and site name) and the footer (address, 第 N 页 共 M 页). */
+function assertRunningHeads(pdf: Printout, name: string, address: string) {
+  pdf.pages.forEach((text, i) => {
+    assert.ok(text.includes(squeeze(`${name} · ${SITE_NAME}`)), `page ${i + 1} names ${name} and the site`);
+    assert.ok(text.includes(`第${i + 1}页共${pdf.pages.length}页`), `page ${i + 1} is numbered`);
+    assert.ok(text.includes(address), `page ${i + 1} gives the address ${address}`);
+  });
+}
+
+/** The first page names the source, its dates, the print date and explains the remarks it uses. */
+function assertFirstPage(pdf: Printout, remarks: readonly string[]) {
+  const first = pdf.pages[0]!;
+  assert.ok(first.includes(squeeze(`来源：附件《${catalog.title}》`)), 'names the source table');
+  assert.ok(first.includes('原表未写明发文单位'), 'says the table names no issuing body');
+  assert.ok(first.includes(catalog.info.documentDate === null ? '原表日期：原表未注明日期' : `原表日期：${formatDate(catalog.info.documentDate)}`));
+  assert.ok(first.includes(`本站数据更新：${formatDate(catalog.info.dataUpdated)}`));
+  assert.match(first, /打印日期：\d{4}年\d+月\d+日/);
+  assert.ok(!pdf.all.includes('数据日期'));
+  for (const remark of REMARKS) {
+    assert.equal(first.includes(squeeze(remarkLabel(remark, catalog.guidance.remarks))), remarks.includes(remark), `legend for ${remark}`);
+  }
+}
+
+describe('printing', () => {
+  it('prints the 市人社局 summary on at most 4 A4 pages: headed, numbered, sourced, with all its items', async () => {
+    const pdf = await printToPdf('bureaus/human-resources/');
+    assert.ok(pdf.pages.length >= 1 && pdf.pages.length <= 4, `${pdf.pages.length} pages`);
+    const items = catalog.items.filter((i) => i.lead.includes('human-resources') || i.cooperating.includes('human-resources'));
+    assert.equal(items.length, 48);
+    for (const item of items) assert.ok(pdf.all.includes(squeeze(item.name)), `${item.id} ${item.name} is on paper`);
+    assertRunningHeads(pdf, '石家庄市人力资源和社会保障局', kstbUrl('bureaus/human-resources/'));
+    assertFirstPage(pdf, [...new Set(items.map((i) => i.remark).filter((r) => r !== null))]);
+    assert.ok(pdf.all.includes('牵头（本站推定）'), 'inferred leads are marked');
+    assert.ok(!pdf.all.includes('搜索'), 'no search box or navigation on paper');
+    assert.equal(pdf.searchVisible, false);
+    assert.equal(pdf.buttonsVisible, false, 'no buttons on paper');
+    assert.deepEqual(pdf.colours, ['rgb(0, 0, 0)', 'rgb(255, 255, 255)'], 'black on white');
+  });
+
+  it('prints the whole catalog from /items/ on at most 16 A4 pages, grouped by batch', async () => {
+    const pdf = await printToPdf('items/');
+    assert.ok(pdf.pages.length <= 16, `${pdf.pages.length} pages`);
+    for (const item of catalog.items) assert.ok(pdf.all.includes(squeeze(item.name)), `${item.id} is on paper`);
+    const batchOrder = ['第一批（要求2020年底前实现）', '第二批（要求2021年6月前实现）', '第三批（要求2021年底实现）'].map((h) => pdf.all.indexOf(h));
+    assert.ok(
+      batchOrder.every((p, i) => p >= 0 && (i === 0 || p > batchOrder[i - 1]!)),
+      `batches in order: ${batchOrder}`,
+    );
+    assertRunningHeads(pdf, '全部事项', kstbUrl('items/'));
+    assertFirstPage(
+      pdf,
+      REMARKS.filter((r) => catalog.items.some((i) => i.remark === r)),
+    );
+  });
+
+  it('prints batch and topic pages the same way', async () => {
+    const batch = await printToPdf('batches/2/');
+    for (const i of catalog.items.filter((x) => x.batch === 2)) assert.ok(batch.all.includes(squeeze(i.name)), i.id);
+    assertRunningHeads(batch, `第二批：${plannedDeadline(2)}的事项`, kstbUrl('batches/2/'));
+    assertFirstPage(
+      batch,
+      REMARKS.filter((r) => catalog.items.some((i) => i.batch === 2 && i.remark === r)),
+    );
+    assert.equal(batch.searchVisible, false);
+    const topic = catalog.topics.find((t) => t.slug === 'social-insurance') ?? catalog.topics[0]!;
+    const topicPdf = await printToPdf(`topics/${topic.slug}/`);
+    const topicItems = catalog.items.filter((i) => i.topics.includes(topic.slug));
+    for (const i of topicItems) assert.ok(topicPdf.all.includes(squeeze(i.name)), i.id);
+    assertRunningHeads(topicPdf, topic.name, kstbUrl(`topics/${topic.slug}/`));
+    assertFirstPage(
+      topicPdf,
+      REMARKS.filter((r) => topicItems.some((i) => i.remark === r)),
+    );
+  });
+
+  it('prints an item on one A4 page with its running header, address, QR code and source line', async () => {
+    // 2-15, and 1-15: a long item with a related item, an inferred lead and two phone lines.
+    for (const id of ['2-15', '1-15']) {
+      const item = catalog.items.find((i) => i.id === id)!;
+      const pdf = await printToPdf(`items/${id}/`);
+      assert.equal(pdf.pages.length, 1, `${id}: ${pdf.pages.length} pages`);
+      assertRunningHeads(pdf, item.name, kstbUrl(`items/${id}/`));
+      assert.ok(pdf.all.includes(squeeze(item.scenario)), `${id}: the table's scenario`);
+      assert.ok(pdf.all.includes('手机扫码打开本页'), `${id}: QR code`);
+      assert.ok(pdf.all.includes(squeeze(`来源：附件《${catalog.title}》`)), `${id}: source line`);
+      assert.ok(pdf.all.includes('12345的来源：'), `${id}: the hotline's source is on paper too`);
+      assert.equal(pdf.searchVisible, false);
+      assert.equal(pdf.buttonsVisible, false);
+    }
+  });
+
+  it('prints every one of the 138 items on one A4 page', async () => {
+    // Three tabs share the items; each PDF's pages are counted from its page tree.
+    const lanes = [0, 1, 2];
+    const spilled: string[] = [];
+    await Promise.all(
+      lanes.map(async (lane) => {
+        const page = await fx.browser.newPage();
+        for (const item of catalog.items.filter((_, i) => i % lanes.length === lane)) {
+          await page.goto(`${fx.server.url}items/${item.id}/`);
+          const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+          const count = Number(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/.exec(pdf.toString('latin1'))?.[1]);
+          assert.ok(count >= 1, `${item.id}: page count read from the PDF`);
+          if (count !== 1) spilled.push(`${item.id} (${count})`);
+        }
+        await page.close();
+      }),
+    );
+    assert.deepEqual(spilled, [], 'items that spill onto a second page');
+  });
+
+  it('a preview build prints relative addresses: no localhost on paper', async () => {
+    const server = await serveStatic(PREVIEW_SITE.dir, PREVIEW_SITE.base);
+    try {
+      const pdf = await printToPdf('bureaus/human-resources/', fx.browser, server.url);
+      assert.ok(!pdf.all.includes('localhost'));
+      assert.ok(!/https?:/.test(pdf.all), 'no absolute address at all');
+      pdf.pages.forEach((text, i) => assert.ok(text.includes(`/bureaus/human-resources/第${i + 1}页`), `page ${i + 1} footer gives the path`));
+    } finally {
+      await server.close();
+    }
+  });
+});

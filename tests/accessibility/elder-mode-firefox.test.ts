@@ -154,7 +154,7 @@ describe('长辈模式 in Firefox ESR', () => {
     await page.click('#read-aloud-play');
     const calls = () => page.evaluate(() => (window as unknown as { speechCalls: unknown[] }).speechCalls);
     const spoken = (await calls()).filter((c): c is { speak: string; lang: string; voice: string } => typeof c === 'object');
-    assert.match(spoken[0]!.speak, /^列入“跨省通办”任务/);
+    assert.match(spoken[0]!.speak, /^原表写明：/);
     assert.ok(spoken.every((s) => s.lang === 'zh-CN' && s.voice === LOCAL_ZH_VOICE.name));
     assert.equal(await page.$eval('#read-aloud-play', (b) => b.textContent), '暂停');
     await page.click('#read-aloud-play');

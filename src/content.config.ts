@@ -6,7 +6,7 @@ import { BATCH_IDS, BATCHES } from './lib/catalog/batches.ts';
 import { itemSchema, type Catalog } from './lib/catalog/catalog.ts';
 import { INPUT_PATHS, inputsDigest, loadCatalog } from './build/load-catalog.ts';
 import { bureauSchema } from './lib/catalog/bureaus.ts';
-import { lexiconEntrySchema } from './lib/lexicon.ts';
+import { lexiconEntrySchema } from './lib/search/lexicon.ts';
 import { sourceInfoSchema } from './lib/source/source-info.ts';
 import { topicSchema } from './lib/catalog/topics.ts';
 import { guidanceSchema } from './lib/facts/guidance.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseBureauRegistry } from '../lib/catalog/bureaus.ts';
 import { buildCatalog, type Catalog, type CatalogInputs } from '../lib/catalog/catalog.ts';
 import { parseCorrections } from '../lib/source/corrections.ts';
-import { parseLexicon } from '../lib/lexicon.ts';
+import { checkPhrasing, parseLexicon } from '../lib/search/lexicon.ts';
 import { parseSourceInfo } from '../lib/source/source-info.ts';
 import { parseGuidance } from '../lib/facts/guidance.ts';
 import { parseReferences } from '../lib/facts/references.ts';
@@ -18,6 +18,7 @@ export const INPUT_PATHS = {
   corrections: 'content/corrections.yaml',
   related: 'content/related.yaml',
   lexicon: 'content/lexicon.yaml',
+  phrasing: 'content/phrasing.yaml',
   topics: 'content/topics.yaml',
   source: 'content/source.yaml',
   references: 'content/references.yaml',
@@ -71,12 +72,19 @@ export function readCatalogInputs(root: string, seedText?: string): CatalogInput
     registry: parseBureauRegistry(read(INPUT_PATHS.bureaus), INPUT_PATHS.bureaus, references),
     corrections: parseCorrections(read(INPUT_PATHS.corrections), INPUT_PATHS.corrections),
     related: parseRelatedGroups(read(INPUT_PATHS.related), INPUT_PATHS.related, references),
-    lexicon: { file: INPUT_PATHS.lexicon, entries: parseLexicon(read(INPUT_PATHS.lexicon), INPUT_PATHS.lexicon) },
+    lexicon: { file: INPUT_PATHS.lexicon, entries: readPhrasing(read) },
     topics: parseTopics(read(INPUT_PATHS.topics), INPUT_PATHS.topics),
     info: parseSourceInfo(read(INPUT_PATHS.source), INPUT_PATHS.source),
     references: references.references,
     guidance: parseGuidance(read(INPUT_PATHS.guidance), INPUT_PATHS.guidance, references),
   };
+}
+
+/** The service words (lexicon) and the rest of the phrasing data, checked together: one word, one meaning. */
+function readPhrasing(read: (path: string) => string) {
+  const entries = [INPUT_PATHS.lexicon, INPUT_PATHS.phrasing].flatMap((file) => parseLexicon(read(file), file));
+  checkPhrasing(entries);
+  return entries;
 }
 
 /** Reads the inputs under `root` and builds the catalog. */

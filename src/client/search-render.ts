@@ -1,5 +1,6 @@
-import { highlightTerms } from '../lib/search-query.ts';
-import type { ConceptHit, Tier } from '../lib/search-rank.ts';
+import { reasons } from '../lib/search/engine.ts';
+import { highlightTerms } from '../lib/search/query.ts';
+import type { ConceptHit, Tier } from '../lib/search/rank.ts';
 
 /**
  * The excerpt of a result: the item's scenario with the matched words marked.
@@ -26,23 +27,6 @@ export interface ResultEntry {
   hits?: readonly ConceptHit[];
 }
 
-/** The lines that explain a result: 匹配 (same service, other words), 只包含部分字词, 相关 (a different service). */
-function explanations(entry: ResultEntry): { className: string; text: string }[] {
-  const hits = entry.hits ?? [];
-  const lines: { className: string; text: string }[] = [];
-  const via = hits.filter((h) => h.strength === 'same' && h.concept.source !== 'pinyin' && h.wording !== h.concept.say && !entry.name.includes(h.concept.say));
-  if (entry.tier === 'partial') {
-    const words = [...new Set(hits.filter((h) => h.strength === 'same' && h.concept.kind === 'thing').map((h) => h.concept.say))];
-    lines.push({ className: 'tier', text: `部分匹配：只包含“${words.join('”“')}”` });
-  }
-  if (via.length > 0) lines.push({ className: 'via', text: `匹配：${via.map((h) => `${h.concept.say} → ${h.wording.replace(/ /g, '')}`).join('；')}` });
-  const related = hits.filter((h) => h.strength === 'related');
-  if (related.length > 0) {
-    lines.push({ className: 'tier', text: `相关，不是同一事项：${related.map((h) => `“${h.concept.say}”与“${h.wording}”不同`).join('；')}` });
-  }
-  return lines;
-}
-
 /** One result: name as a link, excerpt with highlights, batch and lead bureau, and how it meets the query. */
 export function renderResult(entry: ResultEntry): HTMLLIElement {
   const li = document.createElement('li');
@@ -60,7 +44,7 @@ export function renderResult(entry: ResultEntry): HTMLLIElement {
   meta.className = 'meta';
   meta.textContent = entry.meta;
   li.append(meta);
-  for (const line of explanations(entry)) {
+  for (const line of reasons(entry)) {
     const p = document.createElement('p');
     p.className = line.className;
     p.textContent = line.text;

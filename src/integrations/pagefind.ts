@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { SEARCH_RECORDS_FILE, type SearchRecord } from '../lib/search-record.ts';
+import { SEARCH_RECORDS_FILE, type SearchRecord } from '../lib/search/record.ts';
 
 const UNUSED_UI_FILES = [
   'pagefind-ui.js',

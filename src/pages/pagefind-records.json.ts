@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getSiteData } from '../astro/site-data.ts';
-import { itemSearchRecord } from '../lib/search-record.ts';
+import { itemSearchRecord } from '../lib/search/record.ts';
 
 /**
  * Every item's search record, for the Pagefind integration to index after the

@@ -4,11 +4,11 @@ import { splitBureauCell, type Bureau, type BureauRegistry } from './bureaus.ts'
 import { appliedNoteSchema, applyCorrections, ITEM_ID_RE, unusedCorrectionTargets, type AppliedNote, type Correction } from '../source/corrections.ts';
 import { parseSourceTable, rawCellsSchema, type SourceTable } from '../source/parse-table.ts';
 import { ungroupedSameServicePairs, type RelatedGroup } from '../source/related.ts';
-import { deadWordings, type LexiconEntry } from '../lexicon.ts';
+import { deadWordings, serviceEntries, type LexiconEntry } from '../search/lexicon.ts';
 import type { SourceInfo } from '../source/source-info.ts';
 import { AUDIENCES, checkTopicCoverage, type Topic, type TopicData } from './topics.ts';
 import { isRemark, REMARKS, type Remark } from './remarks.ts';
-import { itemSearchTerms, itemSearchTermsSchema, meaningfulScenario } from '../search-terms.ts';
+import { itemSearchTerms, itemSearchTermsSchema, meaningfulScenario } from '../search/terms.ts';
 import { SourceError } from '../source/source-error.ts';
 import type { Guidance } from '../facts/guidance.ts';
 import { resolvedCitationSchema, type Reference } from '../facts/references.ts';
@@ -89,7 +89,8 @@ export interface CatalogInputs {
   registry: BureauRegistry;
   corrections: readonly Correction[];
   related: readonly RelatedGroup[];
-  lexicon: { file: string; entries: readonly (LexiconEntry & { line: number })[] };
+  /** Service words (content/lexicon.yaml) and the rest of the phrasing data (content/phrasing.yaml), each entry with its file and line. */
+  lexicon: { file: string; entries: readonly (LexiconEntry & { file?: string; line: number })[] };
   topics: TopicData;
   info: SourceInfo;
   references: Reference[];
@@ -156,6 +157,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     if (missing) throw new SourceError(group.file, group.line, `related group names item ${missing}, which the table does not have`, missing);
   }
 
+  const services = serviceEntries(lexicon.entries);
   const items = rows.map((row): CatalogItem => {
     const id = itemId(row.batch, row.number);
     const fail = (problem: string): never => {
@@ -190,7 +192,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
       sameService: related
         .filter((g) => g.items.includes(id))
         .flatMap((g) => g.items.filter((other) => other !== id).map((other) => ({ id: other, note: g.note, basis: g.basis, citation: g.citation }))),
-      searchTerms: itemSearchTerms({ name: corrected.cells.name, scenario: corrected.cells.scenario }, lexicon.entries),
+      searchTerms: itemSearchTerms({ name: corrected.cells.name, scenario: corrected.cells.scenario }, services),
       topics: topics.items.get(id)?.topics ?? [],
       audience: topics.items.get(id)?.audience ?? [],
     };
@@ -200,7 +202,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     lexicon.entries,
     items.map((i) => `${i.name} ${meaningfulScenario(i.scenario)}`),
   );
-  if (dead) throw new SourceError(lexicon.file, dead.line, `official wording "${dead.wording}" occurs in no item`, dead.wording);
+  if (dead) throw new SourceError(dead.file ?? lexicon.file, dead.line, `official wording "${dead.wording}" occurs in no item`, dead.wording);
 
   const [pair] = ungroupedSameServicePairs(items, related);
   if (pair) {
@@ -223,7 +225,14 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     sections: table.sections.map(({ batch, heading, declaredCount }) => ({ batch, heading, declaredCount })),
     items,
     bureaus: registry.bureaus.filter((b) => used.has(b.slug)),
-    lexicon: lexicon.entries.map(({ say, means, related }) => ({ say, means, related })),
+    lexicon: lexicon.entries.map(({ class: kind, say, means, related, strong, default: assumed }) => ({
+      class: kind,
+      say,
+      means,
+      related,
+      ...(strong ? { strong } : {}),
+      ...(assumed ? { default: assumed } : {}),
+    })),
     topics: topics.topics,
     references,
     guidance,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { itemSearchTerms, pinyinSpellings, segmentWords } from './search-terms.ts';
-import { itemFilterValues, filterOptions, NO_REMARK } from './search-filters.ts';
+import { itemSearchTerms, pinyinSpellings, segmentWords } from './terms.ts';
+import { itemFilterValues, filterOptions, NO_REMARK } from './filters.ts';
 
 describe('pinyin', () => {
   it('spells words in full, with initials for three characters or more', () => {

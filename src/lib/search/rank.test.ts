@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildCatalog } from './catalog/catalog.ts';
-import { commonWords, conceptHit, itemMatchText, rankResults, resultState, type ItemWords } from './search-rank.ts';
-import { queryConcepts, type Concept, type QueryLexiconEntry } from './search-rules.ts';
-import { normalizeQuery } from './search-query.ts';
-import { segmentWords } from './search-terms.ts';
-import { realInputs } from '../../tests/harness/inputs.ts';
+import { buildCatalog } from '../catalog/catalog.ts';
+import { commonWords, conceptHit, itemMatchText, rankResults, resultState, type ItemWords } from './rank.ts';
+import { queryConcepts, type Concept, type QueryLexiconEntry } from './rules.ts';
+import { normalizeQuery } from './query.ts';
+import { segmentWords } from './terms.ts';
+import { realInputs } from '../../../tests/harness/inputs.ts';
 
 const concept = (say: string, over: Partial<Concept> = {}): Concept => ({ say, means: [], related: [], kind: 'thing', source: 'word', ...over });
 const words = (name: string, scenario = '', everyday: string[] = [], pinyin: string[] = []): ItemWords => ({
@@ -50,7 +50,7 @@ describe('rankResults: the relevance floor and the three states', () => {
   });
 
   it('lists actions alone when the query names no thing', () => {
-    assert.deepEqual(rank('补办', [reissue]), ['full:社会保障卡补领、换领、换发', 'full:营业执照遗失补领、换发']);
+    assert.deepEqual(rank('补办', [reissue]).sort(), ['full:社会保障卡补领、换领、换发', 'full:营业执照遗失补领、换发']);
   });
 
   it('labels items with only some of the known things as partial', () => {
@@ -63,7 +63,19 @@ describe('rankResults: the relevance floor and the three states', () => {
   });
 
   it('keeps results partial when the catalog lacks a word of the query (房屋租赁备案)', () => {
-    assert.deepEqual(rank('社保卡租赁', [card, concept('租赁')]), ['partial:社会保障卡补领、换领、换发', 'partial:社会保障卡申领']);
+    // Equal otherwise, the item whose name says no more than was asked comes first.
+    assert.deepEqual(rank('社保卡租赁', [card, concept('租赁')]), ['partial:社会保障卡申领', 'partial:社会保障卡补领、换领、换发']);
+  });
+
+  it('ranks an item answering more parts of the query first, before weight', () => {
+    const closed = concept('注销', { kind: 'action', source: 'verb', means: ['注销'], strong: true });
+    const licence = concept('执照', { source: 'lexicon', means: ['营业执照'] });
+    const shop = concept('小饭馆', { source: 'group', means: ['个体工商户'] });
+    const pool = [words('营业执照遗失补领、换发'), words('个体工商户注销登记')];
+    assert.deepEqual(
+      rankResults('小饭馆不干了执照', [shop, closed, licence], pool, (w) => w).map((r) => r.item.name),
+      ['个体工商户注销登记', '营业执照遗失补领、换发'],
+    );
   });
 
   it('makes a result full only when it does the specific action asked for (驾照到期换证)', () => {
@@ -136,8 +148,11 @@ describe('the real catalog and lexicon', () => {
     );
   });
 
-  it('看病报销/医保报销 include 3-29 outpatient costs and 3-45 maternity benefits', () => {
-    for (const q of ['看病报销', '医保报销']) for (const id of ['3-29', '3-45', '2-31']) assert.equal(tierOf(q, id), 'full', `${q} ${id}`);
+  it('看病报销/医保报销 match 3-29 outpatient costs and 2-31; work-injury care and maternity benefits (other funds) are only related', () => {
+    for (const q of ['看病报销', '医保报销']) {
+      for (const id of ['3-29', '2-31']) assert.equal(tierOf(q, id), 'full', `${q} ${id}`);
+      for (const id of ['3-44', '3-45']) assert.equal(tierOf(q, id), 'related', `${q} ${id}`);
+    }
   });
 
   it('报销, 住院 and 备案 lead to 异地就医', () => {
@@ -156,8 +171,15 @@ describe('the real catalog and lexicon', () => {
   });
 
   it('the narrowed words no longer claim every item of a family', () => {
+    // A 房产证 is the certificate itself: looking up the registration is only related; looking up a 房产 is the same service.
     assert.deepEqual(
       search('房产证')
+        .filter((r) => r.tier === 'full')
+        .map((r) => r.item.id),
+      [],
+    );
+    assert.deepEqual(
+      search('房产证查询')
         .filter((r) => r.tier === 'full')
         .map((r) => r.item.id)
         .sort(),

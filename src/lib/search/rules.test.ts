@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FILLERS, GROUP_RULES, joinSyllables, PURPOSE_RULES, queryConcepts, stripPlaces, VERB_RULES, type QueryLexiconEntry } from './search-rules.ts';
+import { readProjectFile } from '../../../tests/harness/inputs.ts';
+import { compactEntry, parseLexicon } from './lexicon.ts';
+import { joinSyllables, queryConcepts, stripPlaces as strip, translateForeign, type QueryLexiconEntry } from './rules.ts';
 
 const segment = (text: string) => [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+/** The real phrasing data (verbs, groups, purposes, fillers, places), with a few service words of the test's own. */
+const phrasingData = parseLexicon(readProjectFile('content/phrasing.yaml'), 'content/phrasing.yaml');
+const ofClass = (c: string) => phrasingData.filter((e) => e.class === c);
+const FILLERS = ofClass('filler').flatMap((e) => e.say);
 const lexicon: QueryLexiconEntry[] = [
+  ...phrasingData.map(compactEntry),
   { say: ['结婚证', '领结婚证'], means: ['结婚登记'] },
   { say: ['社保卡'], means: ['社会保障卡'] },
   { say: ['公积金'], means: ['住房公积金'] },
@@ -15,6 +22,7 @@ const lexicon: QueryLexiconEntry[] = [
   { say: ['户籍证明'], means: ['户籍类证明'] },
   { say: ['纳税证明书'], means: ['纳税'] },
 ];
+const stripPlaces = (q: string) => strip(q, lexicon);
 const concepts = (q: string, common: string[] = []) => queryConcepts(q, lexicon, segment, new Set(common));
 const said = (q: string) => concepts(q).map((c) => c.say);
 
@@ -82,7 +90,7 @@ describe('everyday verbs map to official verbs', () => {
   }
 
   it('a verb is an action: it ranks results but never names a service', () => {
-    assert.ok(VERB_RULES.every((r) => r.means.length > 0));
+    assert.ok(ofClass('verb').every((r) => r.means.length > 0));
     assert.deepEqual(
       concepts('补办').map((c) => c.kind),
       ['action'],
@@ -116,7 +124,7 @@ describe('everyday names for groups of people', () => {
     });
   }
 
-  it('every group rule names an official wording', () => assert.ok(GROUP_RULES.every((r) => r.means.length > 0)));
+  it('every group rule names an official wording', () => assert.ok(ofClass('group').every((r) => r.means.length > 0)));
 });
 
 describe('purpose phrasing', () => {
@@ -133,7 +141,7 @@ describe('purpose phrasing', () => {
     });
   }
 
-  it('every purpose rule names an official wording', () => assert.ok(PURPOSE_RULES.every((r) => r.means.length > 0)));
+  it('every purpose rule names an official wording', () => assert.ok(ofClass('purpose').every((r) => r.means.length > 0)));
 });
 
 describe('words are read whole', () => {
@@ -183,6 +191,43 @@ describe('lexicon words and typos', () => {
     assert.ok(concepts('我要结昏登记').some((x) => x.means.includes('结婚登记')));
     // A real word is no typo, even one character away from a known wording.
     assert.deepEqual(said('离婚登记'), ['离婚', '登记']);
+  });
+});
+
+describe('classes of phrasing found in fresh queries (set H)', () => {
+  const withServices = [
+    ...lexicon,
+    { say: ['异地就医备案'], means: ['异地就医结算备案'] },
+    { say: ['异地就医'], means: ['异地就医'] },
+    { say: ['探矿证'], means: ['探矿权'] },
+    { say: ['二手车'], means: ['二手车交易登记'] },
+    { say: ['二手房'], means: ['不动产'] },
+  ];
+  const read = (q: string) => queryConcepts(q, withServices, segment);
+
+  it('reads a homophone typo at the end of a long service word in a spoken sentence', () => {
+    const found = read('异地就医备按咋弄啊').find((c) => c.source === 'lexicon');
+    assert.equal(found?.readAs, '异地就医备案');
+  });
+
+  it('never reads a typo that cuts into a longer word (二手面包车 is a van, not 二手房)', () => {
+    assert.ok(!read('二手面包车').some((c) => c.readAs));
+  });
+
+  it('reads an official term followed by a person suffix as the term (探矿权人)', () => {
+    const lex = [...lexicon, { say: ['探矿权'], means: ['探矿权'] }];
+    assert.ok(queryConcepts('探矿权人延续登记', lex, segment).some((c) => c.say === '探矿权'));
+  });
+
+  it('translates English and mixed words for documents and actions, gluing them to their neighbours', () => {
+    assert.equal(translateForeign('social security card lost', lexicon), '社保卡丢了');
+    assert.equal(translateForeign('医保 qr code', lexicon), '医保二维码');
+    assert.equal(translateForeign('driving licence', lexicon), '驾照', 'British spelling');
+    assert.equal(translateForeign('unemployment benefits', lexicon), '失业金', 'plural');
+    assert.ok(
+      said('no criminal record certificate').every((w) => !/[a-z]/.test(w)),
+      'leftover English fillers name nothing',
+    );
   });
 });
 

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildCatalog } from './catalog/catalog.ts';
-import { deadWordings, entriesFor, parseLexicon, wordingOccursIn } from './lexicon.ts';
-import { meaningfulScenario } from './search-terms.ts';
-import { readProjectFile, realInputs } from '../../tests/harness/inputs.ts';
+import { buildCatalog } from '../catalog/catalog.ts';
+import { checkPhrasing, deadWordings, entriesFor, parseLexicon, wordingOccursIn } from './lexicon.ts';
+import { meaningfulScenario } from './terms.ts';
+import { readProjectFile, realInputs } from '../../../tests/harness/inputs.ts';
 
 describe('the lexicon', () => {
   const lexicon = parseLexicon(readProjectFile('content/lexicon.yaml'), 'content/lexicon.yaml');
@@ -52,12 +52,45 @@ describe('the lexicon', () => {
   it('rejects a word said twice and reports wordings that match nothing', () => {
     assert.throws(
       () => parseLexicon('- say: [社保]\n  means: [社会保障卡]\n- say: [社保]\n  means: [社会保险]\n', 'l.yaml'),
-      /l\.yaml:3: "社保" is already a say word on line 1/,
+      /l\.yaml:3: "社保" is already a say word at l.yaml:1/,
     );
     assert.deepEqual(deadWordings([{ say: ['x'], means: ['不存在的说法'], related: ['结婚登记'], line: 4 }], ['结婚登记']), [
       { line: 4, wording: '不存在的说法' },
     ]);
     assert.deepEqual(deadWordings([{ say: ['x'], means: [], related: ['不存在的事项'], line: 5 }], ['结婚登记']), [{ line: 5, wording: '不存在的事项' }]);
+  });
+
+  it('stops on a say word listed twice across the lexicon and the phrasing data, naming the later file and line', () => {
+    const lexicon = parseLexicon('- say: [年审]\n  means: [待遇资格认证]\n', 'content/lexicon.yaml');
+    const phrasing = parseLexicon('- class: filler\n  say: [请问]\n- class: verb\n  say: [认证, 年审]\n  means: [认证]\n', 'content/phrasing.yaml');
+    assert.throws(() => checkPhrasing([...lexicon, ...phrasing]), /content\/phrasing\.yaml:3: "年审" is already a say word at content\/lexicon\.yaml:1/);
+  });
+
+  it('stops on a means or related wording of any class that matches no item, naming file and line', () => {
+    const phrasing = parseLexicon('- class: place\n  say: [北京]\n- class: group\n  say: [农民工]\n  means: [没有这个说法]\n', 'content/phrasing.yaml');
+    assert.deepEqual(deadWordings(phrasing, ['灵活就业人员']), [{ file: 'content/phrasing.yaml', line: 3, wording: '没有这个说法' }]);
+    // The whole pipeline stops with that file and line.
+    const inputs = realInputs();
+    const bad = parseLexicon('- class: purpose\n  say: [开飞机]\n  means: [飞行执照]\n', 'content/phrasing.yaml');
+    assert.throws(
+      () => buildCatalog({ ...inputs, lexicon: { ...inputs.lexicon, entries: [...inputs.lexicon.entries, ...bad] } }),
+      /content\/phrasing\.yaml:1: official wording "飞行执照" occurs in no item/,
+    );
+  });
+
+  it('stops on an entry another shadows: a word a place or filler removes first, or one no query can contain', () => {
+    const places = parseLexicon('- class: place\n  say: [外地]\n- class: filler\n  say: [手续]\n', 'content/phrasing.yaml');
+    const shadowedByPlace = parseLexicon('- say: [外地看病]\n  means: [就医]\n', 'content/lexicon.yaml');
+    assert.throws(() => checkPhrasing([...places, ...shadowedByPlace]), /content\/lexicon\.yaml:1: "外地看病" is shadowed by the place "外地"/);
+    const shadowedByFiller = parseLexicon('- class: purpose\n  say: [手续]\n  means: [登记]\n', 'content/phrasing.yaml');
+    assert.throws(
+      () => checkPhrasing([...places, ...shadowedByFiller]),
+      /content\/phrasing\.yaml:1: "手续" is already a say word at content\/phrasing\.yaml:\d+/,
+    );
+    assert.throws(
+      () => parseLexicon('- say: [Social Security]\n  means: [社会保障卡]\n', 'content/lexicon.yaml'),
+      /content\/lexicon\.yaml:1: "Social Security" can never be typed/,
+    );
   });
 
   it('accepts related-only entries, rejects entries with neither means nor related, and never indexes items under related words', () => {

@@ -1,9 +1,9 @@
-import type { CatalogItem } from './catalog/catalog.ts';
-import { plannedDeadline } from './views/format.ts';
-import { leadText } from './views/item-view.ts';
-import { paths } from './views/paths.ts';
-import { FILTER_KEYS, itemFilterValues } from './search-filters.ts';
-import { meaningfulScenario } from './search-rank.ts';
+import type { CatalogItem } from '../catalog/catalog.ts';
+import { plannedDeadline } from '../views/format.ts';
+import { leadText } from '../views/item-view.ts';
+import { paths } from '../views/paths.ts';
+import { FILTER_KEYS, itemFilterValues } from './filters.ts';
+import { meaningfulScenario } from './rank.ts';
 
 /** One item as Pagefind indexes it: the page's URL (without the base path) and a small HTML document. */
 export interface SearchRecord {

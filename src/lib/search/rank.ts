@@ -6,7 +6,7 @@
  * all of the query, part of it, or only a related service, and in what order
  * results appear. Pure and browser-safe.
  */
-import type { Concept } from './search-rules.ts';
+import type { Concept } from './rules.ts';
 
 /** True when every space-separated word of an official wording occurs in the text. */
 export function wordingOccursIn(wording: string, text: string): boolean {
@@ -14,8 +14,8 @@ export function wordingOccursIn(wording: string, text: string): boolean {
 }
 
 /** The lexicon entries that apply to a text: those with a `means` wording occurring in it. */
-export function entriesFor<T extends { means: readonly string[] }>(lexicon: readonly T[], text: string): T[] {
-  return lexicon.filter((entry) => entry.means.some((m) => wordingOccursIn(m, text)));
+export function entriesFor<T extends { means?: readonly string[] }>(lexicon: readonly T[], text: string): T[] {
+  return lexicon.filter((entry) => (entry.means ?? []).some((m) => wordingOccursIn(m, text)));
 }
 
 /**
@@ -23,7 +23,7 @@ export function entriesFor<T extends { means: readonly string[] }>(lexicon: read
  * entry whose official wording occurs in the item's text. The build and the
  * browser compute them the same way, so they need not travel in the index.
  */
-export function everydayWords(text: string, lexicon: readonly { say: readonly string[]; means: readonly string[] }[]): string[] {
+export function everydayWords(text: string, lexicon: readonly { say: readonly string[]; means?: readonly string[] }[]): string[] {
   return [...new Set(entriesFor(lexicon, text).flatMap((e) => e.say))];
 }
 
@@ -78,6 +78,9 @@ export function conceptHit(concept: Concept, item: ItemWords): ConceptHit | unde
   }
   // A word of the query found as typed is that word; what it borrowed from a longer everyday word only helps find items without it.
   if (concept.source === 'word' && item.text.includes(concept.say)) return { concept, strength: 'same', wording: concept.say, rank: 0 };
+  // An official verb typed as such (开户, 换领) is that verb, before the others its everyday sense covers.
+  if (concept.kind === 'action' && concept.means.includes(concept.say) && item.text.includes(concept.say))
+    return { concept, strength: 'same', wording: concept.say, rank: 0 };
   // Official wordings first, so that a result can say which one it has (社保卡 → 社会保障卡).
   const same = concept.means.findIndex((w) => wordingOccursIn(w, item.text));
   if (same >= 0) return { concept, strength: 'same', wording: concept.means[same] ?? '', rank: same };
@@ -126,7 +129,15 @@ function weight(hit: ConceptHit): number {
  *   matched things are (a thing few candidates have, 结婚登记, before one many
  *   have, 户口); then by `order` (Pagefind's).
  */
-export function rankResults<T>(query: string, concepts: readonly Concept[], candidates: readonly T[], wordsOf: (item: T) => ItemWords): Assessed<T>[] {
+export function rankResults<T>(
+  query: string,
+  concepts: readonly Concept[],
+  candidates: readonly T[],
+  wordsOf: (item: T) => ItemWords,
+  /** Wordings of the action assumed when the query names none: of otherwise equal items, one whose name does it comes first. */
+  assumed: readonly string[] = [],
+): Assessed<T>[] {
+  const preferred = concepts.some((c) => c.kind === 'action') ? [] : assumed;
   const things = concepts.filter((c) => c.kind === 'thing');
   const primary = things.length > 0 ? things : concepts.filter((c) => c.kind === 'action');
   const all = candidates.map((item, order) => {
@@ -154,14 +165,43 @@ export function rankResults<T>(query: string, concepts: readonly Concept[], cand
     if (!tier) return [];
     const score = hits.reduce((sum, h) => sum + weight(h), 0);
     const specific = hits.reduce((sum, h) => sum + (h.strength === 'same' && h.concept.kind === 'thing' ? 1 / (holders.get(h.concept) || 1) : 0), 0);
-    return [{ item, tier, score, specific, hits, exact, order }];
+    // How many of the query's parts the item answers: a thing or a specific action it has counts once.
+    const covered = concepts.filter((c) => (c.kind === 'thing' || strong.includes(c)) && has(c)).length;
+    const usual = preferred.some((w) => words.name.includes(w));
+    return [{ item, tier, score, covered, usual, specific, loose: looseness(words.name, hits), hits, exact, order }];
   });
   const tierRank: Record<Tier, number> = { full: 0, partial: 1, related: 2 };
   return ranked
     .sort(
-      (a, b) => Number(b.exact) - Number(a.exact) || tierRank[a.tier] - tierRank[b.tier] || b.score - a.score || b.specific - a.specific || a.order - b.order,
+      (a, b) =>
+        Number(b.exact) - Number(a.exact) ||
+        tierRank[a.tier] - tierRank[b.tier] ||
+        b.covered - a.covered ||
+        b.score - a.score ||
+        Number(b.usual) - Number(a.usual) ||
+        a.loose - b.loose ||
+        b.specific - a.specific ||
+        a.order - b.order,
     )
     .map(({ item, tier, score, hits }) => ({ item, tier, score, hits }));
+}
+
+/**
+ * The share of an item's name that none of the matched wordings covers: of two
+ * items that answer a query equally, the one whose name says no more than was
+ * asked (失业登记 for 失业人员登记, not 失业保险金申领) is the likelier one.
+ */
+function looseness(name: string, hits: readonly ConceptHit[]): number {
+  const chars = [...name.replace(/（[^）]*）/g, '')];
+  const covered = new Array<boolean>(chars.length).fill(false);
+  const text = chars.join('');
+  for (const hit of hits) {
+    for (const word of [hit.wording, hit.concept.say].flatMap((w) => w.split(' '))) {
+      if (word === '') continue;
+      for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) covered.fill(true, at, at + word.length);
+    }
+  }
+  return chars.length === 0 ? 1 : covered.filter((c) => !c).length / chars.length;
 }
 
 /** Names compared as typed: without punctuation, spaces and case. */

@@ -4,7 +4,7 @@
  * of several Pagefind searches and ranking exact names first. No DOM, no I/O.
  */
 
-import { queryConcepts, type Concept, type QueryLexiconEntry } from './search-rules.ts';
+import { queryConcepts, type Concept, type QueryLexiconEntry } from './rules.ts';
 
 export type { QueryLexiconEntry };
 
@@ -60,8 +60,10 @@ export function planQuery(
   const concepts = query === '' ? [] : queryConcepts(query, lexicon, segment, common);
   if (concepts.length === 0) return { query, concepts, searches: [] };
   const searches = new Set<string>([query]);
-  // Things first: they decide relevance; actions only rank.
-  for (const c of [...concepts].sort((a, b) => Number(a.kind === 'action') - Number(b.kind === 'action'))) {
+  // Things decide relevance; actions only rank. When the query names a thing, an item with the action
+  // alone is never a result, so the actions' wordings are not searched: each search loads index chunks.
+  const things = concepts.filter((c) => c.kind === 'thing');
+  for (const c of things.length > 0 ? things : concepts) {
     for (const wording of [c.say, ...c.means, ...c.related]) if ([...wording].length >= 2) searches.add(wording);
   }
   return { query, concepts, searches: [...searches].slice(0, MAX_SEARCHES) };
@@ -93,46 +95,32 @@ export function mergeHits<T>(perSearch: readonly (readonly Hit<T>[])[]): Hit<T>[
   return [...merged.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
 }
 
-function bigrams(text: string): Set<string> {
-  const chars = [...text.replace(/\s+/g, '')];
-  if (chars.length < 2) return new Set(chars);
-  return new Set(chars.slice(1).map((c, i) => chars[i] + c));
-}
-
-/** Dice coefficient of two sets: 1 for equal sets, 0 for disjoint ones. */
-function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const shared = [...b].filter((x) => a.has(x)).length;
-  return (2 * shared) / (a.size + b.size || 1);
-}
-
 /**
- * Suggests terms close to a query that found nothing: candidates sharing the
- * most character pairs (Dice coefficient), best first. When no candidate shares
- * a pair (社宝咔), those sharing a good part of the single characters instead.
+ * “您是不是要找”: service words a person who typed the query might plausibly
+ * have meant, or nothing. A suggestion is a service word of three or more
+ * characters that some stretch of the query spells with at most one character
+ * changed (two for words of five or more): a near miss of a known word. Words
+ * that merely look alike (护照 and 驾照, 护理补贴 for 护照补办) are no suggestion.
  */
 export function suggestTerms(query: string, candidates: readonly string[], limit = 5): string[] {
-  const cleaned = normalizeQuery(query);
-  const q = bigrams(cleaned);
-  if (q.size === 0) return [];
-  const unique = [...new Set(candidates)];
-  const rank = (scored: { c: string; score: number }[], floor: number) =>
-    scored
-      .filter((s) => s.score > floor)
-      .sort((a, b) => b.score - a.score || a.c.length - b.c.length || a.c.localeCompare(b.c))
-      .slice(0, limit)
-      .map((s) => s.c);
-  const byPairs = rank(
-    unique.map((c) => ({ c, score: dice(q, bigrams(normalizeQuery(c))) })),
-    0,
-  );
-  if (byPairs.length > 0) return byPairs;
-  const chars = new Set([...cleaned.replace(/\s+/g, '')]);
-  return chars.size < 2
-    ? []
-    : rank(
-        unique.map((c) => ({ c, score: dice(chars, new Set([...normalizeQuery(c)])) })),
-        0.3,
-      );
+  const text = [...normalizeQuery(query).replace(/\s+/g, '')];
+  const found = new Map<string, number>();
+  for (const candidate of new Set(candidates.map((c) => normalizeQuery(c).replace(/\s+/g, '')))) {
+    const chars = [...candidate];
+    if (chars.length < 3 || chars.length > text.length) continue;
+    const allowed = chars.length >= 5 ? 2 : 1;
+    for (let at = 0; at + chars.length <= text.length; at++) {
+      const off = chars.filter((ch, i) => text[at + i] !== ch).length;
+      if (off <= allowed) {
+        found.set(candidate, Math.min(found.get(candidate) ?? off, off));
+        break;
+      }
+    }
+  }
+  return [...found]
+    .sort((a, b) => a[1] - b[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))
+    .slice(0, limit)
+    .map(([c]) => c);
 }
 
 /** A run of text, marked when it matched the query. */

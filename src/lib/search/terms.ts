@@ -4,22 +4,31 @@ import { segmentWords } from './segment.ts';
 
 export { segmentWords };
 import type { LexiconEntry } from './lexicon.ts';
-import { entriesFor, everydayWords, meaningfulScenario, wordingOccursIn } from './search-rank.ts';
+import { entriesFor, everydayWords, meaningfulScenario, wordingOccursIn } from './rank.ts';
 
 const HAN = /\p{Script=Han}/u;
 
 /**
  * Pinyin spellings a citizen might type for a Chinese word: the full syllables
- * run together (shebaoka) and, for words of two or more characters, their
- * initials (sbk) of words of three or more characters. Words without Chinese characters give nothing.
+ * run together (shebaoka) for words of up to four characters, and the initials
+ * (sbk) of words of three to seven characters. Words without Chinese characters give nothing.
  */
+/** Longest word, in characters, indexed under its full pinyin. */
+const MAX_FULL_PINYIN = 4;
+/** Longest word indexed under its initials. */
+const MAX_INITIALS = 7;
+
 export function pinyinSpellings(word: string): string[] {
   const han = [...word].filter((ch) => HAN.test(ch)).join('');
   if (han === '') return [];
   const syllables = pinyin(han, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase());
   const full = syllables.join('');
-  // Two-letter initials (sb, hk) would match half the catalog; three and more are distinctive.
-  return han.length >= 3 ? [full, syllables.map((s) => s[0]).join('')] : [full];
+  // Two-letter initials (sb, hk) would match half the catalog; three and more are distinctive. People
+  // spell short words in full (shebaoka, canjirenzheng) and abbreviate longer ones (sbjfjl): the full
+  // spelling of a longer phrase would only weigh on every search's index.
+  const spellings = han.length <= MAX_FULL_PINYIN ? [full] : [];
+  if (han.length >= 3 && han.length <= MAX_INITIALS) spellings.push(syllables.map((s) => s[0]).join(''));
+  return spellings;
 }
 
 export { meaningfulScenario };

@@ -1,0 +1,239 @@
+/**
+ * The search engine: query → understood terms → candidates → ranked results,
+ * each with its reasons. The one place that decides what a query finds; the
+ * search page (src/client/search-page.ts) and the Node tools (npm run search,
+ * npm run bench:search) both call {@link searchCatalog} with Pagefind's own
+ * runtime as the index. Pure: no DOM, no I/O of its own, so that it can run in
+ * a Web Worker too.
+ */
+import { highlightWords, mergeHits, planQuery, readAsNote, suggestTerms, type QueryLexiconEntry, type QueryPlan } from './query.ts';
+import { everydayWords, itemMatchText, rankResults, resultState, type Assessed, type ConceptHit, type ResultState, type Tier } from './rank.ts';
+import { decodePhrasing, LIGHT_CHARACTERS, phrasing } from './rules.ts';
+import { segmentWords } from './segment.ts';
+
+/** What the engine needs besides the index: the phrasing data the build ships with the search page. */
+export interface SearchData {
+  lexicon: QueryLexiconEntry[];
+  /** Words too common in the catalog to distinguish items (办理, 申请人). */
+  common: string[];
+}
+
+/** The search page's data island (#search-data), as the build writes it. */
+export interface SearchIsland {
+  /** The lexicon and phrasing entries, encoded by encodePhrasing. */
+  phrasing: string;
+  common: string[];
+}
+
+/** The engine's data from the page's data island. */
+export function readIsland(json: string): SearchData {
+  const island = JSON.parse(json) as SearchIsland;
+  return { lexicon: decodePhrasing(island.phrasing), common: island.common };
+}
+
+/** One indexed record as Pagefind returns it. */
+export interface IndexRecord {
+  url: string;
+  /** The record's indexed text: its name and scenario, each closed with “. ” by Pagefind. */
+  content: string;
+  meta: Record<string, string | undefined>;
+}
+
+/** One Pagefind hit: its score and its record, loaded on demand. */
+export interface IndexResult {
+  id: string;
+  score: number;
+  data(): Promise<IndexRecord>;
+}
+
+/** The parts of Pagefind's API (browser or Node) the engine uses. */
+export interface SearchIndex {
+  search(term: string | null, options?: Record<string, unknown>): Promise<{ results: IndexResult[] } | null>;
+}
+
+/**
+ * Pagefind's options, the same in the browser and in Node. Our ranking (rank.ts)
+ * decides relevance and order; Pagefind's score only orders candidates and
+ * breaks ties. Short pages are not favoured much (pageLength), since an item's
+ * length says nothing about its relevance, and repeating a word counts less than
+ * having it at all (termFrequency). No worker: searching 138 short records is quick.
+ */
+export const PAGEFIND_OPTIONS = { excerptLength: 36, noWorker: true, ranking: { pageLength: 0.25, termFrequency: 0.5 } } as const;
+
+/** Hits of the whole-query search kept as candidates: its other hits share only some word (办理 in 护照办理). */
+const WHOLE_QUERY_HITS = 5;
+
+/**
+ * Most candidates checked against the relevance floor per query. Each costs
+ * one small fragment download (about 1 KiB); the catalog's broadest everyday
+ * word (社保) reaches fewer.
+ */
+export const CHECK_LIMIT = 30;
+
+/**
+ * The scenario of a search record (record.ts), from Pagefind's content: the
+ * scenario is indexed as text rather than kept as metadata, because Pagefind
+ * splits Chinese text into words but metadata only at spaces.
+ */
+export function recordScenario(data: IndexRecord): string {
+  const name = data.meta.title ?? '';
+  const rest = data.content.startsWith(name) ? data.content.slice(name.length) : data.content;
+  return rest.replace(/^[.\s]+/, '').replace(/\.$/, '');
+}
+
+/** The engine's answer to one query. */
+export interface SearchAnswer {
+  plan: QueryPlan;
+  state: ResultState;
+  /** Ranked results of a query, their records loaded; empty for a filter-only listing. */
+  ranked: Assessed<IndexRecord>[];
+  /** A filter-only listing (no query): hits in source order, records loaded page by page. */
+  listing: IndexResult[];
+  /** What a mistyped query was read as (已按“结婚登记”查找。), or ''. */
+  readAs: string;
+  /** Words to highlight in excerpts. */
+  highlight: string[];
+  /** “您是不是要找” terms, only when nothing was found. */
+  suggestions: string[];
+  /** Nothing searchable was typed (only punctuation or emoji) and no filter chosen: the page asks for a query. */
+  blank: boolean;
+  /** Words of the query that no item found has (离职 in 离职提取公积金): the part the catalog does not cover. */
+  uncovered: string[];
+}
+
+/** Reads a query against the phrasing data: its concepts and the Pagefind searches to run. */
+export function plan(raw: string, data: SearchData): QueryPlan {
+  return planQuery(raw, data.lexicon, segmentWords, new Set(data.common));
+}
+
+/**
+ * Answers one query (and optional filters): plans it, runs the planned Pagefind
+ * searches, merges their hits, loads the best candidates' records and ranks them.
+ */
+export async function searchCatalog(index: SearchIndex, data: SearchData, raw: string, filters: Record<string, string> = {}): Promise<SearchAnswer> {
+  const planned = plan(raw, data);
+  const base = { plan: planned, ranked: [], listing: [], readAs: '', highlight: highlightWords(planned), suggestions: [], uncovered: [], blank: false };
+  const options = { filters };
+  if (planned.query === '') {
+    if (Object.keys(filters).length === 0) return { ...base, state: 'none', blank: true };
+    const all = await index.search(null, { ...options, sort: { order: 'asc' } });
+    const listing = all?.results ?? [];
+    return { ...base, listing, state: listing.length > 0 ? 'matches' : 'none' };
+  }
+  // A query with nothing meaningful in it (的, 123, xyz…) is answered without searching.
+  if (planned.searches.length === 0) return { ...base, state: 'none', suggestions: suggestionsFor(planned, data) };
+  const perSearch = (await Promise.all(planned.searches.map((s) => index.search(s, options)))).map((r) =>
+    (r?.results ?? []).map((result) => ({ id: result.id, score: result.score, result })),
+  );
+  // The whole query is searched so that a full name finds its item, which Pagefind then ranks near the top.
+  perSearch[0] = perSearch[0]?.slice(0, WHOLE_QUERY_HITS) ?? [];
+  const hits = mergeHits(perSearch);
+  const records = await Promise.all(hits.slice(0, CHECK_LIMIT).map((h) => h.result.data()));
+  const ranked = rankResults(
+    planned.query,
+    planned.concepts,
+    records,
+    (d) => {
+      const name = d.meta.title ?? '';
+      const text = itemMatchText({ name, scenario: recordScenario(d) });
+      return { name, text, everyday: everydayWords(text, phrasing(data.lexicon).services), pinyin: (d.meta.pinyin ?? '').split(' ').filter(Boolean) };
+    },
+    phrasing(data.lexicon).defaultAction,
+  );
+  const state = resultState(ranked);
+  const things = planned.concepts.filter((c) => c.kind === 'thing');
+  const uncovered =
+    state === 'partial' || state === 'related'
+      ? [
+          ...new Set(
+            things
+              .filter((c) => !ranked.some((r) => r.hits.some((h) => h.concept === c && h.strength === 'same')))
+              .map((c) => c.say)
+              // Only words that say something (离职, 脑瘫), not scraps of speech (那个, 想做).
+              .filter((w) => ![...w].some((ch) => LIGHT_CHARACTERS.has(ch))),
+          ),
+        ]
+      : [];
+  return {
+    ...base,
+    ranked,
+    state,
+    uncovered,
+    readAs: state === 'none' ? '' : readAsNote(planned),
+    suggestions: state === 'none' ? suggestionsFor(planned, data) : [],
+  };
+}
+
+/** “您是不是要找” for a query that found nothing. */
+function suggestionsFor(planned: QueryPlan, data: SearchData): string[] {
+  const services = phrasing(data.lexicon).services;
+  return suggestTerms(planned.query, [...services.flatMap((e) => e.say), ...services.flatMap((e) => (e.means ?? []).map((m) => m.replace(/ /g, '')))]);
+}
+
+/**
+ * The status line of each result state, as the page says it and the tools judge it. A partial
+ * answer says which words of the query no item in the catalog has (`uncovered`).
+ */
+export function statusText(state: ResultState, query: string, counts: { full: number; other: number }, uncovered: readonly string[] = []): string {
+  const lacking = uncovered.length > 0 ? `本目录的事项中都没有“${uncovered.join('”“')}”。` : '';
+  if (query === '') return state === 'none' ? '没有符合条件的事项。' : `找到 ${counts.full} 项符合条件的事项。`;
+  switch (state) {
+    case 'matches':
+      return `找到 ${counts.full} 项与“${query}”相关的事项。${counts.other > 0 ? `另有 ${counts.other} 项只包含其中部分字词，排在后面。` : ''}`;
+    case 'partial':
+      return `没有找到与“${query}”完全对应的事项。${lacking}以下事项只包含其中部分字词。`;
+    case 'related':
+      return `没有找到与“${query}”对应的事项。${lacking}以下是相关但不同的事项，请注意区别。`;
+    case 'none':
+      return `没有找到与“${query}”相关的事项。`;
+  }
+}
+
+/** The status line of an answer (with what a mistyped word was read as). */
+export function answerStatus(answer: SearchAnswer): string {
+  if (answer.blank) return '请输入要办的事，例如“社保卡补办”。';
+  const query = answer.plan.query;
+  const full = query === '' ? answer.listing.length : answer.ranked.filter((r) => r.tier === 'full').length;
+  return answer.readAs + statusText(answer.state, query, { full, other: query === '' ? 0 : answer.ranked.length - full }, answer.uncovered);
+}
+
+/** The item id of a result URL (/kstb/items/2-15/ → 2-15). */
+export function itemId(url: string): string {
+  return /\/items\/(\d+-\d+)\/?$/.exec(url)?.[1] ?? url;
+}
+
+/** One line that explains a result, with the class the page styles it by. */
+export interface Reason {
+  className: 'tier' | 'via';
+  text: string;
+}
+
+/**
+ * The lines that explain a result, as the page shows them: 匹配 (same service,
+ * other words), 只包含部分字词, 相关，不是同一事项 (a different service).
+ */
+export function reasons(result: { name: string; tier?: Tier; hits?: readonly ConceptHit[] }): Reason[] {
+  const hits = result.hits ?? [];
+  const lines: Reason[] = [];
+  const via = hits.filter((h) => h.strength === 'same' && h.concept.source !== 'pinyin' && h.wording !== h.concept.say && !result.name.includes(h.concept.say));
+  if (result.tier === 'partial') {
+    const words = [...new Set(hits.filter((h) => h.strength === 'same' && h.concept.kind === 'thing').map((h) => h.concept.say))];
+    lines.push({ className: 'tier', text: `部分匹配：只包含“${words.join('”“')}”` });
+  }
+  if (via.length > 0) lines.push({ className: 'via', text: `匹配：${via.map((h) => `${h.concept.say} → ${h.wording.replace(/ /g, '')}`).join('；')}` });
+  const related = hits.filter((h) => h.strength === 'related');
+  if (related.length > 0) {
+    lines.push({ className: 'tier', text: `相关，不是同一事项：${related.map((h) => `“${h.concept.say}”与“${h.wording}”不同`).join('；')}` });
+  }
+  return lines;
+}
+
+/**
+ * For tools: which words of the query matched the result and which entry or
+ * rule each came from (lexicon 社保卡 → 社会保障卡, verb 补办 → 补领).
+ */
+export function matchDetail(hits: readonly ConceptHit[]): string {
+  return hits
+    .map((h) => `${h.concept.source} ${h.concept.say}${h.wording !== h.concept.say ? ` → ${h.wording}` : ''}${h.strength === 'related' ? '（相关）' : ''}`)
+    .join('；');
+}

@@ -149,6 +149,10 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     if (missing) throw new SourceError(group.file, group.line, `related group names item ${missing}, which the table does not have`, missing);
   }
 
+  // Each item's groups by id: filtering every group per item would grow with the square of a national catalog.
+  const groupsOf = new Map<string, RelatedGroup[]>();
+  for (const group of related) for (const id of group.items) groupsOf.set(id, [...(groupsOf.get(id) ?? []), group]);
+
   const items = rows.map((row): CatalogItem => {
     const id = itemId(row.batch, row.number);
     const fail = (problem: string): never => {
@@ -180,9 +184,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
       line: row.line,
       source: row.cells,
       notes: [...corrected.notes, ...lead.notes, ...cooperating.notes],
-      sameService: related
-        .filter((g) => g.items.includes(id))
-        .flatMap((g) => g.items.filter((other) => other !== id).map((other) => ({ id: other, note: g.note }))),
+      sameService: (groupsOf.get(id) ?? []).flatMap((g) => g.items.filter((other) => other !== id).map((other) => ({ id: other, note: g.note }))),
       searchTerms: itemSearchTerms({ name: corrected.cells.name, scenario: corrected.cells.scenario }, lexicon.entries),
       topics: topics.items.get(id)?.topics ?? [],
       audience: topics.items.get(id)?.audience ?? [],

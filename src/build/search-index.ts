@@ -1,0 +1,84 @@
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import { sortItems } from '../lib/grouping.ts';
+import { itemSearchRecord, type SearchRecord } from '../lib/search-record.ts';
+import { loadCatalog } from './load-catalog.ts';
+
+/** Pagefind's prebuilt UIs: the site has its own search UI on Pagefind's JS API, so these would only be dead weight. */
+const UNUSED_UI_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-highlight.js',
+];
+
+/**
+ * How many records may be on their way to Pagefind at once. Pagefind's service
+ * handles its messages one after another in the order they arrive, so keeping
+ * a few in flight hides the round trip without changing the index: the records
+ * are still added in catalog order and the output stays the same on every build.
+ */
+const IN_FLIGHT = 16;
+
+/**
+ * Every item's search record, in source order, from the catalog of the project
+ * at `root`: the same pipeline and the same names the pages show.
+ */
+export function searchRecords(root: string): SearchRecord[] {
+  const catalog = loadCatalog(root);
+  const bureauName = new Map(catalog.bureaus.map((b) => [b.slug, b.name]));
+  const topicName = new Map(catalog.topics.map((t) => [t.slug, t.name]));
+  return sortItems(catalog.items).map((item) =>
+    itemSearchRecord(
+      item,
+      (slug) => bureauName.get(slug) ?? slug,
+      (slug) => topicName.get(slug) ?? slug,
+    ),
+  );
+}
+
+/**
+ * Indexes the records with Pagefind into `outputPath` (its `pagefind/` folder
+ * of the site). Any indexing error throws rather than publishing a site without search.
+ */
+export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<void> {
+  if (records.length === 0) throw new Error('the catalog has no items: the search would find nothing');
+  try {
+    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+    const failures: string[] = [];
+    const inFlight: Promise<void>[] = [];
+    for (const { url, html } of records) {
+      inFlight.push(
+        index.addHTMLFile({ url, content: html }).then(
+          (added) => {
+            if (added.errors.length > 0) failures.push(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
+          },
+          (error: unknown) => void failures.push(`Pagefind could not index ${url}: ${String(error)}`),
+        ),
+      );
+      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+    }
+    await Promise.all(inFlight);
+    if (failures.length > 0) throw new Error(failures.join('\n'));
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+    await Promise.all(UNUSED_UI_FILES.map((f) => rm(`${outputPath}/${f}`, { force: true })));
+  } finally {
+    await pagefind.close();
+  }
+}
+
+// Run by the Pagefind integration as a process of its own while Astro renders the pages:
+// node src/build/search-index.ts ROOT OUTPUT_PATH. Prints the record count.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [root, outputPath] = process.argv.slice(2);
+  if (!root || !outputPath) throw new Error('usage: node src/build/search-index.ts ROOT OUTPUT_PATH');
+  const records = searchRecords(root);
+  await writeSearchIndex(records, outputPath);
+  process.stdout.write(`${records.length}\n`);
+}

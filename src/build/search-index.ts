@@ -1,6 +1,7 @@
 import { rm } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
+import type { Catalog } from '../lib/catalog.ts';
 import { sortItems } from '../lib/grouping.ts';
 import { itemSearchRecord, type SearchRecord } from '../lib/search-record.ts';
 import { loadCatalog } from './load-catalog.ts';
@@ -29,7 +30,11 @@ const IN_FLIGHT = 16;
  * at `root`: the same pipeline and the same names the pages show.
  */
 export function searchRecords(root: string): SearchRecord[] {
-  const catalog = loadCatalog(root);
+  return catalogSearchRecords(loadCatalog(root));
+}
+
+/** Every item's search record, in source order. */
+export function catalogSearchRecords(catalog: Catalog): SearchRecord[] {
   const bureauName = new Map(catalog.bureaus.map((b) => [b.slug, b.name]));
   const topicName = new Map(catalog.topics.map((t) => [t.slug, t.name]));
   return sortItems(catalog.items).map((item) =>
@@ -46,31 +51,40 @@ export function searchRecords(root: string): SearchRecord[] {
  * of the site). Any indexing error throws rather than publishing a site without search.
  */
 export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<void> {
-  if (records.length === 0) throw new Error('the catalog has no items: the search would find nothing');
   try {
-    const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-    const failures: string[] = [];
-    const inFlight: Promise<void>[] = [];
-    for (const { url, html } of records) {
-      inFlight.push(
-        index.addHTMLFile({ url, content: html }).then(
-          (added) => {
-            if (added.errors.length > 0) failures.push(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
-          },
-          (error: unknown) => void failures.push(`Pagefind could not index ${url}: ${String(error)}`),
-        ),
-      );
-      if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
-    }
-    await Promise.all(inFlight);
-    if (failures.length > 0) throw new Error(failures.join('\n'));
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
-    await Promise.all(UNUSED_UI_FILES.map((f) => rm(`${outputPath}/${f}`, { force: true })));
+    await addSearchIndex(records, outputPath);
   } finally {
     await pagefind.close();
   }
+}
+
+/**
+ * Writes one index with Pagefind's running service, leaving it running for
+ * the next (`npm run bench:index` writes one per city); `pagefind.close()` stops it.
+ */
+export async function addSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<void> {
+  if (records.length === 0) throw new Error('the catalog has no items: the search would find nothing');
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const failures: string[] = [];
+  const inFlight: Promise<void>[] = [];
+  for (const { url, html } of records) {
+    inFlight.push(
+      index.addHTMLFile({ url, content: html }).then(
+        (added) => {
+          if (added.errors.length > 0) failures.push(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
+        },
+        (error: unknown) => void failures.push(`Pagefind could not index ${url}: ${String(error)}`),
+      ),
+    );
+    if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+  }
+  await Promise.all(inFlight);
+  if (failures.length > 0) throw new Error(failures.join('\n'));
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+  await Promise.all(UNUSED_UI_FILES.map((f) => rm(`${outputPath}/${f}`, { force: true })));
+  await index.deleteIndex();
 }
 
 // Run by the Pagefind integration as a process of its own while Astro renders the pages:

@@ -44,23 +44,22 @@ async function startIndexing(root: string, cacheDir: string): Promise<Indexing> 
  * Writes the Pagefind index into the build output, so that `astro build` alone
  * produces a searchable site. The index is built from the catalog's search
  * records (src/build/search-index.ts) by a process of its own, started with
- * the build: Astro renders on one core while Pagefind indexes on another,
+ * the build: Astro loads the content and renders on one core while Pagefind indexes on another,
  * instead of the index waiting for the last page. Any indexing error fails the
  * build rather than publishing a site without search.
  */
 export function pagefindIntegration(): AstroIntegration {
-  let root = '';
-  let cacheDir = '';
+  let building = false;
   let indexing: Promise<Indexing> | undefined;
   return {
     name: 'kstb-pagefind',
     hooks: {
-      'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
-        cacheDir = fileURLToPath(config.cacheDir);
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
       },
-      'astro:build:start': () => {
-        indexing = startIndexing(root, cacheDir);
+      // As soon as the configuration is known, so that the index is built while Astro loads the content too.
+      'astro:config:done': ({ config }) => {
+        if (building) indexing ??= startIndexing(fileURLToPath(config.root), fileURLToPath(config.cacheDir));
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!indexing) throw new Error('the search index was never started');

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -17,6 +17,8 @@ interface Indexing {
 
 /** Starts the indexer on the project at `root`, writing into a fresh folder under `cacheDir`. */
 async function startIndexing(root: string, cacheDir: string): Promise<Indexing> {
+  // A cold build starts before Astro has made its cache directory.
+  await mkdir(cacheDir, { recursive: true });
   const tempDir = await mkdtemp(join(cacheDir, 'pagefind-'));
   const started = performance.now();
   const child = spawn(process.execPath, [INDEXER, root, join(tempDir, 'pagefind')], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -59,7 +61,10 @@ export function pagefindIntegration(): AstroIntegration {
       },
       // As soon as the configuration is known, so that the index is built while Astro loads the content too.
       'astro:config:done': ({ config }) => {
-        if (building) indexing ??= startIndexing(fileURLToPath(config.root), fileURLToPath(config.cacheDir));
+        if (!building || indexing) return;
+        indexing = startIndexing(fileURLToPath(config.root), fileURLToPath(config.cacheDir));
+        // Reported at build:done, with the rest of the indexer's errors.
+        indexing.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!indexing) throw new Error('the search index was never started');

@@ -52,7 +52,8 @@ function catalogLoader(name: string, entries: (catalog: Catalog) => Entry[]): Lo
 
 const items = defineCollection({
   loader: catalogLoader('items', (c) => c.items.map(({ id, ...data }) => ({ id, data: { ...data } }))),
-  schema: itemSchema.omit({ id: true }),
+  // Search terms are the index's alone (src/build/search-index.ts); pages never read them.
+  schema: itemSchema.omit({ id: true, searchTerms: true }),
 });
 
 const bureaus = defineCollection({

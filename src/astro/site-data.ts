@@ -3,8 +3,8 @@ import type { CatalogItem } from '../lib/catalog.ts';
 import type { BatchId } from '../lib/batches.ts';
 import { catalogViews, sortItems, type CatalogViews } from '../lib/grouping.ts';
 
-/** An item as pages use it. */
-export type Item = CatalogItem;
+/** An item as pages use it: its search terms are the index's alone. */
+export type Item = Omit<CatalogItem, 'searchTerms'>;
 
 /** A life topic as pages use it. */
 export type Topic = CollectionEntry<'topics'>['data'] & { slug: string };

@@ -8,7 +8,7 @@ import { deadWordings, type LexiconEntry } from './lexicon.ts';
 import type { SourceInfo } from './source-info.ts';
 import { AUDIENCES, checkTopicCoverage, type Topic, type TopicData } from './topics.ts';
 import { isRemark, REMARKS, type Remark } from './remarks.ts';
-import { itemSearchTerms, itemSearchTermsSchema, meaningfulScenario } from './search-terms.ts';
+import { itemSearchTerms, itemSearchTermsSchema, meaningfulScenario, type ItemSearchTerms } from './search-terms.ts';
 import { SourceError } from './source-error.ts';
 import type { Guidance } from './guidance.ts';
 import type { Reference } from './references.ts';
@@ -94,6 +94,18 @@ export interface CatalogInputs {
   guidance: Guidance;
 }
 
+/**
+ * Gives an item its search terms, computed on first read and then kept. Only
+ * the search index reads them (src/build/search-index.ts): the Astro process,
+ * which renders the pages, never does, and computing them for every item (pinyin
+ * above all) was a third of its CPU time at 2,000 items. Not enumerable, so that
+ * copying an item's fields (the content collection does) does not compute them.
+ */
+function withLazySearchTerms(item: Omit<CatalogItem, 'searchTerms'>, compute: () => ItemSearchTerms): CatalogItem {
+  let terms: ItemSearchTerms | undefined;
+  return Object.defineProperty(item, 'searchTerms', { enumerable: false, get: () => (terms ??= compute()) }) as CatalogItem;
+}
+
 /** Formats an item id from its batch and number. */
 export function itemId(batch: number, number: number): string {
   return `${batch}-${number}`;
@@ -172,7 +184,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     const remark = corrected.cells.remark;
     if (remark !== '' && !isRemark(remark)) fail(`unknown remark (备注) "${remark}"; known remarks are listed in src/lib/remarks.ts`);
 
-    return {
+    const item = {
       id,
       batch: row.batch,
       number: row.number,
@@ -185,10 +197,10 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
       source: row.cells,
       notes: [...corrected.notes, ...lead.notes, ...cooperating.notes],
       sameService: (groupsOf.get(id) ?? []).flatMap((g) => g.items.filter((other) => other !== id).map((other) => ({ id: other, note: g.note }))),
-      searchTerms: itemSearchTerms({ name: corrected.cells.name, scenario: corrected.cells.scenario }, lexicon.entries),
       topics: topics.items.get(id)?.topics ?? [],
       audience: topics.items.get(id)?.audience ?? [],
     };
+    return withLazySearchTerms(item, () => itemSearchTerms({ name: item.name, scenario: item.scenario }, lexicon.entries));
   });
 
   const [dead] = deadWordings(

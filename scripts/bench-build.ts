@@ -4,7 +4,7 @@
  * (Astro, the search indexer, Pagefind), polled from /proc.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The kinds of process a build runs. */
@@ -40,11 +40,13 @@ function usage(pid: number): { rss: number; cpu: number; cmd: string } | undefin
   }
 }
 
-/** A process and all its descendants. */
+/** A process and all its descendants (a child may have been started by any of its threads). */
 function tree(pid: number): number[] {
-  let children: number[] = [];
+  const children: number[] = [];
   try {
-    children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      children.push(...readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+    }
   } catch {
     // ended
   }
@@ -71,6 +73,7 @@ function watch(root: number) {
   }, 100);
   return () => {
     clearInterval(timer);
+    // A kind of process never seen (the peer has no indexer) counts as zero.
     const cpu: Record<ProcessKind, number> = { astro: 0, indexer: 0, pagefind: 0 };
     const rss: Record<ProcessKind, number> = { astro: 0, indexer: 0, pagefind: 0 };
     for (const p of seen.values()) {

@@ -51,7 +51,8 @@ const PANELS: Panel[] = [
     unit: 'MiB',
     series: [
       { label: 'Astro', values: (r) => r.rss.astro },
-      { label: 'Pagefind', values: (r) => r.rss.pagefind, dash: '4 3' },
+      // Zero where the poll missed a short-lived process.
+      { label: 'Pagefind', values: (r) => r.rss.pagefind || NaN, dash: '4 3' },
     ],
     limit: { value: 1536, label: '1.5 GiB' },
   },
@@ -82,7 +83,7 @@ const PANELS: Panel[] = [
 
 const W = 320;
 const H = 210;
-const M = { left: 52, right: 12, top: 28, bottom: 40 };
+const M = { left: 52, right: 30, top: 28, bottom: 40 };
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const fmt = (v: number) => (v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
 

@@ -86,4 +86,3 @@ export function outputSize(dir: string) {
   const files = listFiles(dir);
   return { files: files.length, pages: files.filter((f) => f.endsWith('.html')).length, bytes: files.reduce((n, f) => n + statSync(join(dir, f)).size, 0) };
 }
-

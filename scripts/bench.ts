@@ -6,13 +6,14 @@
  * CPU throttling. Prints a table, keeps the figures in a JSON file and draws
  * them against N as an SVG chart. Optionally builds a Starlight peer site
  * alternately with ours at the same N and prints the ratio. Asserts nothing.
- * Usage: npm run bench -- [SIZES] [--peer DIR] [--rounds N] [--results FILE] [--chart FILE] [--keep DIR]
+ * Usage: npm run bench -- [SIZES] [--peer DIR] [--rounds N] [--results FILE] [--chart FILE] [--redraw]
  *   SIZES          comma-separated item counts (default 138,2000,10000,50000; none with --peer alone)
  *   --peer DIR     a peer site made by ../shared/peers/starlight-gen.mjs (kept outside the repository)
  *   --rounds N     build pairs for the peer comparison (default 3)
  *   --results FILE where the figures are kept (default docs/bench-results.json); sizes measured
  *                  now replace their earlier figures, so slow sizes can be run on their own
  *   --chart FILE   the SVG chart drawn from all kept figures (default docs/bench-chart.svg)
+ *   --redraw       only redraw the chart from the kept figures
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -32,9 +33,10 @@ const { values, positionals } = parseArgs({
     rounds: { type: 'string', default: '3' },
     results: { type: 'string', default: join(PROJECT_ROOT, 'docs/bench-results.json') },
     chart: { type: 'string', default: join(PROJECT_ROOT, 'docs/bench-chart.svg') },
+    redraw: { type: 'boolean', default: false },
   },
 });
-const sizes = (positionals[0] ?? (values.peer ? '' : '138,2000,10000,50000')).split(',').filter(Boolean).map(Number);
+const sizes = (positionals[0] ?? (values.peer || values.redraw ? '' : '138,2000,10000,50000')).split(',').filter(Boolean).map(Number);
 const rounds = Number(values.rounds);
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const secs = (s: number) => `${s.toFixed(1)} s`;
@@ -132,7 +134,7 @@ if (values.peer) {
   }
 }
 
-if (sizes.length > 0) {
+if (sizes.length > 0 || values.redraw) {
   const all = [...rows.values()].sort((a, b) => a.items - b.items);
   mkdirSync(dirname(values.results), { recursive: true });
   writeFileSync(values.results, `${JSON.stringify(all, null, 2)}\n`);

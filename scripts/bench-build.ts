@@ -61,7 +61,7 @@ function kindOf(cmd: string): ProcessKind {
 }
 
 /** Polls a process tree until stopped: peak RSS and last CPU time of every process, by kind. */
-function watch(root: number) {
+export function watch(root: number) {
   const seen = new Map<number, { kind: ProcessKind; rss: number; cpu: number }>();
   const timer = setInterval(() => {
     for (const pid of tree(root)) {

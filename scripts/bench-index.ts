@@ -21,6 +21,7 @@ import { addSearchIndex, catalogSearchRecords } from '../src/build/search-index.
 import { sortItems } from '../src/lib/grouping.ts';
 import type { SearchRecord } from '../src/lib/search-record.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
+import { watch } from './bench-build.ts';
 import { serveStatic } from '../tests/helpers/static-server.ts';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { region: { type: 'string', default: '40' } } });
@@ -44,22 +45,31 @@ const cities = Math.max(...byCity.keys());
 console.log(`${records.length} records, ${cities} synthetic cities and the real table; regions of ${regionSize} cities`);
 
 const site = mkdtempSync(join(tmpdir(), 'kstb-index-'));
+/**
+ * Builds one layout and reports its time and Pagefind's peak memory. Pagefind's
+ * service is one process for all layouts, and its memory is not handed back at
+ * once, so the layouts go from the smallest index to the largest.
+ */
 const timed = async (label: string, work: () => Promise<void>) => {
   const started = performance.now();
+  const stop = watch(process.pid);
   await work();
-  console.log(`  built ${label} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  const { rss, cpu } = stop();
+  console.log(
+    `  built ${label} in ${((performance.now() - started) / 1000).toFixed(1)} s; Pagefind peak RSS ${rss.pagefind.toFixed(0)} MiB, CPU ${cpu.pagefind.toFixed(1)} s so far`,
+  );
 };
 try {
-  await timed('one index', () => addSearchIndex(records, join(site, 'whole/pagefind')));
+  await timed('city indexes', async () => {
+    for (const [city, list] of byCity) await addSearchIndex(list, join(site, `city/${city}/pagefind`));
+  });
   await timed('region indexes', async () => {
     for (let r = 0; r * regionSize < cities; r++) {
       const own = [...byCity].filter(([c]) => c >= 1 + r * regionSize && c <= (r + 1) * regionSize).flatMap(([, list]) => list);
       if (own.length > 0) await addSearchIndex(own, join(site, `region/${r}/pagefind`));
     }
   });
-  await timed('city indexes', async () => {
-    for (const [city, list] of byCity) await addSearchIndex(list, join(site, `city/${city}/pagefind`));
-  });
+  await timed('one index', () => addSearchIndex(records, join(site, 'whole/pagefind')));
 } finally {
   await pagefind.close();
 }

@@ -21,7 +21,9 @@ async function startIndexing(root: string, cacheDir: string): Promise<Indexing> 
   await mkdir(cacheDir, { recursive: true });
   const tempDir = await mkdtemp(join(cacheDir, 'pagefind-'));
   const started = performance.now();
-  const child = spawn(process.execPath, [INDEXER, root, join(tempDir, 'pagefind')], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Pagefind would otherwise start a thread per core and take the core Astro renders on: one is its share.
+  const env = { ...process.env, RAYON_NUM_THREADS: '1', TOKIO_WORKER_THREADS: '1' };
+  const child = spawn(process.execPath, [INDEXER, root, join(tempDir, 'pagefind')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   // A build that fails half-way must not leave the indexer running.
   const stop = () => child.kill();
   process.once('exit', stop);

@@ -99,7 +99,9 @@ function panel(p: Panel, rows: BenchRow[], x0: number, y0: number): string {
   const py = (v: number) => y0 + H - M.bottom - (v / top) * (H - M.top - M.bottom);
   const out = [`<text x="${x0 + M.left}" y="${y0 + 16}" class="title">${esc(p.title)} (${p.unit})</text>`];
   out.push(`<line x1="${px(xs[0]!)}" x2="${px(xs.at(-1)!)}" y1="${py(0)}" y2="${py(0)}" class="axis"/>`);
-  for (const n of xs) out.push(`<text x="${px(n)}" y="${py(0) + 16}" class="tick" text-anchor="middle">${n.toLocaleString('en')}</text>`);
+  // The largest size's label ends at its point, so that the right-hand panels do not clip it.
+  for (const n of xs)
+    out.push(`<text x="${px(n)}" y="${py(0) + 16}" class="tick" text-anchor="${n === xs.at(-1) ? 'end' : 'middle'}">${n.toLocaleString('en')}</text>`);
   for (const v of [0, top / 2, top]) out.push(`<text x="${x0 + M.left - 6}" y="${py(v) + 4}" class="tick" text-anchor="end">${fmt(v)}</text>`);
   if (p.limit && p.limit.value <= top) {
     out.push(`<line x1="${px(xs[0]!)}" x2="${px(xs.at(-1)!)}" y1="${py(p.limit.value)}" y2="${py(p.limit.value)}" class="limit"/>`);

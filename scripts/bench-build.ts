@@ -68,7 +68,8 @@ export function watch(root: number) {
       const u = usage(pid);
       if (!u) continue;
       const before = seen.get(pid);
-      seen.set(pid, { kind: before?.kind ?? kindOf(u.cmd), rss: Math.max(before?.rss ?? 0, u.rss), cpu: u.cpu });
+      // Read the kind again each time: just after a fork the child still shows its parent's command line.
+      seen.set(pid, { kind: kindOf(u.cmd), rss: Math.max(before?.rss ?? 0, u.rss), cpu: u.cpu });
     }
   }, 100);
   return () => {

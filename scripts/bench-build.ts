@@ -68,8 +68,10 @@ export function watch(root: number) {
       const u = usage(pid);
       if (!u) continue;
       const before = seen.get(pid);
-      // Read the kind again each time: just after a fork the child still shows its parent's command line.
-      seen.set(pid, { kind: kindOf(u.cmd), rss: Math.max(before?.rss ?? 0, u.rss), cpu: u.cpu });
+      // Read the kind again each time: just after a fork the child still shows its parent's command line,
+      // and an ended process not yet reaped shows none (then the last kind read stands).
+      const kind = u.cmd.trim() === '' && before ? before.kind : kindOf(u.cmd);
+      seen.set(pid, { kind, rss: Math.max(before?.rss ?? 0, u.rss), cpu: u.cpu });
     }
   }, 100);
   return () => {

@@ -1,39 +1,49 @@
 /**
- * Writes a buildable copy of the project whose table has N synthetic items, so
- * that anyone can reproduce the scale figures of `npm run bench`.
- * Usage: npm run synth -- N DIR, then: cd DIR && npm run build
+ * Writes a buildable copy of the project whose table has N synthetic items
+ * across M fictional cities, so that anyone can reproduce the scale figures of
+ * `npm run bench`. The copy's site name says it is synthetic on every page.
+ * Usage: npm run synth -- N DIR [--cities M], then: cd DIR && npm run build
  * DIR shares this project's node_modules by symlink, so run `npm ci` here first.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCatalog } from '../src/build/load-catalog.ts';
-import { synthesizeTable } from '../src/lib/source/synthetic-table.ts';
+import { parseArgs } from 'node:util';
+import { INPUT_PATHS, loadCatalog, readCatalogInputs } from '../src/build/load-catalog.ts';
+import { synthesizeTable, SYNTHETIC_SITE_NAME } from '../src/lib/source/synthetic-table.ts';
 import { copyProject, PROJECT_ROOT } from '../tests/harness/build.ts';
 
 /**
  * Copies the project into `dir` (a fresh temporary directory if omitted) and,
  * unless `size` is the real table's, replaces its table with a synthetic one
- * of `size` items and the matching topics file. Returns the directory.
+ * of `size` items over `cities` fictional cities (default one per copy of the
+ * table), with their bureaus, related groups and topics, and renames the site
+ * as synthetic. Returns the directory.
  */
-export function synthesizeProject(size: number, dir?: string): string {
+export function synthesizeProject(size: number, dir?: string, cities?: number): string {
   const catalog = loadCatalog(PROJECT_ROOT);
   const out = copyProject(dir);
   if (size !== catalog.items.length) {
-    const header = readFileSync(join(PROJECT_ROOT, 'content/topics.yaml'), 'utf8').split('\nitems:')[0]!;
-    const { seed, topics } = synthesizeTable(catalog, size, header);
+    const header = readFileSync(join(PROJECT_ROOT, INPUT_PATHS.topics), 'utf8').split('\nitems:')[0]!;
+    const synthetic = synthesizeTable(catalog, size, header, readCatalogInputs(PROJECT_ROOT).related, { cities });
     // Sorts after the real seed, so the catalog picks it (pickSeedFile takes the last by name).
-    writeFileSync(join(out, 'seeds/999_synthetic.txt'), seed);
-    writeFileSync(join(out, 'content/topics.yaml'), topics);
+    writeFileSync(join(out, INPUT_PATHS.seeds, '999_synthetic.txt'), synthetic.seed);
+    writeFileSync(join(out, INPUT_PATHS.topics), synthetic.topics);
+    appendFileSync(join(out, INPUT_PATHS.bureaus), synthetic.bureaus);
+    appendFileSync(join(out, INPUT_PATHS.related), synthetic.related);
+    const site = join(out, 'content/site.yaml');
+    writeFileSync(site, readFileSync(site, 'utf8').replace(/^name: .*$/m, `name: ${SYNTHETIC_SITE_NAME}`));
   }
   return out;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [count, target] = process.argv.slice(2);
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { cities: { type: 'string' } } });
+  const [count, target] = positionals;
   const size = Number(count);
-  if (!Number.isInteger(size) || size < 1 || !target) {
-    console.error('usage: npm run synth -- N DIR   (N items, DIR new or empty)');
+  const cities = values.cities === undefined ? undefined : Number(values.cities);
+  if (!Number.isInteger(size) || size < 1 || !target || (cities !== undefined && !(Number.isInteger(cities) && cities >= 1))) {
+    console.error('usage: npm run synth -- N DIR [--cities M]   (N items over M fictional cities, DIR new or empty)');
     process.exit(2);
   }
   const dir = resolve(target);
@@ -42,6 +52,6 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     process.exit(2);
   }
   mkdirSync(dir, { recursive: true });
-  synthesizeProject(size, dir);
-  console.log(`wrote a ${size}-item copy of the project to ${dir}; build it with: cd ${target} && npm run build`);
+  synthesizeProject(size, dir, cities);
+  console.log(`wrote a ${size}-item synthetic copy of the project to ${dir}; build it with: cd ${target} && npm run build`);
 }

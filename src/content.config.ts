@@ -14,16 +14,26 @@ import { referenceSchema } from './lib/facts/references.ts';
 
 type Entry = { id: string; data: Record<string, unknown> };
 
+/** The names of the catalog's loaders, so that the cache knows when every collection has read the catalog. */
+const LOADERS = new Set<string>();
+
 /**
  * The catalog for the current inputs, built once and shared by all the
- * collections: six loaders would otherwise parse and check the table six
+ * collections: seven loaders would otherwise parse and check the table seven
  * times per build. The key is the inputs' content, so a change rebuilds it.
+ * Once every loader has read it, the cache lets it go: pages render from the
+ * collections, and a national catalog held to the end of the build would only
+ * add to the build's peak memory.
  */
-let cache: { key: string; catalog: Catalog } | undefined;
-function currentCatalog(root: string): Catalog {
+let cache: { key: string; catalog?: Catalog; waiting: Set<string> } | undefined;
+function currentCatalog(root: string, loader: string): Catalog {
   const key = inputsDigest(root);
-  if (cache?.key !== key) cache = { key, catalog: loadCatalog(root) };
-  return cache.catalog;
+  const current = cache?.key === key ? cache : undefined;
+  const catalog = current?.catalog ?? loadCatalog(root);
+  const entry = current?.catalog ? current : (cache = { key, catalog, waiting: new Set(LOADERS) });
+  entry.waiting.delete(loader);
+  if (entry.waiting.size === 0) delete entry.catalog;
+  return catalog;
 }
 
 /**
@@ -32,12 +42,13 @@ function currentCatalog(root: string): Catalog {
  * dev as soon as the file is saved.
  */
 function catalogLoader(name: string, entries: (catalog: Catalog) => Entry[]): Loader {
+  LOADERS.add(name);
   return {
     name: `kstb-${name}`,
     load: async ({ store, parseData, config, watcher }) => {
       const root = fileURLToPath(config.root);
       const sync = async () => {
-        const catalog = currentCatalog(root);
+        const catalog = currentCatalog(root, name);
         store.clear();
         for (const { id, data } of entries(catalog)) store.set({ id, data: await parseData({ id, data }) });
       };
@@ -52,7 +63,8 @@ function catalogLoader(name: string, entries: (catalog: Catalog) => Entry[]): Lo
 
 const items = defineCollection({
   loader: catalogLoader('items', (c) => c.items.map(({ id, ...data }) => ({ id, data: { ...data } }))),
-  schema: itemSchema.omit({ id: true }),
+  // Search terms are the index's alone (src/build/search-index.ts); pages never read them.
+  schema: itemSchema.omit({ id: true, searchTerms: true }),
 });
 
 const bureaus = defineCollection({

@@ -1,72 +1,87 @@
-import { readFile, rm } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import * as pagefind from 'pagefind';
-import { SEARCH_RECORDS_FILE, type SearchRecord } from '../lib/search/record.ts';
 
-const UNUSED_UI_FILES = [
-  'pagefind-ui.js',
-  'pagefind-ui.css',
-  'pagefind-component-ui.js',
-  'pagefind-component-ui.css',
-  'pagefind-modular-ui.js',
-  'pagefind-modular-ui.css',
-  'pagefind-highlight.js',
-];
+/** The script that builds the index in a process of its own. */
+const INDEXER = fileURLToPath(new URL('../build/search-index.ts', import.meta.url));
+
+interface Indexing {
+  /** Where the index is being written, outside the output directory (which Astro may clear). */
+  tempDir: string;
+  started: number;
+  /** The record count, once the indexer has finished. */
+  done: Promise<number>;
+}
+
+/** Starts the indexer on the project at `root`, writing into a fresh folder under `cacheDir`. */
+async function startIndexing(root: string, cacheDir: string): Promise<Indexing> {
+  // A cold build starts before Astro has made its cache directory.
+  await mkdir(cacheDir, { recursive: true });
+  const tempDir = await mkdtemp(join(cacheDir, 'pagefind-'));
+  const started = performance.now();
+  // Pagefind would otherwise start a thread per core and take the core Astro renders on: one is its share.
+  const env = { ...process.env, RAYON_NUM_THREADS: '1', TOKIO_WORKER_THREADS: '1' };
+  const child = spawn(process.execPath, [INDEXER, root, join(tempDir, 'pagefind')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // A build that fails half-way must not leave the indexer running.
+  const stop = () => child.kill();
+  process.once('exit', stop);
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (d) => (stdout += d));
+  child.stderr.on('data', (d) => (stderr += d));
+  const done = new Promise<number>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => {
+      process.off('exit', stop);
+      if (status === 0) resolve(Number(stdout.trim()));
+      else reject(new Error(`the search index could not be built (exit ${status}):\n${stderr.slice(-3000)}`));
+    });
+  });
+  // Reported at build:done; until then a rejection is not yet anyone's to handle.
+  done.catch(() => undefined);
+  return { tempDir, started, done };
+}
 
 /**
- * How many records may be on their way to Pagefind at once. Pagefind's service
- * handles its messages one after another in the order they arrive, so keeping
- * a few in flight hides the round trip without changing the index: the records
- * are still added in catalog order and the output stays the same on every build.
- */
-const IN_FLIGHT = 16;
-
-/**
- * Writes the Pagefind index into the build output from the astro:build:done
- * hook, so that `astro build` alone produces a searchable site. Any indexing
- * error fails the build rather than publishing a site without search.
+ * Writes the Pagefind index into the build output, so that `astro build` alone
+ * produces a searchable site. The index is built from the catalog's search
+ * records (src/build/search-index.ts) by a process of its own, started with
+ * the build: Astro loads the content and renders on one core while Pagefind indexes on another,
+ * instead of the index waiting for the last page. Any indexing error fails the
+ * build rather than publishing a site without search.
  */
 export function pagefindIntegration(): AstroIntegration {
+  let building = false;
+  let indexing: Promise<Indexing> | undefined;
   return {
     name: 'kstb-pagefind',
     hooks: {
+      'astro:config:setup': ({ command }) => {
+        building = command === 'build';
+      },
+      // As soon as the configuration is known, so that the index is built while Astro loads the content too.
+      'astro:config:done': ({ config }) => {
+        if (!building || indexing) return;
+        indexing = startIndexing(fileURLToPath(config.root), fileURLToPath(config.cacheDir));
+        // Reported at build:done, with the rest of the indexer's errors.
+        indexing.catch(() => undefined);
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        const outDir = fileURLToPath(dir);
-        const started = performance.now();
+        if (!indexing) throw new Error('the search index was never started');
+        const { tempDir, started, done } = await indexing;
+        const waited = performance.now();
         try {
-          const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-          if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-          // The item pages themselves are not parsed: the build writes one small record per item
-          // (src/pages/pagefind-records.json.ts), so the index holds only what search uses, the pages
-          // carry no hidden search text, and a large catalog indexes without reading every page.
-          const recordsFile = join(outDir, SEARCH_RECORDS_FILE);
-          const records = JSON.parse(await readFile(recordsFile, 'utf8')) as SearchRecord[];
-          await rm(recordsFile);
-          if (records.length === 0) throw new Error(`${SEARCH_RECORDS_FILE} has no records: the search would find nothing`);
-          const failures: string[] = [];
-          const inFlight: Promise<void>[] = [];
-          for (const { url, html } of records) {
-            inFlight.push(
-              index.addHTMLFile({ url, content: html }).then(
-                (added) => {
-                  if (added.errors.length > 0) failures.push(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
-                },
-                (error: unknown) => void failures.push(`Pagefind could not index ${url}: ${String(error)}`),
-              ),
-            );
-            if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
-          }
-          await Promise.all(inFlight);
-          if (failures.length > 0) throw new Error(failures.join('\n'));
-          const written = await index.writeFiles({ outputPath: `${outDir}pagefind` });
-          if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
-          // The site has its own search UI on Pagefind's JS API; Pagefind's prebuilt UIs would only be dead weight.
-          await Promise.all(UNUSED_UI_FILES.map((f) => rm(`${outDir}pagefind/${f}`, { force: true })));
-          logger.info(`indexed ${records.length} pages in ${Math.round(performance.now() - started)} ms`);
+          const count = await done;
+          const target = join(fileURLToPath(dir), 'pagefind');
+          await rm(target, { recursive: true, force: true });
+          // The cache directory is normally on the output's file system; copy where it is not.
+          await rename(join(tempDir, 'pagefind'), target).catch(() => cp(join(tempDir, 'pagefind'), target, { recursive: true }));
+          const now = performance.now();
+          logger.info(`indexed ${count} pages in ${Math.round(now - started)} ms, alongside rendering; the build waited ${Math.round(now - waited)} ms for it`);
         } finally {
-          await pagefind.close();
+          await rm(tempDir, { recursive: true, force: true });
         }
       },
     },

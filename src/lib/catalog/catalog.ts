@@ -8,7 +8,7 @@ import { deadWordings, serviceEntries, type LexiconEntry } from '../search/lexic
 import type { SourceInfo } from '../source/source-info.ts';
 import { AUDIENCES, checkTopicCoverage, type Topic, type TopicData } from './topics.ts';
 import { isRemark, REMARKS, type Remark } from './remarks.ts';
-import { itemSearchTerms, itemSearchTermsSchema, meaningfulScenario } from '../search/terms.ts';
+import { itemSearchTerms, itemSearchTermsSchema, meaningfulScenario, type ItemSearchTerms } from '../search/terms.ts';
 import { SourceError } from '../source/source-error.ts';
 import type { Guidance } from '../facts/guidance.ts';
 import { resolvedCitationSchema, type Reference } from '../facts/references.ts';
@@ -97,6 +97,18 @@ export interface CatalogInputs {
   guidance: Guidance;
 }
 
+/**
+ * Gives an item its search terms, computed on first read and then kept. Only
+ * the search index reads them (src/build/search-index.ts): the Astro process,
+ * which renders the pages, never does, and computing them for every item (pinyin
+ * above all) was a third of its CPU time at 2,000 items. Not enumerable, so that
+ * copying an item's fields (the content collection does) does not compute them.
+ */
+function withLazySearchTerms(item: Omit<CatalogItem, 'searchTerms'>, compute: () => ItemSearchTerms): CatalogItem {
+  let terms: ItemSearchTerms | undefined;
+  return Object.defineProperty(item, 'searchTerms', { enumerable: false, get: () => (terms ??= compute()) }) as CatalogItem;
+}
+
 /** Formats an item id from its batch and number. */
 export function itemId(batch: number, number: number): string {
   return `${batch}-${number}`;
@@ -158,6 +170,10 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
   }
 
   const services = serviceEntries(lexicon.entries);
+  // Each item's groups by id: filtering every group per item would grow with the square of a national catalog.
+  const groupsOf = new Map<string, RelatedGroup[]>();
+  for (const group of related) for (const id of group.items) groupsOf.set(id, [...(groupsOf.get(id) ?? []), group]);
+
   const items = rows.map((row): CatalogItem => {
     const id = itemId(row.batch, row.number);
     const fail = (problem: string): never => {
@@ -177,7 +193,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     const remark = corrected.cells.remark;
     if (remark !== '' && !isRemark(remark)) fail(`unknown remark (备注) "${remark}"; known remarks are listed in src/lib/catalog/remarks.ts`);
 
-    return {
+    const item = {
       id,
       batch: row.batch,
       number: row.number,
@@ -189,13 +205,13 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
       line: row.line,
       source: row.cells,
       notes: [...corrected.notes, ...lead.notes, ...cooperating.notes],
-      sameService: related
-        .filter((g) => g.items.includes(id))
-        .flatMap((g) => g.items.filter((other) => other !== id).map((other) => ({ id: other, note: g.note, basis: g.basis, citation: g.citation }))),
-      searchTerms: itemSearchTerms({ name: corrected.cells.name, scenario: corrected.cells.scenario }, services),
+      sameService: (groupsOf.get(id) ?? []).flatMap((g) =>
+        g.items.filter((other) => other !== id).map((other) => ({ id: other, note: g.note, basis: g.basis, citation: g.citation })),
+      ),
       topics: topics.items.get(id)?.topics ?? [],
       audience: topics.items.get(id)?.audience ?? [],
     };
+    return withLazySearchTerms(item, () => itemSearchTerms({ name: item.name, scenario: item.scenario }, services));
   });
 
   const [dead] = deadWordings(

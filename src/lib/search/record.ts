@@ -53,9 +53,3 @@ export function itemSearchRecord(item: CatalogItem, bureauName: (slug: string) =
     `${tags.join('')}</body></html>`;
   return { url: paths.item(item.id), html };
 }
-
-/**
- * Where the build writes every item's search record (src/pages/pagefind-records.json.ts),
- * relative to the output directory. The Pagefind integration indexes it and then deletes it.
- */
-export const SEARCH_RECORDS_FILE = 'pagefind-records.json';

@@ -55,7 +55,10 @@ export function baseServiceName(name: string): string {
  * which no group relates: each needs a human-written note.
  */
 export function ungroupedSameServicePairs(items: readonly { id: string; batch: number; name: string }[], groups: readonly RelatedGroup[]): [string, string][] {
-  const grouped = (a: string, b: string) => groups.some((g) => g.items.includes(a) && g.items.includes(b));
+  // The groups of each item, so that checking a pair does not scan every group of a national catalog.
+  const groupsOf = new Map<string, Set<RelatedGroup>>();
+  for (const g of groups) for (const id of g.items) groupsOf.set(id, (groupsOf.get(id) ?? new Set()).add(g));
+  const grouped = (a: string, b: string) => [...(groupsOf.get(a) ?? [])].some((g) => groupsOf.get(b)?.has(g));
   // Bucket by base name first: comparing every pair would be quadratic in the catalog size.
   const byName = new Map<string, { id: string; batch: number }[]>();
   for (const item of items) {

@@ -1,4 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
+import { sortItems } from '../../../lib/views/grouping.ts';
 import { itemRecords } from '../../../astro/item-records.ts';
 import { ITEM_CSV_COLUMNS, toCsv } from '../../../lib/publish/open-data.ts';
 import { getSiteData } from '../../../astro/site-data.ts';
@@ -12,7 +13,9 @@ export const getStaticPaths = (async () => {
 export const GET: APIRoute = async ({ params }) => {
   const data = await getSiteData();
   const slug = params.slug ?? '';
-  const items = data.items.filter((i) => i.lead.includes(slug) || i.cooperating.includes(slug));
+  // From the bureau's view, in source order: filtering the whole catalog for every bureau grows with the square of its size.
+  const groups = data.views.byBureau.get(slug) ?? { lead: [], cooperating: [] };
+  const items = sortItems([...groups.lead, ...groups.cooperating].flatMap((g) => g.items));
   const roles = new Map(items.map((i) => [i.id, i.lead.includes(slug) ? '牵头' : '配合']));
   const rows = itemRecords(data, items).map((r) => [roles.get(r.id) ?? '', ...ITEM_CSV_COLUMNS.map((c) => c.value(r))]);
   return new Response(toCsv([['role', ...ITEM_CSV_COLUMNS.map((c) => c.header)], ...rows]), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

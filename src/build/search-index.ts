@@ -1,0 +1,93 @@
+import { rm } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import type { Catalog } from '../lib/catalog/catalog.ts';
+import { sortItems } from '../lib/views/grouping.ts';
+import { itemSearchRecord, type SearchRecord } from '../lib/search/record.ts';
+import { nameOf } from '../lib/views/item-view.ts';
+import { loadCatalog } from './load-catalog.ts';
+
+/** Pagefind's prebuilt UIs: the site has its own search UI on Pagefind's JS API, so these would only be dead weight. */
+const UNUSED_UI_FILES = [
+  'pagefind-ui.js',
+  'pagefind-ui.css',
+  'pagefind-component-ui.js',
+  'pagefind-component-ui.css',
+  'pagefind-modular-ui.js',
+  'pagefind-modular-ui.css',
+  'pagefind-highlight.js',
+];
+
+/**
+ * How many records may be on their way to Pagefind at once. Pagefind's service
+ * handles its messages one after another in the order they arrive, so keeping
+ * a few in flight hides the round trip without changing the index: the records
+ * are still added in catalog order and the output stays the same on every build.
+ */
+const IN_FLIGHT = 16;
+
+/**
+ * Every item's search record, in source order, from the catalog of the project
+ * at `root`: the same pipeline and the same names the pages show.
+ */
+export function searchRecords(root: string): SearchRecord[] {
+  return catalogSearchRecords(loadCatalog(root));
+}
+
+/** Every item's search record, in source order. */
+export function catalogSearchRecords(catalog: Catalog): SearchRecord[] {
+  const bureauName = nameOf(new Map(catalog.bureaus.map((b) => [b.slug, b])));
+  const topicName = nameOf(new Map(catalog.topics.map((t) => [t.slug, t])));
+  return sortItems(catalog.items).map((item) => itemSearchRecord(item, bureauName, topicName));
+}
+
+/**
+ * Indexes the records with Pagefind into `outputPath` (its `pagefind/` folder
+ * of the site). Any indexing error throws rather than publishing a site without search.
+ */
+export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<void> {
+  try {
+    await addSearchIndex(records, outputPath);
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/**
+ * Writes one index with Pagefind's running service, leaving it running for
+ * the next (`npm run bench:index` writes one per city); `pagefind.close()` stops it.
+ */
+export async function addSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<void> {
+  if (records.length === 0) throw new Error('the catalog has no items: the search would find nothing');
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const failures: string[] = [];
+  const inFlight: Promise<void>[] = [];
+  for (const { url, html } of records) {
+    inFlight.push(
+      index.addHTMLFile({ url, content: html }).then(
+        (added) => {
+          if (added.errors.length > 0) failures.push(`Pagefind could not index ${url}: ${added.errors.join('; ')}`);
+        },
+        (error: unknown) => void failures.push(`Pagefind could not index ${url}: ${String(error)}`),
+      ),
+    );
+    if (inFlight.length >= IN_FLIGHT) await inFlight.shift();
+  }
+  await Promise.all(inFlight);
+  if (failures.length > 0) throw new Error(failures.join('\n'));
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
+  await Promise.all(UNUSED_UI_FILES.map((f) => rm(`${outputPath}/${f}`, { force: true })));
+  await index.deleteIndex();
+}
+
+// Run by the Pagefind integration as a process of its own while Astro renders the pages:
+// node src/build/search-index.ts ROOT OUTPUT_PATH. Prints the record count.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const [root, outputPath] = process.argv.slice(2);
+  if (!root || !outputPath) throw new Error('usage: node src/build/search-index.ts ROOT OUTPUT_PATH');
+  const records = searchRecords(root);
+  await writeSearchIndex(records, outputPath);
+  process.stdout.write(`${records.length}\n`);
+}

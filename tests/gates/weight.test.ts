@@ -102,4 +102,23 @@ describe('page weight', () => {
     const shared = Array.from({ length: Math.max(0, engine.length - WINDOW) }, (_, i) => engine.slice(i, i + WINDOW)).find((w) => pieces.has(w));
     assert.equal(shared, undefined, 'code in both the page’s and the worker’s bundle');
   });
+
+  it('starts the search worker, which loads Pagefind, when the search box gets focus, before any search', async (t) => {
+    const page = await fx.browser.newPage();
+    t.after(() => page.close());
+    await page.goto(`${fx.server.url}search/`);
+    assert.equal(page.workers().length, 0, 'no worker while nobody is about to search');
+    const started = page.waitForEvent('worker');
+    await page.focus('#q');
+    const worker = await started;
+    // Resolves once Pagefind's WebAssembly is in the worker's own resource timeline.
+    await worker.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const check = () => (performance.getEntriesByType('resource').some((e) => e.name.includes('/pagefind/wasm.')) ? resolve() : setTimeout(check, 50));
+          check();
+        }),
+    );
+    assert.equal(await page.evaluate(() => document.getElementById('search-app')?.hidden), true, 'no search was run');
+  });
 });

@@ -27,7 +27,8 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   // One stylesheet for the whole site (about 5 KiB gzipped): a single render-blocking
   // request, cached after the first page, instead of three to six small per-page files.
-  vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false } },
+  // The search worker (src/client/search-worker.ts) is a module worker: it imports Pagefind's runtime itself.
+  vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false }, worker: { format: 'es' } },
   // GFM comes from remark-gfm explicitly, and smart quotes would turn Chinese
   // quotation marks into English ones, so both built-ins are off.
   markdown: {

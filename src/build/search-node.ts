@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PAGEFIND_OPTIONS, readIsland, type SearchData, type SearchIndex } from '../lib/search/engine.ts';
+import { startInLanguage } from '../lib/search/pagefind-language.ts';
 
 /** Pagefind fetches its index files; in Node, file: URLs are read from disk. */
 function serveFilesToFetch(): void {
@@ -45,16 +46,7 @@ export async function loadBuiltSearch(dist: string): Promise<{ index: SearchInde
     init(): Promise<void>;
   };
   await module.options({ ...PAGEFIND_OPTIONS, basePath: pathToFileURL(join(dist, 'pagefind/')).href, baseUrl: '/' });
-  // Pagefind picks its language, and with it Chinese word segmentation of the query, from the page's
-  // <html lang>: without it, Node would search another way than the browser. The page's own lang is
-  // lent to Pagefind while it starts, and taken back at once.
   const lang = /<html[^>]*\slang="([^"]+)"/.exec(readFileSync(join(dist, 'search/index.html'), 'utf8'))?.[1] ?? 'unknown';
-  const global = globalThis as { document?: unknown };
-  global.document = { querySelector: (selector: string) => (selector === 'html' ? { getAttribute: (name: string) => (name === 'lang' ? lang : null) } : null) };
-  try {
-    await module.init();
-  } finally {
-    delete global.document;
-  }
+  await startInLanguage(module, lang);
   return { index: module, data: builtSearchData(dist) };
 }

@@ -1,10 +1,9 @@
-import { answerStatus, readIsland, recordScenario, searchCatalog, type IndexRecord, type IndexResult, type SearchAnswer } from '../lib/search/engine.ts';
 import { FILTER_KEYS } from '../lib/search/filters.ts';
-import { pagefindIndex } from './pagefind-client.ts';
 import { mountScriptOnly } from './script-only.ts';
-import { highlightedExcerpt, renderResult, type ResultEntry } from './search-render.ts';
+import { searchConnection } from './search-connection.ts';
+import type { PageReply } from './search-protocol.ts';
+import { renderResult } from './search-render.ts';
 
-const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 250;
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -18,7 +17,8 @@ function byId<T extends HTMLElement>(id: string): T {
  * filters from the URL, keeps the URL in step while the person types, and
  * shows results in one of three honest states (matches, partial matches
  * labelled as such, or a plain “not here”) with a spoken status.
- * Without JavaScript the page still leads to every item.
+ * Without JavaScript the page still leads to every item. The search itself
+ * runs in a Web Worker (search-worker.ts): this thread only renders.
  */
 export function startSearchPage(): void {
   mountScriptOnly('search-app-markup');
@@ -32,16 +32,20 @@ export function startSearchPage(): void {
   const empty = byId('search-empty');
   const suggestions = byId('search-suggestions');
   const browse = byId('browse');
-  const data = readIsland(byId('search-data').textContent ?? '{}');
+  const island = byId('search-data');
   const selects = FILTER_KEYS.map((key) => form.elements.namedItem(key) as HTMLSelectElement);
+  const engine = searchConnection(() => ({
+    island: island.textContent ?? '{}',
+    lang: document.documentElement.lang,
+    // Pagefind bundles relative to the site's base, space-separated: one per region for a very large catalog.
+    bundles: (island.dataset.bundles ?? 'pagefind/').split(' ').filter(Boolean),
+  }));
 
   let generation = 0;
-  /** The engine's answer to the current query; a filter-only listing loads its records page by page. */
-  let answer: SearchAnswer | undefined;
-  let shown = 0;
+  /** The worker's seq for the current answer, whose further pages it hands out. */
+  let answered = 0;
 
   const filters = () => Object.fromEntries(selects.filter((s) => s.value !== '').map((s) => [s.name, s.value]));
-  const total = () => (answer ? answer.ranked.length + answer.listing.length : 0);
 
   function syncUrl() {
     const params = new URLSearchParams();
@@ -51,27 +55,18 @@ export function startSearchPage(): void {
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
   }
 
-  const entry = (d: IndexRecord, result?: SearchAnswer['ranked'][number]): ResultEntry => ({
-    name: d.meta.title ?? '',
-    url: d.url,
-    meta: [d.meta.batch, d.meta.lead && `牵头：${d.meta.lead}`].filter(Boolean).join('；'),
-    excerpt: highlightedExcerpt(recordScenario(d), answer?.highlight ?? []),
-    tier: result?.tier,
-    hits: result?.hits,
-  });
-
-  async function showMore(run: number) {
-    if (!answer) return;
-    const listed = await Promise.all(answer.listing.slice(shown, shown + PAGE_SIZE).map((h: IndexResult) => h.data()));
-    const entries = [...answer.ranked.slice(shown, shown + PAGE_SIZE).map((r) => entry(r.item, r)), ...listed.map((d) => entry(d))];
-    if (run !== generation) return;
-    for (const e of entries) list.append(renderResult(e));
-    shown += entries.length;
-    more.hidden = shown >= total();
+  function show(page: PageReply) {
+    for (const e of page.entries) list.append(renderResult(e));
+    more.hidden = !page.more;
   }
 
-  function showNone(found: SearchAnswer) {
-    const terms = found.suggestions;
+  async function showMore(run: number) {
+    const page = await engine.ask({ kind: 'more', search: answered });
+    if (run !== generation || page.kind !== 'page') return;
+    show(page);
+  }
+
+  function showNone(terms: string[], typed: boolean) {
     suggestions.replaceChildren(
       ...terms.map((term) => {
         const li = document.createElement('li');
@@ -83,7 +78,7 @@ export function startSearchPage(): void {
       }),
     );
     byId('search-suggestions-intro').hidden = terms.length === 0;
-    none.hidden = found.plan.query === '';
+    none.hidden = !typed;
     empty.hidden = false;
   }
 
@@ -98,8 +93,6 @@ export function startSearchPage(): void {
     none.hidden = true;
     empty.hidden = true;
     more.hidden = true;
-    shown = 0;
-    answer = undefined;
     if (!searching) {
       status.textContent = '';
       app.hidden = true;
@@ -108,22 +101,16 @@ export function startSearchPage(): void {
       return;
     }
     status.textContent = '正在搜索…';
-    const found = await searchCatalog(await pagefindIndex(), data, input.value, active);
-    if (run !== generation) return;
-    answer = found;
-    if (found.blank) {
-      // Something was typed but nothing searchable is left (only spaces or punctuation).
-      status.textContent = answerStatus(found);
-      app.dataset.result = '';
-      app.dataset.state = 'done';
-      return;
-    }
+    const found = await engine.ask({ kind: 'search', query: input.value, filters: active });
+    if (run !== generation || found.kind !== 'answer') return;
+    answered = found.seq;
     // A mistyped word is said up front, not only in a result's small 匹配 line.
-    status.textContent = answerStatus(found);
-    app.dataset.result = found.state;
-    if (found.state === 'none') showNone(found);
-    else await showMore(run);
-    if (run === generation) app.dataset.state = 'done';
+    status.textContent = found.status;
+    // Something typed with nothing searchable left (only spaces or punctuation) has no result state.
+    app.dataset.result = found.blank ? '' : found.state;
+    if (!found.blank && found.state === 'none') showNone(found.suggestions, found.query);
+    else show(found.page);
+    app.dataset.state = 'done';
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -157,4 +144,6 @@ export function startSearchPage(): void {
   // Show the filters when a shared link uses them, so that nobody wonders why results are few.
   if (selects.some((s) => s.value !== '')) (byId('search-filters') as HTMLDetailsElement).open = true;
   if (input.value !== '' || selects.some((s) => s.value !== '')) void search();
+  // Someone about to search: the worker loads Pagefind meanwhile, off this thread.
+  for (const field of [input, ...selects]) field.addEventListener('focus', () => engine.start(), { once: true });
 }

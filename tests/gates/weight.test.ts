@@ -67,4 +67,58 @@ describe('page weight', () => {
     assert.ok((await searchViaUi(page, fx.server.url, '公积金')).ids.length > 0);
     await page.close();
   });
+
+  it('searches in a Web Worker: Pagefind and its WebAssembly are fetched by the worker, and the page’s script holds no search code', async (t) => {
+    const page = await fx.browser.newPage();
+    t.after(() => page.close());
+    const started = page.waitForEvent('worker');
+    assert.ok((await searchViaUi(page, fx.server.url, '社保卡')).ids.length > 0);
+    const worker = await started;
+    // Each context's own resource timeline: what the page fetched, and what the worker fetched.
+    const fetched = () => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname);
+    const [byPage, byWorker] = await Promise.all([page.evaluate(fetched), worker.evaluate(fetched)]);
+    assert.deepEqual(
+      byPage.filter((p) => p.includes('/pagefind/')),
+      [],
+      'the page itself fetches nothing of Pagefind',
+    );
+    assert.ok(byWorker.includes('/pagefind/pagefind.js'), 'the worker loads Pagefind');
+    assert.ok(
+      byWorker.some((p) => /^\/pagefind\/wasm\.[^/]+\.pagefind$/.test(p)),
+      'the worker loads Pagefind’s WebAssembly',
+    );
+    assert.ok(
+      byWorker.some((p) => p.startsWith('/pagefind/fragment/')),
+      'the worker loads the candidates’ records',
+    );
+    // The page's bundle renders only: no engine (its status wording) and no code shipped in both bundles.
+    const scripts = [...loadPage('root', 'search/index.html').querySelectorAll('script[type="module"][src]')].map((el) => el.getAttribute('src') ?? '');
+    const own = scripts.map((src) => readFileSync(join(SITES.root.dir, src), 'utf8')).join('\n');
+    const engine = readFileSync(join(SITES.root.dir, new URL(worker.url()).pathname), 'utf8');
+    assert.ok(engine.includes('相关的事项') && !own.includes('相关的事项'), 'the engine is in the worker’s bundle only');
+    assert.ok(!own.includes('pagefind.js'), 'the page’s bundle does not load Pagefind');
+    const WINDOW = 64;
+    const pieces = new Set(Array.from({ length: Math.max(0, own.length - WINDOW) }, (_, i) => own.slice(i, i + WINDOW)));
+    const shared = Array.from({ length: Math.max(0, engine.length - WINDOW) }, (_, i) => engine.slice(i, i + WINDOW)).find((w) => pieces.has(w));
+    assert.equal(shared, undefined, 'code in both the page’s and the worker’s bundle');
+  });
+
+  it('starts the search worker, which loads Pagefind, when the search box gets focus, before any search', async (t) => {
+    const page = await fx.browser.newPage();
+    t.after(() => page.close());
+    await page.goto(`${fx.server.url}search/`);
+    assert.equal(page.workers().length, 0, 'no worker while nobody is about to search');
+    const started = page.waitForEvent('worker');
+    await page.focus('#q');
+    const worker = await started;
+    // Resolves once Pagefind's WebAssembly is in the worker's own resource timeline.
+    await worker.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const check = () => (performance.getEntriesByType('resource').some((e) => e.name.includes('/pagefind/wasm.')) ? resolve() : setTimeout(check, 50));
+          check();
+        }),
+    );
+    assert.equal(await page.evaluate(() => document.getElementById('search-app')?.hidden), true, 'no search was run');
+  });
 });

@@ -56,7 +56,8 @@ export interface SearchIndex {
  * decides relevance and order; Pagefind's score only orders candidates and
  * breaks ties. Short pages are not favoured much (pageLength), since an item's
  * length says nothing about its relevance, and repeating a word counts less than
- * having it at all (termFrequency). No worker: searching 138 short records is quick.
+ * having it at all (termFrequency). No worker of Pagefind's own: in the browser it
+ * already runs in the search page's worker, with our engine.
  */
 export const PAGEFIND_OPTIONS = { excerptLength: 36, noWorker: true, ranking: { pageLength: 0.25, termFrequency: 0.5 } } as const;
 

@@ -1,6 +1,6 @@
 import { answerStatus, readIsland, recordScenario, searchCatalog, type IndexRecord, type IndexResult, type SearchAnswer } from '../lib/search/engine.ts';
 import { FILTER_KEYS } from '../lib/search/filters.ts';
-import { pagefindIndex } from './pagefind-client.ts';
+import { pageScope } from './search-scope.ts';
 import { mountScriptOnly } from './script-only.ts';
 import { highlightedExcerpt, renderResult, type ResultEntry } from './search-render.ts';
 
@@ -32,7 +32,10 @@ export function startSearchPage(): void {
   const empty = byId('search-empty');
   const suggestions = byId('search-suggestions');
   const browse = byId('browse');
-  const data = readIsland(byId('search-data').textContent ?? '{}');
+  const island = byId('search-data').textContent ?? '{}';
+  const data = readIsland(island);
+  // Which city is searched (several on a national catalog): src/lib/search/scope.ts.
+  const scope = pageScope(island, form);
   const selects = FILTER_KEYS.map((key) => form.elements.namedItem(key) as HTMLSelectElement);
 
   let generation = 0;
@@ -47,7 +50,7 @@ export function startSearchPage(): void {
     const params = new URLSearchParams();
     if (input.value.trim() !== '') params.set('q', input.value);
     for (const s of selects) if (s.value !== '') params.set(s.name, s.value);
-    const query = params.toString();
+    const query = scope.params(params).toString();
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
   }
 
@@ -108,8 +111,11 @@ export function startSearchPage(): void {
       return;
     }
     status.textContent = '正在搜索…';
-    const found = await searchCatalog(await pagefindIndex(), data, input.value, active);
+    // A city's name, or a word almost every item has, is answered before ranking (scope.ts).
+    const first = Object.keys(active).length === 0 ? await scope.answerFirst(data, input.value) : undefined;
+    const found = first?.answer ?? (await searchCatalog(await scope.index(), data, input.value, active));
     if (run !== generation) return;
+    if (first?.switched) syncUrl();
     answer = found;
     if (found.blank) {
       // Something was typed but nothing searchable is left (only spaces or punctuation).
@@ -119,7 +125,7 @@ export function startSearchPage(): void {
       return;
     }
     // A mistyped word is said up front, not only in a result's small 匹配 line.
-    status.textContent = answerStatus(found);
+    status.textContent = first?.status ?? scope.prefix() + answerStatus(found);
     app.dataset.result = found.state;
     if (found.state === 'none') showNone(found);
     else await showMore(run);
@@ -134,7 +140,7 @@ export function startSearchPage(): void {
       void search();
     }, TYPING_DELAY_MS);
   });
-  for (const s of selects) {
+  for (const s of [...selects, ...(scope.picker ? [scope.picker] : [])]) {
     s.addEventListener('change', () => {
       syncUrl();
       void search();

@@ -3,7 +3,7 @@
  * city by default, or the one chosen with `?city=`), how it says so, and the
  * two queries it answers without ranking: a city's name (the scope switches
  * to that city and lists its items) and a word (almost) every item of the
- * scope has (市, 申请), answered plainly from counts with the list of those
+ * scope has (市, 申请) or too common to rank by (办理), answered plainly from counts with the list of those
  * items instead of hundreds of equal results. Pure: the search page and the
  * Node tools call it with Pagefind's runtime as the index.
  */
@@ -94,7 +94,8 @@ export interface BroadAnswer {
 
 /**
  * Answers a query that is one word found in at least {@link ALMOST_ALL} of the
- * scope's `total` items from counts: the status says how many items have it,
+ * scope's `total` items, or one of the catalog's common words (办理) that the
+ * engine reads as saying nothing, from counts: the status says how many items have it,
  * and the list is those items in catalog order, loaded page by page, with the
  * word highlighted. Returns undefined for any other query (rank it as usual).
  * One Pagefind search; no record is loaded here.
@@ -102,11 +103,14 @@ export interface BroadAnswer {
 export async function broadAnswer(index: SearchIndex, data: SearchData, query: string, total: number, scope: string): Promise<BroadAnswer | undefined> {
   const word = broadCandidate(query);
   if (word === undefined || total === 0) return undefined;
+  const planned = plan(query, data);
+  // A word too common to rank by (办理, 网上), which the engine would answer with nothing, is counted too.
+  const common = planned.searches.length === 0 && data.common.includes(word);
   const found = await index.search(word, { sort: { order: 'asc' } });
   const listing: IndexResult[] = found?.results ?? [];
-  if (listing.length < Math.ceil(total * ALMOST_ALL)) return undefined;
+  if (listing.length < (common ? 1 : Math.ceil(total * ALMOST_ALL))) return undefined;
   const answer: SearchAnswer = {
-    plan: plan(query, data),
+    plan: planned,
     state: 'matches',
     ranked: [],
     listing,
@@ -122,7 +126,8 @@ export async function broadAnswer(index: SearchIndex, data: SearchData, query: s
 /** “本市全部 138 项事项都含有“市”字……” */
 export function broadStatus(word: string, hits: number, total: number, scope: string): string {
   const what = [...word].length === 1 ? `“${word}”字` : `“${word}”一词`;
-  const share = hits >= total ? `${scope}全部 ${total} 项事项都含有${what}` : `${scope} ${total} 项事项中有 ${hits} 项含有${what}`;
+  // Pagefind finds the word in the name, the scenario or the lead bureau (市人社局): all three are shown with each result.
+  const share = hits >= total ? `${scope}全部 ${total} 项事项都含有${what}` : `${scope} ${total} 项事项中有 ${hits} 项的名称、说明或牵头部门含有${what}`;
   return `${share}，只凭它找不出您要办的事。下面按目录顺序列出这 ${hits} 项；也可以把要办的事说得具体些，例如“社保卡补办”。`;
 }
 

@@ -60,7 +60,12 @@ export function pageScope(islandJson: string, form: HTMLFormElement): PageScope 
   let city = chosenCity(cities, new URLSearchParams(location.search).get(CITY_PARAM));
   if (picker) {
     picker.value = city.code;
-    picker.addEventListener('change', () => (city = chosenCity(cities, picker.value)));
+    const input = form.elements.namedItem('q') as HTMLInputElement;
+    picker.addEventListener('change', () => {
+      city = chosenCity(cities, picker.value);
+      // A query that named the city before would switch straight back: it names the chosen one now.
+      if (cityNamed(input.value, cities)) input.value = city.name;
+    });
   }
   const index = () => pagefindIndex(bundlesFor(city));
   return {

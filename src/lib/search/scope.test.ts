@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from '../catalog/catalog.ts';
+import { catalogCities } from '../catalog/cities.ts';
 import {
   ALMOST_ALL,
   broadCandidate,
@@ -19,7 +20,7 @@ import { realInputs } from '../../../tests/harness/inputs.ts';
 
 const fictional = (n: number) => ({ city: { code: `c00${n}`, name: `虚构00${n}号市`, fictional: true } });
 const items = [{ city: 'local' }, { city: 'local' }, { city: 'c001' }, { city: 'c002' }, { city: 'c002' }, { city: 'c002' }];
-const cities = scopeCities('石家庄市', [{}, fictional(1), fictional(2)], items);
+const cities = scopeCities(catalogCities('石家庄市', [{}, fictional(1), fictional(2)], items), items);
 
 describe('scopeCities', () => {
   it("lists the site's own city first, then the others, each with its count and bundle", () => {
@@ -35,7 +36,7 @@ describe('scopeCities', () => {
 
   it('is one city, searched in pagefind/ as before, for the real table', () => {
     const catalog = buildCatalog(realInputs());
-    const real = scopeCities(catalog.info.publisher, catalog.bureaus, catalog.items);
+    const real = scopeCities(catalog.cities, catalog.items);
     assert.deepEqual(real, [{ code: 'local', name: '石家庄市', fictional: false, count: 138, bundle: 'pagefind/' }]);
     assert.deepEqual(bundlesFor(real[0]!), ['pagefind/']);
     assert.equal(islandCities(JSON.stringify({ cities: real })), undefined, 'a one-city page has no scope to choose');

@@ -7,7 +7,8 @@
  * items instead of hundreds of equal results. Pure: the search page and the
  * Node tools call it with Pagefind's runtime as the index.
  */
-import { catalogCities, type City } from '../catalog/cities.ts';
+// Types only: the catalog's modules carry Zod, which must stay out of the search page's script.
+import type { City } from '../catalog/cities.ts';
 import { bundlePath } from './bundles.ts';
 import { plan, type IndexResult, type SearchAnswer, type SearchData, type SearchIndex } from './engine.ts';
 import { LIGHT_CHARACTERS } from './rules.ts';
@@ -28,11 +29,10 @@ export const CITY_PARAM = 'city';
 export const ALMOST_ALL = 0.9;
 
 /**
- * The cities the search page offers, the site's own first, each with its count
- * and bundle. Computed at build from the items and bureaus the page reads.
+ * The cities the search page offers (the catalog's, `catalogCities`, the site's
+ * own first), each with its count and bundle. Computed at build from the items the page reads.
  */
-export function scopeCities(publisher: string, bureaus: readonly { city?: City | undefined }[], items: readonly { city: string }[]): ScopeCity[] {
-  const cities = catalogCities(publisher, bureaus, items);
+export function scopeCities(cities: readonly City[], items: readonly { city: string }[]): ScopeCity[] {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(item.city, (counts.get(item.city) ?? 0) + 1);
   return cities.map((city) => ({ ...city, count: counts.get(city.code) ?? 0, bundle: bundlePath(city.code, cities) }));

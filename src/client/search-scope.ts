@@ -7,15 +7,13 @@ import {
   cityNamed,
   CITY_PARAM,
   islandCities,
+  ONE_CITY_SCOPE,
   scopeName,
   scopePrefix,
   scopeParams,
   type BroadAnswer,
 } from '../lib/search/scope.ts';
 import { pagefindIndex } from './pagefind-client.ts';
-
-/** How a one-city site names its scope: the site has no other. */
-const ONE_CITY = '本市';
 
 /** The search page's scope: the city it searches, and the queries answered before ranking. */
 export interface PageScope {
@@ -49,7 +47,7 @@ export function pageScope(islandJson: string, form: HTMLFormElement): PageScope 
         const index = await pagefindIndex();
         // The whole index, counted once: a one-city page carries no count of its own.
         total ??= index.search(null).then((r) => r?.results.length ?? 0);
-        const broad = await broadAnswer(index, data, query, await total, ONE_CITY);
+        const broad = await broadAnswer(index, data, query, await total, ONE_CITY_SCOPE);
         return broad && { ...broad, switched: false };
       },
       prefix: () => '',

@@ -64,13 +64,16 @@ export function bundlesFor(city: ScopeCity): string[] {
 export function scopeParams(params: URLSearchParams, city: ScopeCity, cities: readonly ScopeCity[]): URLSearchParams {
   const out = new URLSearchParams(params);
   out.delete(CITY_PARAM);
-  if (city !== cities[0]) out.set(CITY_PARAM, city.code);
+  if (city.code !== cities[0]?.code) out.set(CITY_PARAM, city.code);
   return out;
 }
 
+/** How a one-city site names its scope in a sentence: it has no other city. */
+export const ONE_CITY_SCOPE = '本市';
+
 /** How the page names the scope in a sentence: 本市 on a one-city site, else the city's name. */
 export function scopeName(city: City, single: boolean): string {
-  return single ? '本市' : cityLabel(city);
+  return single ? ONE_CITY_SCOPE : cityLabel(city);
 }
 
 /**

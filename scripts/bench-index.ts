@@ -17,6 +17,7 @@ import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { Browser } from 'playwright-core';
 import { loadCatalog } from '../src/build/load-catalog.ts';
+import { OWN_CITY_CODE } from '../src/lib/catalog/cities.ts';
 import { addSearchIndex, catalogSearchRecords } from '../src/build/search-index.ts';
 import { sortItems } from '../src/lib/views/grouping.ts';
 import type { SearchRecord } from '../src/lib/search/record.ts';
@@ -30,15 +31,15 @@ const regionSize = Number(values.region);
 const QUERIES = ['社保卡', '结婚登记', 'shebaoka', '学历公证', '市', '办理', '虚构001号市'];
 const THROTTLE = 4;
 
-/** The city of an item: the number its bureaus' slugs end in (npm run synth), 0 for the real table. */
-const cityOf = (lead: readonly string[]) => Number(/-c(\d+)$/.exec(lead[0] ?? '')?.[1] ?? 0);
+/** The number of an item's city (the catalog's city field: c007 → 7, npm run synth), 0 for the table's own. */
+const cityOf = (city: string) => (city === OWN_CITY_CODE ? 0 : Number(city.replace(/^c/, '')));
 
 const catalog = loadCatalog(root);
 const items = sortItems(catalog.items);
 const records = catalogSearchRecords(catalog);
 const byCity = new Map<number, SearchRecord[]>();
 items.forEach((item, i) => {
-  const city = cityOf(item.lead);
+  const city = cityOf(item.city);
   byCity.set(city, [...(byCity.get(city) ?? []), records[i]!]);
 });
 const cities = Math.max(...byCity.keys());

@@ -1,9 +1,11 @@
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Catalog } from '../lib/catalog/catalog.ts';
 import { sortItems } from '../lib/views/grouping.ts';
 import { itemSearchRecord, type SearchRecord } from '../lib/search/record.ts';
+import { partitionByCity } from '../lib/search/bundles.ts';
 import { nameOf } from '../lib/views/item-view.ts';
 import { loadCatalog } from './load-catalog.ts';
 
@@ -26,31 +28,39 @@ const UNUSED_UI_FILES = [
  */
 const IN_FLIGHT = 16;
 
-/**
- * Every item's search record, in source order, from the catalog of the project
- * at `root`: the same pipeline and the same names the pages show.
- */
-export function searchRecords(root: string): SearchRecord[] {
-  return catalogSearchRecords(loadCatalog(root));
-}
-
 /** Every item's search record, in source order. */
 export function catalogSearchRecords(catalog: Catalog): SearchRecord[] {
+  const record = recordMaker(catalog);
+  return sortItems(catalog.items).map(record);
+}
+
+/** Makes an item's search record with the catalog's bureau and topic names. */
+function recordMaker(catalog: Catalog): (item: Catalog['items'][number]) => SearchRecord {
   const bureauName = nameOf(new Map(catalog.bureaus.map((b) => [b.slug, b])));
   const topicName = nameOf(new Map(catalog.topics.map((t) => [t.slug, t])));
-  return sortItems(catalog.items).map((item) => itemSearchRecord(item, bureauName, topicName));
+  return (item) => itemSearchRecord(item, bureauName, topicName);
 }
 
 /**
- * Indexes the records with Pagefind into `outputPath` (its `pagefind/` folder
- * of the site). Any indexing error throws rather than publishing a site without search.
+ * Writes one Pagefind bundle per city under `outputDir` (`pagefind/` for the
+ * catalog's first city, `pagefind-cities/<code>/` for the others; see
+ * src/lib/search/bundles.ts), one after another in one Pagefind service,
+ * deleting each index once written: the service holds one city at a time, so
+ * its memory is bounded by the largest city, not by the catalog. Each city's
+ * records are made just before they are indexed. Returns the record count.
  */
-export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<void> {
+export async function writeCityIndexes(catalog: Catalog, outputDir: string): Promise<number> {
+  const record = recordMaker(catalog);
+  let count = 0;
   try {
-    await addSearchIndex(records, outputPath);
+    for (const bundle of partitionByCity(catalog.cities, sortItems(catalog.items), (item) => item.city)) {
+      await addSearchIndex(bundle.items.map(record), join(outputDir, bundle.path));
+      count += bundle.items.length;
+    }
   } finally {
     await pagefind.close();
   }
+  return count;
 }
 
 /**
@@ -83,11 +93,10 @@ export async function addSearchIndex(records: readonly SearchRecord[], outputPat
 }
 
 // Run by the Pagefind integration as a process of its own while Astro renders the pages:
-// node src/build/search-index.ts ROOT OUTPUT_PATH. Prints the record count.
+// node src/build/search-index.ts ROOT OUTPUT_DIR, writing OUTPUT_DIR/pagefind/ (and
+// OUTPUT_DIR/pagefind-cities/ for a catalog of several cities). Prints the record count.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [root, outputPath] = process.argv.slice(2);
-  if (!root || !outputPath) throw new Error('usage: node src/build/search-index.ts ROOT OUTPUT_PATH');
-  const records = searchRecords(root);
-  await writeSearchIndex(records, outputPath);
-  process.stdout.write(`${records.length}\n`);
+  const [root, outputDir] = process.argv.slice(2);
+  if (!root || !outputDir) throw new Error('usage: node src/build/search-index.ts ROOT OUTPUT_DIR');
+  process.stdout.write(`${await writeCityIndexes(loadCatalog(root), outputDir)}\n`);
 }

@@ -7,17 +7,37 @@ interface PagefindModule extends SearchIndex {
   mergeIndex(path: string, o: Record<string, unknown>): Promise<void>;
 }
 
+/** The bundles a page searches when it names none: the site's one index (a one-city site's only bundle). */
+export const DEFAULT_BUNDLES: readonly string[] = ['pagefind/'];
+
+const loading = new Map<string, Promise<SearchIndex>>();
+
 /**
- * Pagefind's runtime, in the search worker, from the site's own base path.
- * `bundles` lists the Pagefind bundles to search, relative to the site's base
- * (today ['pagefind/']; one per region for a very large catalog): the first is
- * loaded, each further one merged into it with Pagefind's mergeIndex. Pagefind
- * runs without a worker of its own (noWorker): it already runs in ours. Its
- * WebAssembly and metadata load here, before the first search.
+ * Pagefind's runtime for a list of bundles, in the search worker, loaded once
+ * per list: a national catalog's page searches one city's list at a time
+ * (src/lib/search/scope.ts, bundlesFor), and going back to a city reuses it.
  */
-export async function loadPagefind(bundles: readonly string[], lang: string): Promise<SearchIndex> {
+export function pagefindIndex(bundles: readonly string[], lang: string): Promise<SearchIndex> {
+  const list = bundles.length > 0 ? bundles : DEFAULT_BUNDLES;
+  const key = list.join(' ');
+  let index = loading.get(key);
+  if (!index) loading.set(key, (index = loadPagefind(list, lang)));
+  return index;
+}
+
+/**
+ * Loads Pagefind from the site's own base path. `bundles` are paths relative to
+ * the site's base, each ending in a slash: the first is imported and given the
+ * options, with its own `basePath` and the site's base as `baseUrl` (result URLs
+ * are site-relative); each further one is merged into it with Pagefind's
+ * mergeIndex. A bundle's pagefind.js is one module per URL, so a list's first
+ * bundle must not start another list. Pagefind runs without a worker of its own
+ * (noWorker): it already runs in ours. Its WebAssembly and metadata load here,
+ * before the first search.
+ */
+async function loadPagefind(bundles: readonly string[], lang: string): Promise<SearchIndex> {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-  const [first = 'pagefind/', ...others] = bundles;
+  const [first, ...others] = bundles as [string, ...string[]];
   const module = (await import(/* @vite-ignore */ `${base}${first}pagefind.js`)) as PagefindModule;
   await module.options({ ...PAGEFIND_OPTIONS, basePath: `${base}${first}`, baseUrl: base });
   await startInLanguage(module, lang);

@@ -1,4 +1,5 @@
 import { FILTER_KEYS } from '../lib/search/filters.ts';
+import { CITY_PARAM } from '../lib/search/params.ts';
 import { mountScriptOnly } from './script-only.ts';
 import { searchConnection } from './search-connection.ts';
 import type { PageReply } from './search-protocol.ts';
@@ -34,6 +35,8 @@ export function startSearchPage(): void {
   const browse = byId('browse');
   const island = byId('search-data');
   const selects = FILTER_KEYS.map((key) => form.elements.namedItem(key) as HTMLSelectElement);
+  // A national catalog's city picker (src/lib/search/scope.ts): its first option is the site's own city.
+  const picker = form.elements.namedItem(CITY_PARAM) as HTMLSelectElement | null;
   const engine = searchConnection(() => ({
     island: island.textContent ?? '{}',
     lang: document.documentElement.lang,
@@ -42,6 +45,8 @@ export function startSearchPage(): void {
   }));
 
   let generation = 0;
+  /** Whether the current query was a city's name, which switched the picker to that city. */
+  let namedCity = false;
   /** The worker's seq for the current answer, whose further pages it hands out. */
   let answered = 0;
 
@@ -51,6 +56,8 @@ export function startSearchPage(): void {
     const params = new URLSearchParams();
     if (input.value.trim() !== '') params.set('q', input.value);
     for (const s of selects) if (s.value !== '') params.set(s.name, s.value);
+    // The city is named only when it is not the site's own, so that a one-city site's links stay as they were.
+    if (picker && picker.selectedIndex > 0) params.set(CITY_PARAM, picker.value);
     const query = params.toString();
     history.replaceState(null, '', query ? `?${query}` : location.pathname);
   }
@@ -101,9 +108,14 @@ export function startSearchPage(): void {
       return;
     }
     status.textContent = '正在搜索…';
-    const found = await engine.ask({ kind: 'search', query: input.value, filters: active });
+    const found = await engine.ask({ kind: 'search', query: input.value, filters: active, city: picker?.value ?? '' });
     if (run !== generation || found.kind !== 'answer') return;
     answered = found.seq;
+    namedCity = found.city !== undefined;
+    if (picker && found.city !== undefined) {
+      picker.value = found.city;
+      syncUrl();
+    }
     // A mistyped word is said up front, not only in a result's small 匹配 line.
     status.textContent = found.status;
     // Something typed with nothing searchable left (only spaces or punctuation) has no result state.
@@ -121,7 +133,11 @@ export function startSearchPage(): void {
       void search();
     }, TYPING_DELAY_MS);
   });
-  for (const s of selects) {
+  picker?.addEventListener('change', () => {
+    // A query that named the city before would switch straight back: it names the chosen one now.
+    if (namedCity) input.value = picker.selectedOptions[0]?.dataset.name ?? input.value;
+  });
+  for (const s of picker ? [...selects, picker] : selects) {
     s.addEventListener('change', () => {
       syncUrl();
       void search();
@@ -141,9 +157,14 @@ export function startSearchPage(): void {
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
   for (const s of selects) s.value = params.get(s.name) ?? '';
+  if (picker) {
+    picker.value = params.get(CITY_PARAM) ?? '';
+    // An unknown or absent city: the site's own.
+    if (picker.selectedIndex < 0) picker.selectedIndex = 0;
+  }
   // Show the filters when a shared link uses them, so that nobody wonders why results are few.
   if (selects.some((s) => s.value !== '')) (byId('search-filters') as HTMLDetailsElement).open = true;
   if (input.value !== '' || selects.some((s) => s.value !== '')) void search();
   // Someone about to search: the worker loads Pagefind meanwhile, off this thread.
-  for (const field of [input, ...selects]) field.addEventListener('focus', () => engine.start(), { once: true });
+  for (const field of [input, ...selects, ...(picker ? [picker] : [])]) field.addEventListener('focus', () => engine.start(), { once: true });
 }

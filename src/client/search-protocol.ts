@@ -34,7 +34,8 @@ export interface ResultEntry {
 /** A request from the page; `seq` pairs it with its reply. */
 export type WorkerRequest =
   | { seq: number; kind: 'start'; setup: SearchSetup }
-  | { seq: number; kind: 'search'; query: string; filters: Record<string, string> }
+  /** `city`: the city chosen on the page (its code; '' on a one-city site or for the site's own). */
+  | { seq: number; kind: 'search'; query: string; filters: Record<string, string>; city: string }
   /** The next page of results of the search `search` (the seq of its request). */
   | { seq: number; kind: 'more'; search: number };
 
@@ -51,6 +52,8 @@ export interface AnswerReply {
   query: boolean;
   /** “您是不是要找” terms, when nothing was found. */
   suggestions: string[];
+  /** The city a query that was a city's name switched the search to (its code), for the picker and the URL. */
+  city?: string;
   page: PageReply;
 }
 

@@ -14,15 +14,30 @@ import {
   type IndexRecord,
   type SearchAnswer,
   type SearchData,
-  type SearchIndex,
 } from '../lib/search/engine.ts';
 import { highlightTerms } from '../lib/search/query.ts';
-import { loadPagefind } from './pagefind-client.ts';
-import type { PageReply, ResultEntry, WorkerReply, WorkerRequest } from './search-protocol.ts';
+import {
+  broadAnswer,
+  bundlesFor,
+  chosenCity,
+  cityAnswer,
+  cityNamed,
+  islandCities,
+  ONE_CITY_SCOPE,
+  scopeName,
+  scopePrefix,
+  type BroadAnswer,
+  type ScopeCity,
+} from '../lib/search/scope.ts';
+import { pagefindIndex } from './pagefind-client.ts';
+import type { PageReply, ResultEntry, SearchSetup, WorkerReply, WorkerRequest } from './search-protocol.ts';
 
 const PAGE_SIZE = 10;
 
-let ready: Promise<{ index: SearchIndex; data: SearchData }> | undefined;
+/** What every search needs: the phrasing data, the cities of a national catalog (none on a one-city site), the setup. */
+let ready: Promise<{ data: SearchData; cities: ScopeCity[] | undefined; setup: SearchSetup }> | undefined;
+/** A one-city site's item count, from its index once (its page carries no count). */
+let total: Promise<number> | undefined;
 /** The latest answer, kept for its further pages; `search` is the seq of its request. */
 let latest: { search: number; answer: SearchAnswer; shown: number } | undefined;
 /** The seq of the newest search asked for: an older one finishing later is not kept. */
@@ -51,23 +66,61 @@ async function nextPage(): Promise<PageReply> {
   return { entries, more: shown + PAGE_SIZE < answer.ranked.length + answer.listing.length };
 }
 
+/**
+ * The scope of one search (src/lib/search/scope.ts): the index of the city
+ * searched, and the queries answered before ranking. A city's name switches to
+ * that city and lists it; a word (almost) every item of the scope has is
+ * answered from counts. Filters narrow a ranked search, so with a filter the
+ * query is always ranked.
+ */
+async function inScope(query: string, filters: Record<string, string>, code: string, data: SearchData, cities: ScopeCity[] | undefined, setup: SearchSetup) {
+  const ranked = Object.keys(filters).length > 0;
+  if (!cities) {
+    const index = await pagefindIndex(setup.bundles, setup.lang);
+    total ??= index.search(null).then((r) => r?.results.length ?? 0);
+    const first: BroadAnswer | undefined = ranked ? undefined : await broadAnswer(index, data, query, await total, ONE_CITY_SCOPE);
+    return { index, first, prefix: '', switched: undefined };
+  }
+  const named = ranked ? undefined : cityNamed(query, cities);
+  const city = named ?? chosenCity(cities, code);
+  const index = await pagefindIndex(bundlesFor(city), setup.lang);
+  const first = named
+    ? await cityAnswer(index, data, query, named, false)
+    : ranked
+      ? undefined
+      : await broadAnswer(index, data, query, city.count, scopeName(city, false));
+  return { index, first, prefix: scopePrefix(city, false), switched: named?.code };
+}
+
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
   const { seq } = request;
   switch (request.kind) {
     case 'start': {
-      const { island, lang, bundles } = request.setup;
-      ready ??= loadPagefind(bundles, lang).then((index) => ({ index, data: readIsland(island) }));
+      const { setup } = request;
+      const cities = islandCities(setup.island);
+      // The site's own city loads at once, so that the first search finds Pagefind ready.
+      ready ??= pagefindIndex(cities ? bundlesFor(cities[0]!) : setup.bundles, setup.lang).then(() => ({ data: readIsland(setup.island), cities, setup }));
       await ready;
       return { seq, kind: 'ready' };
     }
     case 'search': {
       if (!ready) throw new Error('search before start');
       newest = seq;
-      const { index, data } = await ready;
-      const answer = await searchCatalog(index, data, request.query, request.filters);
+      const { data, cities, setup } = await ready;
+      const scoped = await inScope(request.query, request.filters, request.city, data, cities, setup);
+      const answer = scoped.first?.answer ?? (await searchCatalog(scoped.index, data, request.query, request.filters));
       if (seq !== newest) return { seq, kind: 'page', entries: [], more: false };
       latest = { search: seq, answer, shown: 0 };
-      const base = { seq, kind: 'answer', status: answerStatus(answer), blank: answer.blank, state: answer.state, query: answer.plan.query !== '' } as const;
+      const status = scoped.first?.status ?? scoped.prefix + answerStatus(answer);
+      const base = {
+        seq,
+        kind: 'answer',
+        status,
+        blank: answer.blank,
+        state: answer.state,
+        query: answer.plan.query !== '',
+        ...(scoped.switched ? { city: scoped.switched } : {}),
+      } as const;
       if (answer.blank || answer.state === 'none') return { ...base, suggestions: answer.suggestions, page: { entries: [], more: false } };
       return { ...base, suggestions: [], page: await nextPage() };
     }

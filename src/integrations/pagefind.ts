@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { CITY_BUNDLES_DIR } from '../lib/search/bundles.ts';
 
 /** The script that builds the index in a process of its own. */
 const INDEXER = fileURLToPath(new URL('../build/search-index.ts', import.meta.url));
@@ -23,7 +25,7 @@ async function startIndexing(root: string, cacheDir: string): Promise<Indexing> 
   const started = performance.now();
   // Pagefind would otherwise start a thread per core and take the core Astro renders on: one is its share.
   const env = { ...process.env, RAYON_NUM_THREADS: '1', TOKIO_WORKER_THREADS: '1' };
-  const child = spawn(process.execPath, [INDEXER, root, join(tempDir, 'pagefind')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [INDEXER, root, tempDir], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   // A build that fails half-way must not leave the indexer running.
   const stop = () => child.kill();
   process.once('exit', stop);
@@ -74,10 +76,14 @@ export function pagefindIntegration(): AstroIntegration {
         const waited = performance.now();
         try {
           const count = await done;
-          const target = join(fileURLToPath(dir), 'pagefind');
-          await rm(target, { recursive: true, force: true });
-          // The cache directory is normally on the output's file system; copy where it is not.
-          await rename(join(tempDir, 'pagefind'), target).catch(() => cp(join(tempDir, 'pagefind'), target, { recursive: true }));
+          // The first city's bundle, and the other cities' folder where the catalog has more than one city.
+          for (const folder of ['pagefind', CITY_BUNDLES_DIR]) {
+            const target = join(fileURLToPath(dir), folder);
+            await rm(target, { recursive: true, force: true });
+            if (!existsSync(join(tempDir, folder))) continue;
+            // The cache directory is normally on the output's file system; copy where it is not.
+            await rename(join(tempDir, folder), target).catch(() => cp(join(tempDir, folder), target, { recursive: true }));
+          }
           const now = performance.now();
           logger.info(`indexed ${count} pages in ${Math.round(now - started)} ms, alongside rendering; the build waited ${Math.round(now - waited)} ms for it`);
         } finally {

@@ -9,6 +9,8 @@ import { answerStatus, itemId, reasons, searchCatalog, type SearchAnswer, type S
 import { serviceEntries } from '../../src/lib/search/lexicon.ts';
 import { meaningfulScenario, wordingOccursIn } from '../../src/lib/search/rank.ts';
 import { segmentWords } from '../../src/lib/search/terms.ts';
+import { ALMOST_ALL, broadAnswer } from '../../src/lib/search/scope.ts';
+import { sortItems } from '../../src/lib/views/grouping.ts';
 import { PROJECT_ROOT, SITES, type SiteName } from '../harness/build.ts';
 import { launchBrowser } from '../harness/browser.ts';
 import { isHonest, parseQueryFile, searchViaUi } from '../harness/search-ui.ts';
@@ -180,6 +182,14 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       }
     });
 
+    it('answers a word (almost) every item has, or one too common to rank by, from counts with the list', async () => {
+      const result = await searchViaUi(page, server.url, '市');
+      assert.equal(result.state, 'matches');
+      assert.match(result.status, /^本市 138 项事项中有 1\d\d 项的名称、说明或牵头部门含有“市”字，只凭它找不出您要办的事。下面按目录顺序列出这 1\d\d 项；/);
+      assert.equal(result.ids.length, PAGE_SIZE, 'the list, page by page, not a ranking');
+      assert.match((await searchViaUi(page, server.url, '办理')).status, /^本市 138 项事项中有 \d+ 项的名称、说明或牵头部门含有“办理”一词，/);
+    });
+
     it('labels partial matches as such', async () => {
       const result = await searchViaUi(page, server.url, '结婚证公积金');
       assert.equal(result.state, 'partial');
@@ -312,6 +322,31 @@ describe('the search engine in Node, on the built sites', () => {
     return searchCatalog(index, data, query);
   };
   const ids = (answer: SearchAnswer) => answer.ranked.map((r) => itemId(r.item.url));
+
+  it('counts a word in almost every item honestly, and leaves fillers and phrases to the engine', async () => {
+    const { index, data } = await engine('root');
+    const all = (await index.search(null))?.results.length ?? 0;
+    const broad = await broadAnswer(index, data, '市', all, '本市');
+    assert.ok(broad, '市 is answered from counts');
+    const listed = await Promise.all(broad.answer.listing.map((r) => r.data()));
+    // What a result shows: its name, its scenario and its lead bureau (牵头：市人社局).
+    const bureauName = new Map(catalog.bureaus.map((b) => [b.slug, b.name]));
+    const shown = new Map(catalog.items.map((i) => [i.id, `${i.name}${meaningfulScenario(i.scenario)}${i.lead.map((b) => bureauName.get(b)).join('')}`]));
+    const order = sortItems(catalog.items).map((i) => i.id);
+    const listedIds = listed.map((d) => itemId(d.url));
+    assert.deepEqual(
+      listedIds,
+      order.filter((id) => listedIds.includes(id)),
+      'in catalog order',
+    );
+    assert.deepEqual(
+      listedIds.filter((id) => !shown.get(id)!.includes('市')),
+      [],
+      'every listed item shows the word',
+    );
+    assert.ok(listed.length >= all * ALMOST_ALL);
+    for (const query of ['的', '劳动仲裁申请', '社保卡', '登记']) assert.equal(await broadAnswer(index, data, query, all, '本市'), undefined, query);
+  });
 
   // Sets a helper wrote from the item list alone; once measured, each became a regression set.
   it('puts an expected item of at least 97% of each held-out everyday set in the top 5', async () => {

@@ -51,6 +51,22 @@ describe('the bureau registry', () => {
   });
 });
 
+describe("a bureau's city", () => {
+  const city = (code: string, name: string) => `  city: { code: ${code}, name: ${name}, fictional: true }\n`;
+
+  it("is absent for the table's own bureaus and kept for another city's", () => {
+    const registry = parseBureauRegistry(entry('a', '甲') + entry('b', '乙') + city('c001', '虚构001号市'), 'b.yaml', refs);
+    assert.equal(registry.bySlug('a')?.city, undefined);
+    assert.deepEqual(registry.bySlug('b')?.city, { code: 'c001', name: '虚构001号市', fictional: true });
+  });
+
+  it("rejects one code with two names, and the own city's code, naming the line", () => {
+    const twoNames = entry('a', '甲') + city('c001', '虚构001号市') + entry('b', '乙') + city('c001', '虚构002号市');
+    assert.throws(() => parseBureauRegistry(twoNames, 'b.yaml', refs), /b\.yaml:6: city "c001" is called "虚构001号市" elsewhere/);
+    assert.throws(() => parseBureauRegistry(entry('a', '甲') + city('local', '某市'), 'b.yaml', refs), /b\.yaml:1: city code "local" is the table's own city/);
+  });
+});
+
 describe('splitBureauCell', () => {
   it('splits on the enumeration comma and drops empties', () => {
     assert.deepEqual(splitBureauCell('市公安局、市民政局、 市卫健委'), ['市公安局', '市民政局', '市卫健委']);

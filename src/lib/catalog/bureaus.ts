@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { citationSchema, resolvedCitationSchema, type ReferenceRegistry } from '../facts/references.ts';
+import { citySchema, OWN_CITY_CODE, type City } from './cities.ts';
 import { SourceError } from '../source/source-error.ts';
 import { parseYamlList } from '../source/yaml-source.ts';
 
@@ -55,6 +56,8 @@ const bureauFields = {
   fullNameInferred: z.boolean().default(false),
   /** Other spellings of the same bureau found in the table. */
   aliases: z.array(z.string().min(1)),
+  /** The city the bureau serves, where it is not the table's own (a national catalog's other cities); absent for the own city's bureaus. */
+  city: citySchema.optional(),
 };
 
 /** Zod schema of a bureau as pages use it: citations resolved. */
@@ -97,6 +100,7 @@ export interface BureauRegistry {
 export function parseBureauRegistry(text: string, file: string, refs: ReferenceRegistry): BureauRegistry {
   const byName = new Map<string, Bureau>();
   const bySlug = new Map<string, Bureau>();
+  const cities = new Map<string, City>();
   const bureaus = parseYamlList(text, file).map(({ line, value }) => {
     const parsed = bureauEntrySchema.safeParse(value);
     if (!parsed.success) throw SourceError.fromZod(file, line, 'invalid bureau entry', parsed.error, value);
@@ -108,6 +112,14 @@ export function parseBureauRegistry(text: string, file: string, refs: ReferenceR
       contact,
     };
     if (bySlug.has(bureau.slug)) throw new SourceError(file, line, `duplicate slug "${bureau.slug}"`, bureau.slug);
+    if (bureau.city) {
+      const { code, name, fictional } = bureau.city;
+      if (code === OWN_CITY_CODE) throw new SourceError(file, line, `city code "${code}" is the table's own city; leave city out for its bureaus`, code);
+      const known = cities.get(code) ?? bureau.city;
+      if (known.name !== name || known.fictional !== fictional)
+        throw new SourceError(file, line, `city "${code}" is called "${known.name}" elsewhere in the registry`, name);
+      cities.set(code, known);
+    }
     bySlug.set(bureau.slug, bureau);
     for (const name of [bureau.name, ...bureau.aliases]) {
       if (byName.has(name)) throw new SourceError(file, line, `name "${name}" already names bureau "${byName.get(name)?.slug}"`, name);

@@ -8,6 +8,8 @@ import { buildCatalog } from './catalog.ts';
 import { inputsDigest } from '../../build/load-catalog.ts';
 import { parseCorrections } from '../source/corrections.ts';
 import { SourceError } from '../source/source-error.ts';
+import { parseBureauRegistry } from './bureaus.ts';
+import { parseReferences } from '../facts/references.ts';
 import { editLine, lineStartingWith, readProjectFile, realInputs, SEED_PATH } from '../../../tests/harness/inputs.ts';
 
 const seed = readProjectFile(SEED_PATH);
@@ -33,6 +35,11 @@ describe('buildCatalog on the real table', () => {
     assert.equal(catalog.items.length, 138);
     assert.equal(new Set(catalog.items.map((i) => i.id)).size, 138);
     assert.equal(item('2-15').name, '社会保障卡补领、换领、换发');
+  });
+
+  it("is one city, the table's own, named by its publisher, and every item is in it", () => {
+    assert.deepEqual(catalog.cities, [{ code: 'local', name: '石家庄市', fictional: false }]);
+    assert.deepEqual(new Set(catalog.items.map((i) => i.city)), new Set(['local']));
   });
 
   it('fills the empty lead cells of 1-8..1-18 with 市人社局, marked inferred', () => {
@@ -130,6 +137,17 @@ describe('buildCatalog on broken inputs', () => {
       line,
       /item 1-2: bureau "市司法局" is both lead and cooperating; keep it with an annotation/,
     );
+  });
+
+  it('stops on an item whose bureaus serve different cities', () => {
+    const line = lineStartingWith(seed, '1\t学历公证');
+    const registry = parseBureauRegistry(
+      `${readProjectFile('content/bureaus.yaml')}- slug: education-c001\n  name: 虚构001号市教育局\n  fullName: 虚构001号市教育局\n  aliases: []\n  city: { code: c001, name: 虚构001号市, fictional: true }\n`,
+      'content/bureaus.yaml',
+      parseReferences(readProjectFile('content/references.yaml'), 'content/references.yaml'),
+    );
+    const broken = editLine(seed, line, (l) => l.replace('市教育局', '虚构001号市教育局'));
+    assertSourceError(() => buildCatalog({ ...realInputs(broken), registry }), SEED_PATH, line, /item 1-1: its bureaus serve different cities \(local, c001\)/);
   });
 
   it('rejects an unknown remark with the seed line', () => {

@@ -6,6 +6,7 @@ import { parseSourceTable, rawCellsSchema, type SourceTable } from '../source/pa
 import { ungroupedSameServicePairs, type RelatedGroup } from '../source/related.ts';
 import { deadWordings, serviceEntries, type LexiconEntry } from '../search/lexicon.ts';
 import type { SourceInfo } from '../source/source-info.ts';
+import { catalogCities, OWN_CITY_CODE, type City } from './cities.ts';
 import { AUDIENCES, checkTopicCoverage, type Topic, type TopicData } from './topics.ts';
 import { isRemark, REMARKS, type Remark } from './remarks.ts';
 import { itemSearchTerms, itemSearchTermsSchema, meaningfulScenario, type ItemSearchTerms } from '../search/terms.ts';
@@ -26,6 +27,8 @@ export const itemSchema = z
     name: z.string().min(1),
     /** Application scenario (应用场景, corrected). */
     scenario: z.string().min(1),
+    /** The code of the city the item is offered in (cities.ts): its bureaus' city, the table's own where they name none. */
+    city: z.string().min(1),
     /** Lead bureau slugs, in source order; at least one. */
     lead: z.array(z.string()).min(1),
     /** Cooperating bureau slugs, in source order; may be empty. */
@@ -74,6 +77,8 @@ export interface Catalog {
   items: CatalogItem[];
   /** Registry entries that lead or cooperate on at least one item, in registry order. */
   bureaus: Bureau[];
+  /** The cities the items are offered in: the table's own first, then the others in registry order. One for the real table. */
+  cities: City[];
   /** The everyday-language lexicon, for query expansion in the browser. */
   lexicon: LexiconEntry[];
   /** The life topics, in curated order. */
@@ -190,6 +195,9 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     if (both && !annotated) {
       fail(`bureau "${registry.bySlug(both)?.name}" is both lead and cooperating; keep it with an annotation in content/corrections.yaml or correct it`);
     }
+    // An item is offered in one city: every bureau on it must serve that city.
+    const cityCodes = new Set([...lead.slugs, ...cooperating.slugs].map((slug) => registry.bySlug(slug)?.city?.code ?? OWN_CITY_CODE));
+    if (cityCodes.size > 1) fail(`its bureaus serve different cities (${[...cityCodes].join(', ')}); an item is offered in one city`);
     const remark = corrected.cells.remark;
     if (remark !== '' && !isRemark(remark)) fail(`unknown remark (备注) "${remark}"; known remarks are listed in src/lib/catalog/remarks.ts`);
 
@@ -199,6 +207,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
       number: row.number,
       name: corrected.cells.name,
       scenario: corrected.cells.scenario,
+      city: [...cityCodes][0]!,
       lead: lead.slugs,
       cooperating: cooperating.slugs,
       remark: remark === '' ? null : (remark as Remark),
@@ -241,6 +250,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     sections: table.sections.map(({ batch, heading, declaredCount }) => ({ batch, heading, declaredCount })),
     items,
     bureaus: registry.bureaus.filter((b) => used.has(b.slug)),
+    cities: catalogCities(info.publisher, registry.bureaus, items),
     lexicon: lexicon.entries.map(({ class: kind, say, means, related, strong, default: assumed }) => ({
       class: kind,
       say,

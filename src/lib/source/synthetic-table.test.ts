@@ -5,7 +5,7 @@ import { buildCatalog } from '../catalog/catalog.ts';
 import { parseSourceTable } from './parse-table.ts';
 import { parseReferences } from '../facts/references.ts';
 import { parseRelatedGroups } from './related.ts';
-import { syntheticCityName, synthesizeTable } from './synthetic-table.ts';
+import { syntheticCityCode, syntheticCityName, synthesizeTable } from './synthetic-table.ts';
 import { readProjectFile, realInputs } from '../../../tests/harness/inputs.ts';
 import { parseTopics } from '../catalog/topics.ts';
 
@@ -49,6 +49,18 @@ describe('synthesizeTable', () => {
       ['3-54'],
       'items that are one service across batches are related within their city',
     );
+  });
+
+  it("gives every item its city: the real rows the table's own, each copy its fictional city", () => {
+    const { big } = synthesize(1000);
+    assert.deepEqual(
+      big.cities.map((c) => [c.code, c.fictional]),
+      [['local', false], ...Array.from({ length: 7 }, (_, k) => [syntheticCityCode(k + 1), true])],
+    );
+    assert.equal(big.cities[1]!.name, syntheticCityName(1));
+    assert.equal(big.items.find((i) => i.id === '1-8')?.city, 'local');
+    assert.equal(big.items.find((i) => i.id === '1-59')?.city, 'c001');
+    for (const item of big.items) assert.equal(item.name.includes('·虚构'), item.city !== 'local', item.id);
   });
 
   it('puts several copies in one city when asked for fewer cities', () => {

@@ -21,9 +21,14 @@ export function syntheticCityName(k: number): string {
   return `虚构${String(k).padStart(3, '0')}号市`;
 }
 
+/** The code of synthetic city `k` (the search page's `?city=c007`), as its bureaus' slugs end. */
+export function syntheticCityCode(k: number): string {
+  return `c${String(k).padStart(3, '0')}`;
+}
+
 /** The slug of bureau `slug`'s copy in synthetic city `k`. */
 export function syntheticBureauSlug(slug: string, k: number): string {
-  return `${slug}-c${String(k).padStart(3, '0')}`;
+  return `${slug}-${syntheticCityCode(k)}`;
 }
 
 /** A real bureau's copy in synthetic city `k`: the city's name instead of the real city's, no contact or notes (they are facts about the real bureau). */
@@ -137,6 +142,7 @@ export function synthesizeTable(
         `  fullName: ${JSON.stringify(b.fullName)}`,
         ...(b.fullNameInferred ? ['  fullNameInferred: true'] : []),
         '  aliases: []',
+        `  city: { code: ${syntheticCityCode(city)}, name: ${JSON.stringify(syntheticCityName(city))}, fictional: true }`,
       );
     }
   }

@@ -24,7 +24,8 @@ export async function searchViaUi(page: Page, siteUrl: string, query: string, pa
       ({ query, params }) => {
         const form = document.getElementById('search-form') as HTMLFormElement;
         (form.elements.namedItem('q') as HTMLInputElement).value = query;
-        for (const select of form.querySelectorAll('select')) select.value = params[select.name] ?? '';
+        // Filters are reset unless given; the city picker stays where it is, as a person searching again leaves it.
+        for (const select of form.querySelectorAll('select')) select.value = params[select.name] ?? (select.name === 'city' ? select.value : '');
         form.requestSubmit();
       },
       { query, params },

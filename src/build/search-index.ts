@@ -1,9 +1,12 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import type { Catalog } from '../lib/catalog/catalog.ts';
 import { sortItems } from '../lib/views/grouping.ts';
 import { itemSearchRecord, type SearchRecord } from '../lib/search/record.ts';
+import { encodePinyinMap, PINYIN_FILE } from '../lib/search/pinyin.ts';
+import { catalogPinyinMap } from '../lib/search/terms.ts';
 import { nameOf } from '../lib/views/item-view.ts';
 import { loadCatalog } from './load-catalog.ts';
 
@@ -27,11 +30,12 @@ const UNUSED_UI_FILES = [
 const IN_FLIGHT = 16;
 
 /**
- * Every item's search record, in source order, from the catalog of the project
- * at `root`: the same pipeline and the same names the pages show.
+ * Every item's search record, in source order, and the pinyin map's text, from
+ * the catalog of the project at `root`: the same pipeline and the same names the pages show.
  */
-export function searchRecords(root: string): SearchRecord[] {
-  return catalogSearchRecords(loadCatalog(root));
+export function searchRecords(root: string): { records: SearchRecord[]; pinyin: string } {
+  const catalog = loadCatalog(root);
+  return { records: catalogSearchRecords(catalog), pinyin: encodePinyinMap(catalogPinyinMap(catalog.items)) };
 }
 
 /** Every item's search record, in source order. */
@@ -43,11 +47,12 @@ export function catalogSearchRecords(catalog: Catalog): SearchRecord[] {
 
 /**
  * Indexes the records with Pagefind into `outputPath` (its `pagefind/` folder
- * of the site). Any indexing error throws rather than publishing a site without search.
+ * of the site), with the pinyin map beside the index. Any indexing error throws rather than publishing a site without search.
  */
-export async function writeSearchIndex(records: readonly SearchRecord[], outputPath: string): Promise<void> {
+export async function writeSearchIndex(records: readonly SearchRecord[], pinyin: string, outputPath: string): Promise<void> {
   try {
     await addSearchIndex(records, outputPath);
+    await writeFile(join(outputPath, PINYIN_FILE), pinyin);
   } finally {
     await pagefind.close();
   }
@@ -87,7 +92,7 @@ export async function addSearchIndex(records: readonly SearchRecord[], outputPat
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [root, outputPath] = process.argv.slice(2);
   if (!root || !outputPath) throw new Error('usage: node src/build/search-index.ts ROOT OUTPUT_PATH');
-  const records = searchRecords(root);
-  await writeSearchIndex(records, outputPath);
+  const { records, pinyin } = searchRecords(root);
+  await writeSearchIndex(records, pinyin, outputPath);
   process.stdout.write(`${records.length}\n`);
 }

@@ -1,10 +1,20 @@
 import { PAGEFIND_OPTIONS, type SearchIndex } from '../lib/search/engine.ts';
+import { PINYIN_FILE } from '../lib/search/pinyin.ts';
 
 interface PagefindModule extends SearchIndex {
   options(o: Record<string, unknown>): Promise<void>;
 }
 
 let loading: Promise<SearchIndex> | undefined;
+
+const pagefindBase = () => `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/`;
+
+/** The pinyin map's text, fetched from beside the index: the engine asks for it on the first query with Latin letters. */
+export async function pinyinText(): Promise<string> {
+  const response = await fetch(`${pagefindBase()}${PINYIN_FILE}`);
+  if (!response.ok) throw new Error(`the pinyin map did not load: ${response.status}`);
+  return response.text();
+}
 
 /**
  * Pagefind's runtime, loaded on first use only, from the site's own base path:
@@ -13,9 +23,8 @@ let loading: Promise<SearchIndex> | undefined;
  */
 export function pagefindIndex(): Promise<SearchIndex> {
   loading ??= (async () => {
-    const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
-    const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
-    await module.options({ ...PAGEFIND_OPTIONS, baseUrl: base });
+    const module = (await import(/* @vite-ignore */ `${pagefindBase()}pagefind.js`)) as PagefindModule;
+    await module.options({ ...PAGEFIND_OPTIONS, baseUrl: import.meta.env.BASE_URL.replace(/\/?$/, '/') });
     return module;
   })();
   return loading;

@@ -42,7 +42,7 @@ export const itemSchema = z
     sameService: z.array(
       z.object({ id: z.string(), note: z.string().min(1), basis: z.literal('reading').optional(), citation: resolvedCitationSchema.optional() }).strict(),
     ),
-    /** Words search knows the item by besides its text: pinyin goes into its search record as metadata; the everyday words are not indexed (the search page derives them from the lexicon). Nothing of this is on the page. */
+    /** Words search knows the item by besides its text: the words its pinyin spells go into the pinyin map (search/pinyin.ts); neither they nor the everyday words are indexed (the engine derives both from the lexicon). Nothing of this is on the page. */
     searchTerms: itemSearchTermsSchema,
     /** Life topic slugs, from content/topics.yaml; at least one. */
     topics: z.array(z.string()).min(1),

@@ -6,8 +6,19 @@
  * runtime as the index. Pure: no DOM, no I/O of its own, so that it can run in
  * a Web Worker too.
  */
-import { highlightWords, mergeHits, planQuery, readAsNote, suggestTerms, type QueryLexiconEntry, type QueryPlan } from './query.ts';
-import { everydayWords, itemMatchText, rankResults, resultState, type Assessed, type ConceptHit, type ResultState, type Tier } from './rank.ts';
+import { decodePinyinMap, type PinyinMap } from './pinyin.ts';
+import { highlightWords, mergeHits, normalizeQuery, planQuery, readAsNote, suggestTerms, type QueryLexiconEntry, type QueryPlan } from './query.ts';
+import {
+  everydayWords,
+  itemMatchText,
+  pinyinSourceWords,
+  rankResults,
+  resultState,
+  type Assessed,
+  type ConceptHit,
+  type ResultState,
+  type Tier,
+} from './rank.ts';
 import { decodePhrasing, LIGHT_CHARACTERS, phrasing } from './rules.ts';
 import { segmentWords } from './segment.ts';
 
@@ -16,6 +27,11 @@ export interface SearchData {
   lexicon: QueryLexiconEntry[];
   /** Words too common in the catalog to distinguish items (办理, 申请人). */
   common: string[];
+  /**
+   * The pinyin map (pinyin.ts), loaded on the first query with Latin letters only: a search
+   * that never meets pinyin never downloads it. Without it, Latin words spell nothing.
+   */
+  pinyin?: () => Promise<PinyinMap>;
 }
 
 /** The search page's data island (#search-data), as the build writes it. */
@@ -25,10 +41,19 @@ export interface SearchIsland {
   common: string[];
 }
 
-/** The engine's data from the page's data island. */
-export function readIsland(json: string): SearchData {
+/**
+ * The engine's data from the page's data island, and the loader of the pinyin
+ * map's text (the Pagefind folder's pinyin.txt: fetched by the page, read from
+ * disk in Node), called once, when a query first has Latin letters.
+ */
+export function readIsland(json: string, pinyinText?: () => Promise<string>): SearchData {
   const island = JSON.parse(json) as SearchIsland;
-  return { lexicon: decodePhrasing(island.phrasing), common: island.common };
+  const data: SearchData = { lexicon: decodePhrasing(island.phrasing), common: island.common };
+  if (pinyinText) {
+    let loading: Promise<PinyinMap> | undefined;
+    data.pinyin = () => (loading ??= pinyinText().then(decodePinyinMap));
+  }
+  return data;
 }
 
 /** One indexed record as Pagefind returns it. */
@@ -101,9 +126,9 @@ export interface SearchAnswer {
   uncovered: string[];
 }
 
-/** Reads a query against the phrasing data: its concepts and the Pagefind searches to run. */
-export function plan(raw: string, data: SearchData): QueryPlan {
-  return planQuery(raw, data.lexicon, segmentWords, new Set(data.common));
+/** Reads a query against the phrasing data (and the pinyin map, if loaded): its concepts and the Pagefind searches to run. */
+export function plan(raw: string, data: SearchData, pinyin?: PinyinMap): QueryPlan {
+  return planQuery(raw, data.lexicon, segmentWords, new Set(data.common), pinyin);
 }
 
 /**
@@ -111,7 +136,8 @@ export function plan(raw: string, data: SearchData): QueryPlan {
  * searches, merges their hits, loads the best candidates' records and ranks them.
  */
 export async function searchCatalog(index: SearchIndex, data: SearchData, raw: string, filters: Record<string, string> = {}): Promise<SearchAnswer> {
-  const planned = plan(raw, data);
+  const pinyin = data.pinyin && /[a-z]/.test(normalizeQuery(raw)) ? await data.pinyin() : undefined;
+  const planned = plan(raw, data, pinyin);
   const base = { plan: planned, ranked: [], listing: [], readAs: '', highlight: highlightWords(planned), suggestions: [], uncovered: [], blank: false };
   const options = { filters };
   if (planned.query === '') {
@@ -129,14 +155,17 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, raw: s
   perSearch[0] = perSearch[0]?.slice(0, WHOLE_QUERY_HITS) ?? [];
   const hits = mergeHits(perSearch);
   const records = await Promise.all(hits.slice(0, CHECK_LIMIT).map((h) => h.result.data()));
+  const services = phrasing(data.lexicon).services;
+  // The words pinyin finds an item under are only worked out when pinyin was typed.
+  const spelling = planned.concepts.some((c) => c.source === 'pinyin');
   const ranked = rankResults(
     planned.query,
     planned.concepts,
     records,
     (d) => {
-      const name = d.meta.title ?? '';
-      const text = itemMatchText({ name, scenario: recordScenario(d) });
-      return { name, text, everyday: everydayWords(text, phrasing(data.lexicon).services), pinyin: (d.meta.pinyin ?? '').split(' ').filter(Boolean) };
+      const item = { name: d.meta.title ?? '', scenario: recordScenario(d) };
+      const text = itemMatchText(item);
+      return { name: item.name, text, everyday: everydayWords(text, services), pinyin: spelling ? pinyinSourceWords(item, services, segmentWords) : [] };
     },
     phrasing(data.lexicon).defaultAction,
   );

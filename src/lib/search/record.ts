@@ -25,10 +25,10 @@ const metaValue = (text: string) => text.replace(/,/g, '，');
  * readers without CSS would show). The body holds the name, weighted so that an
  * exact name ranks first, and the scenario without the “不受…限制” clause every
  * scenario ends with, which would tie place words (户籍地, 缴存地) to every item;
- * Pagefind splits that text into Chinese words. Pagefind indexes metadata too, but
- * splits it only at spaces: pinyin words, space-separated, are metadata. Everyday
- * words are not sent: the search page derives them from the lexicon it already
- * has (everydayWords in search-rank.ts).
+ * Pagefind splits that text into Chinese words. Neither everyday words nor pinyin
+ * are sent: the engine derives the everyday words from the lexicon the page already
+ * has (everydayWords in rank.ts), and reads pinyin with the pinyin map, which only a
+ * query with Latin letters downloads (pinyin.ts): pinyin was 40% of the index.
  */
 export function itemSearchRecord(item: CatalogItem, bureauName: (slug: string) => string, topicName: (slug: string) => string): SearchRecord {
   const filters = itemFilterValues(item, bureauName, topicName);
@@ -40,7 +40,6 @@ export function itemSearchRecord(item: CatalogItem, bureauName: (slug: string) =
     ['batch', plannedDeadline(item.batch)],
     // An inferred lead bureau is marked in the results too (本站推定), as everywhere it is shown.
     ['lead', leadText(item, bureauName)],
-    ['pinyin', item.searchTerms.pinyin.join(' ')],
   ];
   const tags = [
     ...meta.map(([key, value]) => `<span data-pagefind-meta="${escape(`${key}:${metaValue(value)}`)}"></span>`),

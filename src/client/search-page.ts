@@ -1,4 +1,13 @@
-import { answerStatus, readIsland, recordScenario, searchCatalog, type IndexRecord, type IndexResult, type SearchAnswer } from '../lib/search/engine.ts';
+import {
+  answerStatus,
+  readIsland,
+  recordName,
+  recordScenario,
+  searchCatalog,
+  type IndexRecord,
+  type IndexResult,
+  type SearchAnswer,
+} from '../lib/search/engine.ts';
 import { FILTER_KEYS } from '../lib/search/filters.ts';
 import { pagefindIndex, pinyinText } from './pagefind-client.ts';
 import { mountScriptOnly } from './script-only.ts';
@@ -52,7 +61,7 @@ export function startSearchPage(): void {
   }
 
   const entry = (d: IndexRecord, result?: SearchAnswer['ranked'][number]): ResultEntry => ({
-    name: d.meta.title ?? '',
+    name: recordName(d),
     url: d.url,
     meta: [d.meta.batch, d.meta.lead && `牵头：${d.meta.lead}`].filter(Boolean).join('；'),
     excerpt: highlightedExcerpt(recordScenario(d), answer?.highlight ?? []),

@@ -190,6 +190,9 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     if (both && !annotated) {
       fail(`bureau "${registry.bySlug(both)?.name}" is both lead and cooperating; keep it with an annotation in content/corrections.yaml or correct it`);
     }
+    // Search reads a name back from its indexed text up to the first space (recordName in search/engine.ts).
+    if (/\s|\.$/u.test(corrected.cells.name))
+      fail(`the name "${corrected.cells.name}" has a space or ends with a full stop; correct it in content/corrections.yaml`);
     const remark = corrected.cells.remark;
     if (remark !== '' && !isRemark(remark)) fail(`unknown remark (备注) "${remark}"; known remarks are listed in src/lib/catalog/remarks.ts`);
 

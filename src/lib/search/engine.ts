@@ -96,12 +96,26 @@ const WHOLE_QUERY_HITS = 5;
 export const CHECK_LIMIT = 30;
 
 /**
+ * The item name of a search record (record.ts), from Pagefind's content, which
+ * starts with it: Pagefind closes the name's paragraph with “. ” (with a space
+ * alone after a closing bracket), and a name has neither space nor final full
+ * stop (the catalog checks), so the name is what comes before the first space.
+ * Kept as metadata too, the name would be indexed a second time.
+ */
+export function recordName(data: IndexRecord): string {
+  if (data.meta.title) return data.meta.title;
+  const space = data.content.indexOf(' ');
+  const head = space < 0 ? data.content : data.content.slice(0, space);
+  return head.replace(/\.$/, '');
+}
+
+/**
  * The scenario of a search record (record.ts), from Pagefind's content: the
  * scenario is indexed as text rather than kept as metadata, because Pagefind
  * splits Chinese text into words but metadata only at spaces.
  */
 export function recordScenario(data: IndexRecord): string {
-  const name = data.meta.title ?? '';
+  const name = recordName(data);
   const rest = data.content.startsWith(name) ? data.content.slice(name.length) : data.content;
   return rest.replace(/^[.\s]+/, '').replace(/\.$/, '');
 }
@@ -163,7 +177,7 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, raw: s
     planned.concepts,
     records,
     (d) => {
-      const item = { name: d.meta.title ?? '', scenario: recordScenario(d) };
+      const item = { name: recordName(d), scenario: recordScenario(d) };
       const text = itemMatchText(item);
       return { name: item.name, text, everyday: everydayWords(text, services), pinyin: spelling ? pinyinSourceWords(item, services, segmentWords) : [] };
     },

@@ -5,7 +5,9 @@ import * as pagefind from 'pagefind';
 import type { Catalog } from '../lib/catalog/catalog.ts';
 import { sortItems } from '../lib/views/grouping.ts';
 import { itemSearchRecord, type SearchRecord } from '../lib/search/record.ts';
-import { encodePinyinMap, PINYIN_FILE } from '../lib/search/pinyin.ts';
+import { compactEntry } from '../lib/search/lexicon.ts';
+import { encodeLatinData, LATIN_FILE } from '../lib/search/pinyin.ts';
+import { encodePhrasing, LATIN_CLASSES } from '../lib/search/rules.ts';
 import { catalogPinyinMap } from '../lib/search/terms.ts';
 import { nameOf } from '../lib/views/item-view.ts';
 import { loadCatalog } from './load-catalog.ts';
@@ -30,12 +32,21 @@ const UNUSED_UI_FILES = [
 const IN_FLIGHT = 16;
 
 /**
- * Every item's search record, in source order, and the pinyin map's text, from
+ * Every item's search record, in source order, and the Latin data's text, from
  * the catalog of the project at `root`: the same pipeline and the same names the pages show.
  */
-export function searchRecords(root: string): { records: SearchRecord[]; pinyin: string } {
+export function searchRecords(root: string): { records: SearchRecord[]; latin: string } {
   const catalog = loadCatalog(root);
-  return { records: catalogSearchRecords(catalog), pinyin: encodePinyinMap(catalogPinyinMap(catalog.items)) };
+  return { records: catalogSearchRecords(catalog), latin: catalogLatinData(catalog) };
+}
+
+/**
+ * The Latin data of a catalog (pinyin.ts): the phrasing entries of Latin words, which the
+ * search page leaves out of its data island (search.astro), and the pinyin map.
+ */
+export function catalogLatinData(catalog: Catalog): string {
+  const phrasing = encodePhrasing(catalog.lexicon.filter((e) => LATIN_CLASSES.includes(e.class)).map(compactEntry));
+  return encodeLatinData({ phrasing, pinyin: catalogPinyinMap(catalog.items) });
 }
 
 /** Every item's search record, in source order. */
@@ -47,12 +58,12 @@ export function catalogSearchRecords(catalog: Catalog): SearchRecord[] {
 
 /**
  * Indexes the records with Pagefind into `outputPath` (its `pagefind/` folder
- * of the site), with the pinyin map beside the index. Any indexing error throws rather than publishing a site without search.
+ * of the site), with the Latin data beside the index. Any indexing error throws rather than publishing a site without search.
  */
-export async function writeSearchIndex(records: readonly SearchRecord[], pinyin: string, outputPath: string): Promise<void> {
+export async function writeSearchIndex(records: readonly SearchRecord[], latin: string, outputPath: string): Promise<void> {
   try {
     await addSearchIndex(records, outputPath);
-    await writeFile(join(outputPath, PINYIN_FILE), pinyin);
+    await writeFile(join(outputPath, LATIN_FILE), latin);
   } finally {
     await pagefind.close();
   }
@@ -106,7 +117,7 @@ async function minifyRuntime(file: string): Promise<void> {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [root, outputPath] = process.argv.slice(2);
   if (!root || !outputPath) throw new Error('usage: node src/build/search-index.ts ROOT OUTPUT_PATH');
-  const { records, pinyin } = searchRecords(root);
-  await writeSearchIndex(records, pinyin, outputPath);
+  const { records, latin } = searchRecords(root);
+  await writeSearchIndex(records, latin, outputPath);
   process.stdout.write(`${records.length}\n`);
 }

@@ -1,5 +1,5 @@
 import { PAGEFIND_OPTIONS, type SearchIndex } from '../lib/search/engine.ts';
-import { PINYIN_FILE } from '../lib/search/pinyin.ts';
+import { LATIN_FILE } from '../lib/search/pinyin.ts';
 
 interface PagefindModule extends SearchIndex {
   options(o: Record<string, unknown>): Promise<void>;
@@ -9,10 +9,10 @@ let loading: Promise<SearchIndex> | undefined;
 
 const pagefindBase = () => `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/`;
 
-/** The pinyin map's text, fetched from beside the index: the engine asks for it on the first query with Latin letters. */
-export async function pinyinText(): Promise<string> {
-  const response = await fetch(`${pagefindBase()}${PINYIN_FILE}`);
-  if (!response.ok) throw new Error(`the pinyin map did not load: ${response.status}`);
+/** The Latin data's text (pinyin map and Latin phrasing), fetched from beside the index: the engine asks for it on the first query with Latin letters. */
+export async function latinText(): Promise<string> {
+  const response = await fetch(`${pagefindBase()}${LATIN_FILE}`);
+  if (!response.ok) throw new Error(`the Latin search data did not load: ${response.status}`);
   return response.text();
 }
 

@@ -9,7 +9,7 @@ import {
   type SearchAnswer,
 } from '../lib/search/engine.ts';
 import { FILTER_KEYS } from '../lib/search/filters.ts';
-import { pagefindIndex, pinyinText } from './pagefind-client.ts';
+import { latinText, pagefindIndex } from './pagefind-client.ts';
 import { mountScriptOnly } from './script-only.ts';
 import { highlightedExcerpt, renderResult, type ResultEntry } from './search-render.ts';
 
@@ -41,7 +41,7 @@ export function startSearchPage(): void {
   const empty = byId('search-empty');
   const suggestions = byId('search-suggestions');
   const browse = byId('browse');
-  const data = readIsland(byId('search-data').textContent ?? '{}', pinyinText);
+  const data = readIsland(byId('search-data').textContent ?? '{}', latinText);
   const selects = FILTER_KEYS.map((key) => form.elements.namedItem(key) as HTMLSelectElement);
 
   let generation = 0;

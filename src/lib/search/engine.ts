@@ -6,7 +6,7 @@
  * runtime as the index. Pure: no DOM, no I/O of its own, so that it can run in
  * a Web Worker too.
  */
-import { decodePinyinMap, type PinyinMap } from './pinyin.ts';
+import { decodeLatinData, type PinyinMap } from './pinyin.ts';
 import { highlightWords, mergeHits, normalizeQuery, planQuery, readAsNote, suggestTerms, type QueryLexiconEntry, type QueryPlan } from './query.ts';
 import {
   everydayWords,
@@ -19,7 +19,7 @@ import {
   type ResultState,
   type Tier,
 } from './rank.ts';
-import { decodePhrasing, LIGHT_CHARACTERS, phrasing } from './rules.ts';
+import { decodePhrasing, hasLatin, LIGHT_CHARACTERS, phrasing } from './rules.ts';
 import { segmentWords } from './segment.ts';
 
 /** What the engine needs besides the index: the phrasing data the build ships with the search page. */
@@ -28,10 +28,11 @@ export interface SearchData {
   /** Words too common in the catalog to distinguish items (办理, 申请人). */
   common: string[];
   /**
-   * The pinyin map (pinyin.ts), loaded on the first query with Latin letters only: a search
-   * that never meets pinyin never downloads it. Without it, Latin words spell nothing.
+   * The Latin data (pinyin.ts), loaded on the first query with Latin letters only: a search that
+   * never meets pinyin never downloads it. It gives the whole phrasing (the page's and the Latin
+   * words') and the pinyin map. Without it, Latin words spell and stand for nothing.
    */
-  pinyin?: () => Promise<PinyinMap>;
+  latin?: () => Promise<{ lexicon: QueryLexiconEntry[]; pinyin: PinyinMap }>;
 }
 
 /** The search page's data island (#search-data), as the build writes it. */
@@ -42,16 +43,22 @@ export interface SearchIsland {
 }
 
 /**
- * The engine's data from the page's data island, and the loader of the pinyin
- * map's text (the Pagefind folder's pinyin.txt: fetched by the page, read from
+ * The engine's data from the page's data island, and the loader of the Latin
+ * data's text (the Pagefind folder's latin.txt: fetched by the page, read from
  * disk in Node), called once, when a query first has Latin letters.
  */
-export function readIsland(json: string, pinyinText?: () => Promise<string>): SearchData {
+export function readIsland(json: string, latinText?: () => Promise<string>): SearchData {
   const island = JSON.parse(json) as SearchIsland;
-  const data: SearchData = { lexicon: decodePhrasing(island.phrasing), common: island.common };
-  if (pinyinText) {
-    let loading: Promise<PinyinMap> | undefined;
-    data.pinyin = () => (loading ??= pinyinText().then(decodePinyinMap));
+  const lexicon = decodePhrasing(island.phrasing);
+  const data: SearchData = { lexicon, common: island.common };
+  if (latinText) {
+    let loading: Promise<{ lexicon: QueryLexiconEntry[]; pinyin: PinyinMap }> | undefined;
+    data.latin = () =>
+      (loading ??= latinText().then((text) => {
+        const latin = decodeLatinData(text);
+        // One array for every Latin query, so that the phrasing is compiled once (rules.ts).
+        return { lexicon: [...lexicon, ...(latin.phrasing === '' ? [] : decodePhrasing(latin.phrasing))], pinyin: latin.pinyin };
+      }));
   }
   return data;
 }
@@ -150,8 +157,9 @@ export function plan(raw: string, data: SearchData, pinyin?: PinyinMap): QueryPl
  * searches, merges their hits, loads the best candidates' records and ranks them.
  */
 export async function searchCatalog(index: SearchIndex, data: SearchData, raw: string, filters: Record<string, string> = {}): Promise<SearchAnswer> {
-  const pinyin = data.pinyin && /[a-z]/.test(normalizeQuery(raw)) ? await data.pinyin() : undefined;
-  const planned = plan(raw, data, pinyin);
+  const latin = data.latin && hasLatin(normalizeQuery(raw)) ? await data.latin() : undefined;
+  const lexicon = latin?.lexicon ?? data.lexicon;
+  const planned = plan(raw, { ...data, lexicon }, latin?.pinyin);
   const base = { plan: planned, ranked: [], listing: [], readAs: '', highlight: highlightWords(planned), suggestions: [], uncovered: [], blank: false };
   const options = { filters };
   if (planned.query === '') {
@@ -169,7 +177,7 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, raw: s
   perSearch[0] = perSearch[0]?.slice(0, WHOLE_QUERY_HITS) ?? [];
   const hits = mergeHits(perSearch);
   const records = await Promise.all(hits.slice(0, CHECK_LIMIT).map((h) => h.result.data()));
-  const services = phrasing(data.lexicon).services;
+  const services = phrasing(lexicon).services;
   // The words pinyin finds an item under are only worked out when pinyin was typed.
   const spelling = planned.concepts.some((c) => c.source === 'pinyin');
   const ranked = rankResults(
@@ -181,7 +189,7 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, raw: s
       const text = itemMatchText(item);
       return { name: item.name, text, everyday: everydayWords(text, services), pinyin: spelling ? pinyinSourceWords(item, services, segmentWords) : [] };
     },
-    phrasing(data.lexicon).defaultAction,
+    phrasing(lexicon).defaultAction,
   );
   const state = resultState(ranked);
   const things = planned.concepts.filter((c) => c.kind === 'thing');

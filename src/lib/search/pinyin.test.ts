@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodePinyinMap, encodePinyinMap, spelledWords } from './pinyin.ts';
+import { decodeLatinData, decodePinyinMap, encodeLatinData, encodePinyinMap, spelledWords } from './pinyin.ts';
 import { queryConcepts } from './rules.ts';
 import { readAsNote } from './query.ts';
 import { segmentWords } from './segment.ts';
@@ -20,6 +20,12 @@ describe('the pinyin map', () => {
     assert.ok(text.includes('gongshang\t工伤\t工商'));
     assert.deepEqual(decodePinyinMap(text), map);
     assert.deepEqual(decodePinyinMap(''), new Map());
+  });
+
+  it('travels after the Latin words’ phrasing, an empty line between', () => {
+    const phrasing = 'foreign\tid card\t身份证\npinyin-filler\tbanli';
+    assert.deepEqual(decodeLatinData(encodeLatinData({ phrasing, pinyin: map })), { phrasing, pinyin: map });
+    assert.deepEqual(decodeLatinData(encodeLatinData({ phrasing: '', pinyin: map })), { phrasing: '', pinyin: map });
   });
 
   it('reads a spelling whole, or as the start of longer spellings from four letters on', () => {

@@ -1,16 +1,17 @@
 /**
  * The pinyin map: which Chinese words of the catalog each pinyin spelling
- * stands for (shebaoka → 社保卡, gjj → 公积金). The build writes it
- * (terms.ts spells the words) as a small file apart from the Pagefind index,
- * so that only a query with Latin letters downloads it; the engine reads a
- * spelling as the words it stands for. Pure and browser-safe.
+ * stands for (shebaoka → 社保卡, gjj → 公积金). The build writes it (terms.ts
+ * spells the words) into the Latin data, a small file apart from the Pagefind
+ * index and the page, with the phrasing only Latin words can meet (pinyin
+ * verbs and fillers, English words): only a query with Latin letters downloads
+ * it. The engine reads a spelling as the words it stands for. Pure and browser-safe.
  */
 
 /** Spelling → the catalog's Chinese words with that spelling, in a stable order. */
 export type PinyinMap = ReadonlyMap<string, readonly string[]>;
 
-/** The pinyin map's file, in the Pagefind folder beside the index it completes. */
-export const PINYIN_FILE = 'pinyin.txt';
+/** The Latin data's file, in the Pagefind folder beside the index it completes. */
+export const LATIN_FILE = 'latin.txt';
 
 /** The shortest Latin prefix that counts as pinyin typed so far (gongji… for gongjijin). */
 export const PINYIN_PREFIX = 4;
@@ -31,6 +32,23 @@ export function decodePinyinMap(text: string): PinyinMap {
     if (spelling !== '' && words.length > 0) map.set(spelling, words);
   }
   return map;
+}
+
+/** The Latin data: the phrasing entries of Latin words (encoded by encodePhrasing in rules.ts) and the pinyin map. */
+export interface LatinData {
+  phrasing: string;
+  pinyin: PinyinMap;
+}
+
+/** The Latin data as text: the phrasing lines, an empty line, the pinyin map's lines. */
+export function encodeLatinData(data: LatinData): string {
+  return `${data.phrasing}\n\n${encodePinyinMap(data.pinyin)}`;
+}
+
+/** Reads {@link encodeLatinData}'s text back. */
+export function decodeLatinData(text: string): LatinData {
+  const split = text.indexOf('\n\n');
+  return split < 0 ? { phrasing: text, pinyin: new Map() } : { phrasing: text.slice(0, split), pinyin: decodePinyinMap(text.slice(split + 2)) };
 }
 
 /**

@@ -12,6 +12,15 @@ export const PHRASE_CLASSES = ['service', 'verb', 'group', 'purpose', 'filler', 
 /** One class of phrasing. */
 export type PhraseClass = (typeof PHRASE_CLASSES)[number];
 
+/**
+ * Classes whose words are Latin (pinyin verbs and fillers, English words): only a query with
+ * Latin letters can meet them, so they travel with the pinyin map (pinyin.ts), not with the page.
+ */
+export const LATIN_CLASSES: readonly PhraseClass[] = ['pinyin-filler', 'pinyin-verb', 'foreign'];
+
+/** Whether a cleaned query has Latin letters: only then does the engine load the Latin data. */
+export const hasLatin = (query: string) => /[a-z]/.test(query);
+
 import { spelledWords, type PinyinMap } from './pinyin.ts';
 
 /** One lexicon or phrasing entry as the browser receives it (empty lists and the default class left out). */

@@ -1,6 +1,7 @@
 import {
   answerStatus,
   readIsland,
+  recordFacts,
   recordName,
   recordScenario,
   searchCatalog,
@@ -41,7 +42,7 @@ export function startSearchPage(): void {
   const empty = byId('search-empty');
   const suggestions = byId('search-suggestions');
   const browse = byId('browse');
-  const data = readIsland(byId('search-data').textContent ?? '{}', latinText);
+  const data = readIsland(byId('search-data').textContent ?? '', latinText);
   const selects = FILTER_KEYS.map((key) => form.elements.namedItem(key) as HTMLSelectElement);
 
   let generation = 0;
@@ -63,7 +64,7 @@ export function startSearchPage(): void {
   const entry = (d: IndexRecord, result?: SearchAnswer['ranked'][number]): ResultEntry => ({
     name: recordName(d),
     url: d.url,
-    meta: [d.meta.batch, d.meta.lead && `牵头：${d.meta.lead}`].filter(Boolean).join('；'),
+    meta: recordFacts(d),
     excerpt: highlightedExcerpt(recordScenario(d), answer?.highlight ?? []),
     tier: result?.tier,
     hits: result?.hits,

@@ -5,9 +5,22 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
 import { loadBuiltSearch } from '../../src/build/search-node.ts';
-import { answerStatus, itemId, reasons, searchCatalog, type SearchAnswer, type SearchData, type SearchIndex } from '../../src/lib/search/engine.ts';
+import {
+  answerStatus,
+  itemId,
+  reasons,
+  recordFacts,
+  recordName,
+  searchCatalog,
+  type SearchAnswer,
+  type SearchData,
+  type SearchIndex,
+} from '../../src/lib/search/engine.ts';
+import { BATCH_IDS } from '../../src/lib/catalog/batches.ts';
+import { batchTitle, plannedDeadline } from '../../src/lib/views/format.ts';
+import { leadText, nameOf } from '../../src/lib/views/item-view.ts';
 import { serviceEntries } from '../../src/lib/search/lexicon.ts';
-import { decodePinyinMap, PINYIN_FILE } from '../../src/lib/search/pinyin.ts';
+import { decodeLatinData, LATIN_FILE } from '../../src/lib/search/pinyin.ts';
 import { meaningfulScenario, wordingOccursIn } from '../../src/lib/search/rank.ts';
 import { segmentWords } from '../../src/lib/search/terms.ts';
 import { PROJECT_ROOT, SITES, type SiteName } from '../harness/build.ts';
@@ -349,6 +362,25 @@ describe('the search engine in Node, on the built sites', () => {
     }
   });
 
+  it('reads every item’s name, batch deadline and lead bureaus back from its record as the item page gives them', async () => {
+    const { index } = await engine('root');
+    const shown = new Map<string, string>();
+    for (const batch of BATCH_IDS) {
+      const listed = await index.search(null, { filters: { batch: batchTitle(batch) } });
+      for (const result of listed?.results ?? []) {
+        const d = await result.data();
+        shown.set(itemId(d.url), `${recordName(d)}：${recordFacts(d)}`);
+      }
+    }
+    const bureauName = nameOf(new Map(catalog.bureaus.map((b) => [b.slug, b])));
+    const wrong = catalog.items.filter((i) => shown.get(i.id) !== `${i.name}：${plannedDeadline(i.batch)}；牵头：${leadText(i, bureauName)}`);
+    assert.deepEqual(
+      wrong.map((i) => `${i.id} ${shown.get(i.id)}`),
+      [],
+    );
+    assert.equal(shown.size, catalog.items.length);
+  });
+
   // Everyday words that name a different service than the one they were once matched to (issue 17):
   // the wrong item may be shown as related or partial, never as 匹配.
   const FALSE_EQUIVALENCES: [query: string, wrong: string[]][] = [
@@ -444,6 +476,6 @@ describe('Pagefind’s Chinese segmentation (upstream issue #1237)', () => {
     });
     assert.match(found.content, /^结婚登记\. 申请人/);
     assert.equal(found.pinyin, 0, 'pinyin stays out of the index every search downloads');
-    assert.deepEqual(decodePinyinMap(readFileSync(join(SITES.root.dir, 'pagefind', PINYIN_FILE), 'utf8')).get('jiehundengji'), ['结婚登记']);
+    assert.deepEqual(decodeLatinData(readFileSync(join(SITES.root.dir, 'pagefind', LATIN_FILE), 'utf8')).pinyin.get('jiehundengji'), ['结婚登记']);
   });
 });

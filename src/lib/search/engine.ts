@@ -21,6 +21,8 @@ import {
 } from './rank.ts';
 import { decodePhrasing, hasLatin, LIGHT_CHARACTERS, phrasing } from './rules.ts';
 import { segmentWords } from './segment.ts';
+import { batchOfFilter } from './filters.ts';
+import { plannedDeadline } from '../views/format.ts';
 
 /** What the engine needs besides the index: the phrasing data the build ships with the search page. */
 export interface SearchData {
@@ -43,14 +45,27 @@ export interface SearchIsland {
 }
 
 /**
+ * The data island's text: the common words on the first line, separated by “|”,
+ * then the phrasing lines. Plain text rather than JSON, whose escaped tabs and
+ * newlines weighed more; it must not contain “<”, which could end the script element.
+ */
+export function encodeIsland(island: SearchIsland): string {
+  const text = `${island.common.join('|')}\n${island.phrasing}`;
+  if (text.includes('<'))
+    throw new Error(`the search data contains “<”, which would end its script element: ${text.slice(text.indexOf('<'), text.indexOf('<') + 40)}`);
+  return text;
+}
+
+/**
  * The engine's data from the page's data island, and the loader of the Latin
  * data's text (the Pagefind folder's latin.txt: fetched by the page, read from
  * disk in Node), called once, when a query first has Latin letters.
  */
-export function readIsland(json: string, latinText?: () => Promise<string>): SearchData {
-  const island = JSON.parse(json) as SearchIsland;
-  const lexicon = decodePhrasing(island.phrasing);
-  const data: SearchData = { lexicon, common: island.common };
+export function readIsland(text: string, latinText?: () => Promise<string>): SearchData {
+  const split = text.indexOf('\n');
+  const common = text.slice(0, split);
+  const lexicon = decodePhrasing(text.slice(split + 1));
+  const data: SearchData = { lexicon, common: common === '' ? [] : common.split('|') };
   if (latinText) {
     let loading: Promise<{ lexicon: QueryLexiconEntry[]; pinyin: PinyinMap }> | undefined;
     data.latin = () =>
@@ -69,6 +84,8 @@ export interface IndexRecord {
   /** The record's indexed text: its name and scenario, each closed with “. ” by Pagefind. */
   content: string;
   meta: Record<string, string | undefined>;
+  /** The record's filter values (filters.ts), which also say its batch and lead bureaus. */
+  filters?: Record<string, string[] | undefined>;
 }
 
 /** One Pagefind hit: its score and its record, loaded on demand. */
@@ -114,6 +131,19 @@ export function recordName(data: IndexRecord): string {
   const space = data.content.indexOf(' ');
   const head = space < 0 ? data.content : data.content.slice(0, space);
   return head.replace(/\.$/, '');
+}
+
+/**
+ * What a result says under its name, as the lists do (要求2021年6月前实现；牵头：市人社局),
+ * from the record's filters: its batch and its lead bureaus. A lead the site
+ * inferred or annotated keeps its mark (本站推定) in the record's `lead` metadata,
+ * the only metadata a record has: Pagefind indexes metadata, and every first search
+ * would download the batch and lead of every item a second time.
+ */
+export function recordFacts(data: IndexRecord): string {
+  const batch = batchOfFilter(data.filters?.batch?.[0] ?? '');
+  const lead = data.meta.lead ?? data.filters?.lead?.join('、');
+  return [batch && plannedDeadline(batch), lead && `牵头：${lead}`].filter(Boolean).join('；');
 }
 
 /**

@@ -1,5 +1,4 @@
 import type { CatalogItem } from '../catalog/catalog.ts';
-import { plannedDeadline } from '../views/format.ts';
 import { leadText } from '../views/item-view.ts';
 import { paths } from '../views/paths.ts';
 import { FILTER_KEYS, itemFilterValues } from './filters.ts';
@@ -34,14 +33,12 @@ export function itemSearchRecord(item: CatalogItem, bureauName: (slug: string) =
   const filters = itemFilterValues(item, bureauName, topicName);
   // Source order as a sortable string, so that browsing by filter lists items as the table does.
   const order = `${item.batch}-${String(item.number).padStart(3, '0')}`;
-  // No title: Pagefind indexes metadata too, and the name is already the weighted first paragraph,
-  // which the engine reads it back from (recordName in engine.ts). Indexing it twice was an eighth of the index.
-  const meta: [string, string][] = [
-    // As the lists say it (要求2021年6月前实现): a bare “第三批（2021年底）” can read as “only until”.
-    ['batch', plannedDeadline(item.batch)],
-    // An inferred lead bureau is marked in the results too (本站推定), as everywhere it is shown.
-    ['lead', leadText(item, bureauName)],
-  ];
+  // Pagefind indexes metadata too, so a record has only what its text and filters cannot say: the
+  // engine reads the name back from the weighted first paragraph (recordName in engine.ts), and the
+  // batch and lead bureaus from the filters (recordFacts). Only a lead the site inferred or annotated
+  // keeps its mark (本站推定) as metadata, since the results mark it as everywhere it is shown.
+  const lead = leadText(item, bureauName);
+  const meta: [string, string][] = lead === filters.lead.join('、') ? [] : [['lead', lead]];
   const tags = [
     ...meta.map(([key, value]) => `<span data-pagefind-meta="${escape(`${key}:${metaValue(value)}`)}"></span>`),
     `<span data-pagefind-sort="order:${order}"></span>`,

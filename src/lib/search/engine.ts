@@ -194,7 +194,8 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, raw: s
   const options = { filters };
   if (planned.query === '') {
     if (Object.keys(filters).length === 0) return { ...base, state: 'none', blank: true };
-    const all = await index.search(null, { ...options, sort: { order: 'asc' } });
+    // In the order the records were indexed, the catalog's (search-index.ts): a sort key would weigh on every search.
+    const all = await index.search(null, options);
     const listing = all?.results ?? [];
     return { ...base, listing, state: listing.length > 0 ? 'matches' : 'none' };
   }

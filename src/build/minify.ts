@@ -11,7 +11,7 @@ import { basename } from 'node:path';
  */
 export async function minifyFile(file: string, kind: 'module' | 'classic'): Promise<void> {
   const code = await readFile(file, 'utf8');
-  // Imported here only: the indexer's process needs a minifier for this one call.
+  // Imported when needed, in Astro's process once the build is done, where Vite is loaded already.
   if (kind === 'classic') {
     const { transform } = await import('esbuild');
     await writeFile(file, (await transform(code, { minify: true, target: 'es5', charset: 'utf8', sourcefile: basename(file) })).code);

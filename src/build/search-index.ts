@@ -11,7 +11,6 @@ import { encodePhrasing, LATIN_CLASSES } from '../lib/search/rules.ts';
 import { catalogPinyinMap } from '../lib/search/terms.ts';
 import { nameOf } from '../lib/views/item-view.ts';
 import { loadCatalog } from './load-catalog.ts';
-import { minifyFile } from './minify.ts';
 
 /** Pagefind's prebuilt UIs: the site has its own search UI on Pagefind's JS API, so these would only be dead weight. */
 const UNUSED_UI_FILES = [
@@ -96,8 +95,6 @@ export async function addSearchIndex(records: readonly SearchRecord[], outputPat
   const written = await index.writeFiles({ outputPath });
   if (written.errors.length > 0) throw new Error(`Pagefind could not write its files: ${written.errors.join('; ')}`);
   await Promise.all(UNUSED_UI_FILES.map((f) => rm(`${outputPath}/${f}`, { force: true })));
-  // Pagefind ships its runtime with whitespace removed but names kept: 13.1 KiB gzipped, 10.8 minified.
-  await minifyFile(join(outputPath, 'pagefind.js'), 'module');
   await index.deleteIndex();
 }
 

@@ -3,6 +3,7 @@ import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { minifyFile } from '../build/minify.ts';
 
 /** The script that builds the index in a process of its own. */
 const INDEXER = fileURLToPath(new URL('../build/search-index.ts', import.meta.url));
@@ -78,6 +79,9 @@ export function pagefindIntegration(): AstroIntegration {
           await rm(target, { recursive: true, force: true });
           // The cache directory is normally on the output's file system; copy where it is not.
           await rename(join(tempDir, 'pagefind'), target).catch(() => cp(join(tempDir, 'pagefind'), target, { recursive: true }));
+          // Pagefind ships its runtime with whitespace removed but names kept: 13.1 KiB gzipped, 10.8 minified.
+          // Here, in Astro's process, where Vite is loaded already; the indexer's process would grow by 60 MB.
+          await minifyFile(join(target, 'pagefind.js'), 'module');
           const now = performance.now();
           logger.info(`indexed ${count} pages in ${Math.round(now - started)} ms, alongside rendering; the build waited ${Math.round(now - waited)} ms for it`);
         } finally {

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { BATCH_IDS } from '../catalog/batches.ts';
+import { batchTitle, plannedDeadline, plannedDeadlineOfTitle } from '../views/format.ts';
 import { encodeIsland, readIsland, recordFacts, recordName, recordScenario, type IndexRecord } from './engine.ts';
 
 const record = (content: string, meta: IndexRecord['meta'] = {}): IndexRecord => ({ url: '/items/3-40/', content, meta });
@@ -27,6 +29,13 @@ describe('what a result says under its name', () => {
     const filters = { batch: ['第一批（2020年底前）'], lead: ['市人社局'] };
     assert.equal(recordFacts({ ...record('x. y.', { lead: '市人社局（本站推定）' }), filters }), '要求2020年底前实现；牵头：市人社局（本站推定）');
     assert.equal(recordFacts(record('x. y.')), '', 'nothing known, nothing said');
+  });
+});
+
+describe('the planned deadline from a batch’s title', () => {
+  it('says what plannedDeadline says for every batch', () => {
+    for (const batch of BATCH_IDS) assert.equal(plannedDeadlineOfTitle(batchTitle(batch)), plannedDeadline(batch));
+    assert.equal(plannedDeadlineOfTitle(''), undefined);
   });
 });
 

@@ -21,8 +21,7 @@ import {
 } from './rank.ts';
 import { decodePhrasing, hasLatin, LIGHT_CHARACTERS, phrasing } from './rules.ts';
 import { segmentWords } from './segment.ts';
-import { batchOfFilter } from './filters.ts';
-import { plannedDeadline } from '../views/format.ts';
+import { plannedDeadlineOfTitle } from '../views/format.ts';
 
 /** What the engine needs besides the index: the phrasing data the build ships with the search page. */
 export interface SearchData {
@@ -141,9 +140,9 @@ export function recordName(data: IndexRecord): string {
  * would download the batch and lead of every item a second time.
  */
 export function recordFacts(data: IndexRecord): string {
-  const batch = batchOfFilter(data.filters?.batch?.[0] ?? '');
+  const deadline = plannedDeadlineOfTitle(data.filters?.batch?.[0] ?? '');
   const lead = data.meta.lead ?? data.filters?.lead?.join('、');
-  return [batch && plannedDeadline(batch), lead && `牵头：${lead}`].filter(Boolean).join('；');
+  return [deadline, lead && `牵头：${lead}`].filter(Boolean).join('；');
 }
 
 /**

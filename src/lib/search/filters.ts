@@ -1,5 +1,5 @@
 import { batchTitle } from '../views/format.ts';
-import { BATCH_IDS, type BatchId } from '../catalog/batches.ts';
+import type { BatchId } from '../catalog/batches.ts';
 import type { Remark } from '../catalog/remarks.ts';
 
 /** The facets search results can be narrowed by, in the order the form shows them. */
@@ -32,11 +32,6 @@ export function itemFilterValues(
     lead: item.lead.map(bureauName),
     remark: [item.remark ?? NO_REMARK],
   };
-}
-
-/** The batch a batch filter value names (batchTitle), or undefined. */
-export function batchOfFilter(value: string): BatchId | undefined {
-  return BATCH_IDS.find((b) => batchTitle(b) === value);
 }
 
 /** Every value each facet takes across the items, in first-seen order, with item counts. */

@@ -7,7 +7,7 @@
  */
 import { join } from 'node:path';
 import { loadBuiltSearch } from '../src/build/search-node.ts';
-import { answerStatus, itemId, matchDetail, reasons, searchCatalog } from '../src/lib/search/engine.ts';
+import { answerStatus, itemId, matchDetail, reasons, recordName, searchCatalog } from '../src/lib/search/engine.ts';
 
 const started = performance.now();
 const args = process.argv.slice(2);
@@ -30,8 +30,8 @@ console.log(
 console.log(`状态：${answer.state}  ${answerStatus(answer)}`);
 for (const [i, r] of (all ? answer.ranked : answer.ranked.slice(0, 10)).entries()) {
   const label = { full: '匹配', partial: '部分', related: '相关' }[r.tier];
-  console.log(`${String(i + 1).padStart(2)}. ${itemId(r.item.url).padEnd(5)} ${label} ${r.item.meta.title ?? ''}  (${r.score.toFixed(1)})`);
-  for (const line of reasons({ name: r.item.meta.title ?? '', tier: r.tier, hits: r.hits })) console.log(`      ${line.text}`);
+  console.log(`${String(i + 1).padStart(2)}. ${itemId(r.item.url).padEnd(5)} ${label} ${recordName(r.item)}  (${r.score.toFixed(1)})`);
+  for (const line of reasons({ name: recordName(r.item), tier: r.tier, hits: r.hits })) console.log(`      ${line.text}`);
   console.log(`      因为：${matchDetail(r.hits)}`);
 }
 if (answer.state === 'none') console.log(`没有找到。${answer.suggestions.length > 0 ? `您是不是要找：${answer.suggestions.join('、')}` : ''}`);

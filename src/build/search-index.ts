@@ -1,4 +1,4 @@
-import { rm } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -6,6 +6,10 @@ import type { Catalog } from '../lib/catalog/catalog.ts';
 import { sortItems } from '../lib/views/grouping.ts';
 import { itemSearchRecord, type SearchRecord } from '../lib/search/record.ts';
 import { partitionByCity } from '../lib/search/bundles.ts';
+import { compactEntry } from '../lib/search/lexicon.ts';
+import { encodeLatinData, LATIN_FILE } from '../lib/search/pinyin.ts';
+import { encodePhrasing, LATIN_CLASSES } from '../lib/search/rules.ts';
+import { catalogPinyinMap } from '../lib/search/terms.ts';
 import { nameOf } from '../lib/views/item-view.ts';
 import { loadCatalog } from './load-catalog.ts';
 
@@ -28,6 +32,16 @@ const UNUSED_UI_FILES = [
  */
 const IN_FLIGHT = 16;
 
+/**
+ * The Latin data of a catalog (pinyin.ts): the phrasing entries of Latin words, which the
+ * search page leaves out of its data island (search.astro), and the pinyin map of the whole
+ * catalog. One file, beside the site's first bundle (`pagefind/`), whichever city is searched.
+ */
+export function catalogLatinData(catalog: Catalog): string {
+  const phrasing = encodePhrasing(catalog.lexicon.filter((e) => LATIN_CLASSES.includes(e.class)).map(compactEntry));
+  return encodeLatinData({ phrasing, pinyin: catalogPinyinMap(catalog.items) });
+}
+
 /** Every item's search record, in source order. */
 export function catalogSearchRecords(catalog: Catalog): SearchRecord[] {
   const record = recordMaker(catalog);
@@ -47,7 +61,8 @@ function recordMaker(catalog: Catalog): (item: Catalog['items'][number]) => Sear
  * src/lib/search/bundles.ts), one after another in one Pagefind service,
  * deleting each index once written: the service holds one city at a time, so
  * its memory is bounded by the largest city, not by the catalog. Each city's
- * records are made just before they are indexed. Returns the record count.
+ * records are made just before they are indexed. The Latin data (pinyin.ts) goes
+ * beside the first bundle. Returns the record count.
  */
 export async function writeCityIndexes(catalog: Catalog, outputDir: string): Promise<number> {
   const record = recordMaker(catalog);
@@ -57,6 +72,7 @@ export async function writeCityIndexes(catalog: Catalog, outputDir: string): Pro
       await addSearchIndex(bundle.items.map(record), join(outputDir, bundle.path));
       count += bundle.items.length;
     }
+    await writeFile(join(outputDir, 'pagefind', LATIN_FILE), catalogLatinData(catalog));
   } finally {
     await pagefind.close();
   }

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PAGEFIND_OPTIONS, readIsland, type SearchData, type SearchIndex } from '../lib/search/engine.ts';
 import { startInLanguage } from '../lib/search/pagefind-language.ts';
+import { LATIN_FILE } from '../lib/search/pinyin.ts';
 
 /** Pagefind fetches its index files; in Node, file: URLs are read from disk. */
 function serveFilesToFetch(): void {
@@ -23,12 +24,12 @@ function serveFilesToFetch(): void {
   globalThis.fetch = Object.assign(fromDisk, { fromDisk: true }) as typeof fetch;
 }
 
-/** The search data island of a built search page, as the browser reads it. */
+/** The search data island of a built search page, as the browser reads it, with the Latin data read from disk when first needed. */
 export function builtSearchData(dist: string): SearchData {
   const html = readFileSync(join(dist, 'search/index.html'), 'utf8');
   const island = /<script[^>]*id="search-data"[^>]*>([\s\S]*?)<\/script>/.exec(html)?.[1];
   if (island === undefined) throw new Error(`${dist}/search/index.html has no #search-data island`);
-  return readIsland(island);
+  return readIsland(island, () => readFile(join(dist, 'pagefind', LATIN_FILE), 'utf8'));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { PAGEFIND_OPTIONS, type SearchIndex } from '../lib/search/engine.ts';
 import { startInLanguage } from '../lib/search/pagefind-language.ts';
+import { LATIN_FILE } from '../lib/search/pinyin.ts';
 
 interface PagefindModule extends SearchIndex {
   options(o: Record<string, unknown>): Promise<void>;
@@ -11,6 +12,17 @@ interface PagefindModule extends SearchIndex {
 export const DEFAULT_BUNDLES: readonly string[] = ['pagefind/'];
 
 const loading = new Map<string, Promise<SearchIndex>>();
+
+/**
+ * The Latin data's text (pinyin map and Latin phrasing), fetched from beside the
+ * site's first bundle (`pagefind/`, whichever city is searched): the engine asks for
+ * it on the first query with Latin letters.
+ */
+export async function latinText(): Promise<string> {
+  const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}pagefind/${LATIN_FILE}`);
+  if (!response.ok) throw new Error(`the Latin search data did not load: ${response.status}`);
+  return response.text();
+}
 
 /**
  * Pagefind's runtime for a list of bundles, in the search worker, loaded once

@@ -38,8 +38,9 @@ export function startSearchPage(): void {
   // A national catalog's city picker (src/lib/search/scope.ts): its first option is the site's own city.
   const picker = form.elements.namedItem(CITY_PARAM) as HTMLSelectElement | null;
   const engine = searchConnection(() => ({
-    island: island.textContent ?? '{}',
+    island: island.textContent ?? '',
     lang: document.documentElement.lang,
+    cities: document.getElementById('search-cities')?.textContent ?? '',
     // Pagefind bundles relative to the site's base, space-separated: one per region for a very large catalog.
     bundles: (island.dataset.bundles ?? 'pagefind/').split(' ').filter(Boolean),
   }));

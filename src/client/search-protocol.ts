@@ -13,6 +13,8 @@ export interface SearchSetup {
   island: string;
   /** The page's language (<html lang>): Pagefind segments Chinese queries by it. */
   lang: string;
+  /** A national catalog's cities (#search-cities, JSON), '' on a one-city site. */
+  cities: string;
   /** Pagefind bundles to search, relative to the site's base: the first loaded, the others merged into it. */
   bundles: string[];
 }

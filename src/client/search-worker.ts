@@ -9,6 +9,8 @@ import {
   answerStatus,
   readIsland,
   reasons,
+  recordFacts,
+  recordName,
   recordScenario,
   searchCatalog,
   type IndexRecord,
@@ -29,7 +31,7 @@ import {
   type BroadAnswer,
   type ScopeCity,
 } from '../lib/search/scope.ts';
-import { pagefindIndex } from './pagefind-client.ts';
+import { latinText, pagefindIndex } from './pagefind-client.ts';
 import type { PageReply, ResultEntry, SearchSetup, WorkerReply, WorkerRequest } from './search-protocol.ts';
 
 const PAGE_SIZE = 10;
@@ -44,12 +46,12 @@ let latest: { search: number; answer: SearchAnswer; shown: number } | undefined;
 let newest = 0;
 
 function entry(answer: SearchAnswer, d: IndexRecord, result?: SearchAnswer['ranked'][number]): ResultEntry {
-  const name = d.meta.title ?? '';
+  const name = recordName(d);
   const tier = result?.tier === 'full' ? undefined : result?.tier;
   return {
     name,
     url: d.url,
-    meta: [d.meta.batch, d.meta.lead && `牵头：${d.meta.lead}`].filter(Boolean).join('；'),
+    meta: recordFacts(d),
     excerpt: highlightTerms(recordScenario(d), answer.highlight),
     ...(tier ? { tier } : {}),
     reasons: reasons({ name, tier: result?.tier, hits: result?.hits }),
@@ -97,9 +99,13 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
   switch (request.kind) {
     case 'start': {
       const { setup } = request;
-      const cities = islandCities(setup.island);
+      const cities = islandCities(setup.cities);
       // The site's own city loads at once, so that the first search finds Pagefind ready.
-      ready ??= pagefindIndex(cities ? bundlesFor(cities[0]!) : setup.bundles, setup.lang).then(() => ({ data: readIsland(setup.island), cities, setup }));
+      ready ??= pagefindIndex(cities ? bundlesFor(cities[0]!) : setup.bundles, setup.lang).then(() => ({
+        data: readIsland(setup.island, latinText),
+        cities,
+        setup,
+      }));
       await ready;
       return { seq, kind: 'ready' };
     }

@@ -15,8 +15,8 @@ describe('Content-Security-Policy', () => {
       assert.equal(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'), cspMeta(), path);
       for (const script of doc.querySelectorAll('script')) {
         const type = script.getAttribute('type');
-        // Data blocks (JSON, or markup kept for a script) never run, so the policy need not allow them.
-        const data = type === 'application/json' || type === 'application/ld+json' || type === 'text/html';
+        // Data blocks (JSON, text, or markup kept for a script) never run, so the policy need not allow them.
+        const data = type === 'application/json' || type === 'application/ld+json' || type === 'text/html' || type === 'text/plain';
         assert.ok(data || script.hasAttribute('src'), `${path}: inline executable script`);
       }
       assert.equal(doc.querySelectorAll('style, [style]').length, 0, `${path}: inline style`);

@@ -5,8 +5,22 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
 import { loadBuiltSearch } from '../../src/build/search-node.ts';
-import { answerStatus, itemId, reasons, searchCatalog, type SearchAnswer, type SearchData, type SearchIndex } from '../../src/lib/search/engine.ts';
+import {
+  answerStatus,
+  itemId,
+  reasons,
+  recordFacts,
+  recordName,
+  searchCatalog,
+  type SearchAnswer,
+  type SearchData,
+  type SearchIndex,
+} from '../../src/lib/search/engine.ts';
+import { BATCH_IDS } from '../../src/lib/catalog/batches.ts';
+import { batchTitle, plannedDeadline } from '../../src/lib/views/format.ts';
+import { leadText, nameOf } from '../../src/lib/views/item-view.ts';
 import { serviceEntries } from '../../src/lib/search/lexicon.ts';
+import { decodeLatinData, LATIN_FILE } from '../../src/lib/search/pinyin.ts';
 import { meaningfulScenario, wordingOccursIn } from '../../src/lib/search/rank.ts';
 import { segmentWords } from '../../src/lib/search/terms.ts';
 import { ALMOST_ALL, broadAnswer } from '../../src/lib/search/scope.ts';
@@ -137,6 +151,8 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       // A mistyped word is said up front.
       await searchViaUi(page, server.url, '结昏登记');
       assert.match((await page.locator('#search-status').textContent()) ?? '', /^已按“结婚登记”查找。找到 1 项与“结昏登记”相关的事项。/);
+      // Pinyin is read as the Chinese word it spells, and the page says so.
+      assert.equal((await searchViaUi(page, server.url, 'shebaoka')).status, '已按“社保卡”查找。找到 7 项与“shebaoka”相关的事项。');
       // A lead bureau the site inferred (1-8) is marked in the results too.
       await searchViaUi(page, server.url, '城乡居民基本养老保险关系转移接续');
       assert.match((await page.locator('#search-results > li').first().textContent()) ?? '', /牵头：市人社局（[^）]*本站推定）/);
@@ -263,6 +279,8 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       assert.equal(batch.ids.length, 10, 'first page of results');
       assert.match(batch.status, /找到 58 项符合条件的事项/);
       assert.ok(batch.ids.every((id) => id.startsWith('1-')));
+      // As the table lists them: Pagefind lists a filter-only search in the order the records were indexed.
+      assert.deepEqual(batch.ids, ['1-1', '1-2', '1-3', '1-4', '1-5', '1-6', '1-7', '1-8', '1-9', '1-10']);
       const combined = await searchViaUi(page, server.url, '公积金', { batch: '第三批（2021年底）' });
       assert.deepEqual(combined.ids, ['3-25']);
       const lead = await searchViaUi(page, server.url, '', { lead: '市残联', remark: '国家级事权' });
@@ -381,6 +399,25 @@ describe('the search engine in Node, on the built sites', () => {
     }
   });
 
+  it('reads every item’s name, batch deadline and lead bureaus back from its record as the item page gives them', async () => {
+    const { index } = await engine('root');
+    const shown = new Map<string, string>();
+    for (const batch of BATCH_IDS) {
+      const listed = await index.search(null, { filters: { batch: batchTitle(batch) } });
+      for (const result of listed?.results ?? []) {
+        const d = await result.data();
+        shown.set(itemId(d.url), `${recordName(d)}：${recordFacts(d)}`);
+      }
+    }
+    const bureauName = nameOf(new Map(catalog.bureaus.map((b) => [b.slug, b])));
+    const wrong = catalog.items.filter((i) => shown.get(i.id) !== `${i.name}：${plannedDeadline(i.batch)}；牵头：${leadText(i, bureauName)}`);
+    assert.deepEqual(
+      wrong.map((i) => `${i.id} ${shown.get(i.id)}`),
+      [],
+    );
+    assert.equal(shown.size, catalog.items.length);
+  });
+
   // Everyday words that name a different service than the one they were once matched to (issue 17):
   // the wrong item may be shown as related or partial, never as 匹配.
   const FALSE_EQUIVALENCES: [query: string, wrong: string[]][] = [
@@ -461,20 +498,21 @@ describe('Pagefind’s Chinese segmentation (upstream issue #1237)', () => {
     assert.deepEqual(missing, []);
   });
 
-  it('indexes name and scenario apart, never glued by HTML compression, and pinyin as words of their own', async (t) => {
+  it('indexes name and scenario apart, never glued by HTML compression, and no pinyin: the pinyin map has it', async (t) => {
     const server = await serveStatic(SITES.root.dir, '/');
     t.after(() => server.close());
     const page = await browser.newPage();
     t.after(() => page.close());
     await page.goto(server.url);
-    const found: { content: string; pinyin: string[] } = await page.evaluate(async () => {
+    const found: { content: string; pinyin: number } = await page.evaluate(async () => {
       const bundle = '/pagefind/pagefind.js';
       const pf = await import(bundle);
       const content = (await (await pf.search('结婚登记')).results[0].data()).content;
-      const pinyin = await Promise.all((await pf.search('jiehundengji')).results.map(async (x: { data(): Promise<{ url: string }> }) => (await x.data()).url));
+      const pinyin = (await pf.search('jiehundengji')).results.length;
       return { content, pinyin };
     });
     assert.match(found.content, /^结婚登记\. 申请人/);
-    assert.deepEqual(found.pinyin, ['/items/3-40/']);
+    assert.equal(found.pinyin, 0, 'pinyin stays out of the index every search downloads');
+    assert.deepEqual(decodeLatinData(readFileSync(join(SITES.root.dir, 'pagefind', LATIN_FILE), 'utf8')).pinyin.get('jiehundengji'), ['结婚登记']);
   });
 });

@@ -45,7 +45,7 @@ export const itemSchema = z
     sameService: z.array(
       z.object({ id: z.string(), note: z.string().min(1), basis: z.literal('reading').optional(), citation: resolvedCitationSchema.optional() }).strict(),
     ),
-    /** Words search knows the item by besides its text: pinyin goes into its search record as metadata; the everyday words are not indexed (the search page derives them from the lexicon). Nothing of this is on the page. */
+    /** Words search knows the item by besides its text: the words its pinyin spells go into the pinyin map (search/pinyin.ts); neither they nor the everyday words are indexed (the engine derives both from the lexicon). Nothing of this is on the page. */
     searchTerms: itemSearchTermsSchema,
     /** Life topic slugs, from content/topics.yaml; at least one. */
     topics: z.array(z.string()).min(1),
@@ -198,6 +198,9 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     // An item is offered in one city: every bureau on it must serve that city.
     const cityCodes = new Set([...lead.slugs, ...cooperating.slugs].map((slug) => registry.bySlug(slug)?.city?.code ?? OWN_CITY_CODE));
     if (cityCodes.size > 1) fail(`its bureaus serve different cities (${[...cityCodes].join(', ')}); an item is offered in one city`);
+    // Search reads a name back from its indexed text up to the first space (recordName in search/engine.ts).
+    if (/\s|\.$/u.test(corrected.cells.name))
+      fail(`the name "${corrected.cells.name}" has a space or ends with a full stop; correct it in content/corrections.yaml`);
     const remark = corrected.cells.remark;
     if (remark !== '' && !isRemark(remark)) fail(`unknown remark (备注) "${remark}"; known remarks are listed in src/lib/catalog/remarks.ts`);
 

@@ -6,16 +6,34 @@
  * runtime as the index. Pure: no DOM, no I/O of its own, so that it can run in
  * a Web Worker too.
  */
-import { highlightWords, mergeHits, planQuery, readAsNote, suggestTerms, type QueryLexiconEntry, type QueryPlan } from './query.ts';
-import { everydayWords, itemMatchText, rankResults, resultState, type Assessed, type ConceptHit, type ResultState, type Tier } from './rank.ts';
-import { decodePhrasing, LIGHT_CHARACTERS, phrasing } from './rules.ts';
+import { decodeLatinData, type PinyinMap } from './pinyin.ts';
+import { highlightWords, mergeHits, normalizeQuery, planQuery, readAsNote, suggestTerms, type QueryLexiconEntry, type QueryPlan } from './query.ts';
+import {
+  everydayWords,
+  itemMatchText,
+  pinyinSourceWords,
+  rankResults,
+  resultState,
+  type Assessed,
+  type ConceptHit,
+  type ResultState,
+  type Tier,
+} from './rank.ts';
+import { decodePhrasing, hasLatin, LIGHT_CHARACTERS, phrasing } from './rules.ts';
 import { segmentWords } from './segment.ts';
+import { plannedDeadlineOfTitle } from '../views/format.ts';
 
 /** What the engine needs besides the index: the phrasing data the build ships with the search page. */
 export interface SearchData {
   lexicon: QueryLexiconEntry[];
   /** Words too common in the catalog to distinguish items (办理, 申请人). */
   common: string[];
+  /**
+   * The Latin data (pinyin.ts), loaded on the first query with Latin letters only: a search that
+   * never meets pinyin never downloads it. It gives the whole phrasing (the page's and the Latin
+   * words') and the pinyin map. Without it, Latin words spell and stand for nothing.
+   */
+  latin?: () => Promise<{ lexicon: QueryLexiconEntry[]; pinyin: PinyinMap }>;
 }
 
 /** The search page's data island (#search-data), as the build writes it. */
@@ -25,10 +43,38 @@ export interface SearchIsland {
   common: string[];
 }
 
-/** The engine's data from the page's data island. */
-export function readIsland(json: string): SearchData {
-  const island = JSON.parse(json) as SearchIsland;
-  return { lexicon: decodePhrasing(island.phrasing), common: island.common };
+/**
+ * The data island's text: the common words on the first line, separated by “|”,
+ * then the phrasing lines. Plain text rather than JSON, whose escaped tabs and
+ * newlines weighed more; it must not contain “<”, which could end the script element.
+ */
+export function encodeIsland(island: SearchIsland): string {
+  const text = `${island.common.join('|')}\n${island.phrasing}`;
+  if (text.includes('<'))
+    throw new Error(`the search data contains “<”, which would end its script element: ${text.slice(text.indexOf('<'), text.indexOf('<') + 40)}`);
+  return text;
+}
+
+/**
+ * The engine's data from the page's data island, and the loader of the Latin
+ * data's text (the Pagefind folder's latin.txt: fetched by the page, read from
+ * disk in Node), called once, when a query first has Latin letters.
+ */
+export function readIsland(text: string, latinText?: () => Promise<string>): SearchData {
+  const split = text.indexOf('\n');
+  const common = text.slice(0, split);
+  const lexicon = decodePhrasing(text.slice(split + 1));
+  const data: SearchData = { lexicon, common: common === '' ? [] : common.split('|') };
+  if (latinText) {
+    let loading: Promise<{ lexicon: QueryLexiconEntry[]; pinyin: PinyinMap }> | undefined;
+    data.latin = () =>
+      (loading ??= latinText().then((text) => {
+        const latin = decodeLatinData(text);
+        // One array for every Latin query, so that the phrasing is compiled once (rules.ts).
+        return { lexicon: [...lexicon, ...(latin.phrasing === '' ? [] : decodePhrasing(latin.phrasing))], pinyin: latin.pinyin };
+      }));
+  }
+  return data;
 }
 
 /** One indexed record as Pagefind returns it. */
@@ -37,6 +83,8 @@ export interface IndexRecord {
   /** The record's indexed text: its name and scenario, each closed with “. ” by Pagefind. */
   content: string;
   meta: Record<string, string | undefined>;
+  /** The record's filter values (filters.ts), which also say its batch and lead bureaus. */
+  filters?: Record<string, string[] | undefined>;
 }
 
 /** One Pagefind hit: its score and its record, loaded on demand. */
@@ -72,12 +120,39 @@ const WHOLE_QUERY_HITS = 5;
 export const CHECK_LIMIT = 30;
 
 /**
+ * The item name of a search record (record.ts), from Pagefind's content, which
+ * starts with it: Pagefind closes the name's paragraph with “. ” (with a space
+ * alone after a closing bracket), and a name has neither space nor final full
+ * stop (the catalog checks), so the name is what comes before the first space.
+ * Kept as metadata too, the name would be indexed a second time.
+ */
+export function recordName(data: IndexRecord): string {
+  if (data.meta.title) return data.meta.title;
+  const space = data.content.indexOf(' ');
+  const head = space < 0 ? data.content : data.content.slice(0, space);
+  return head.replace(/\.$/, '');
+}
+
+/**
+ * What a result says under its name, as the lists do (要求2021年6月前实现；牵头：市人社局),
+ * from the record's filters: its batch and its lead bureaus. A lead the site
+ * inferred or annotated keeps its mark (本站推定) in the record's `lead` metadata,
+ * the only metadata a record has: Pagefind indexes metadata, and every first search
+ * would download the batch and lead of every item a second time.
+ */
+export function recordFacts(data: IndexRecord): string {
+  const deadline = plannedDeadlineOfTitle(data.filters?.batch?.[0] ?? '');
+  const lead = data.meta.lead ?? data.filters?.lead?.join('、');
+  return [deadline, lead && `牵头：${lead}`].filter(Boolean).join('；');
+}
+
+/**
  * The scenario of a search record (record.ts), from Pagefind's content: the
  * scenario is indexed as text rather than kept as metadata, because Pagefind
  * splits Chinese text into words but metadata only at spaces.
  */
 export function recordScenario(data: IndexRecord): string {
-  const name = data.meta.title ?? '';
+  const name = recordName(data);
   const rest = data.content.startsWith(name) ? data.content.slice(name.length) : data.content;
   return rest.replace(/^[.\s]+/, '').replace(/\.$/, '');
 }
@@ -102,9 +177,9 @@ export interface SearchAnswer {
   uncovered: string[];
 }
 
-/** Reads a query against the phrasing data: its concepts and the Pagefind searches to run. */
-export function plan(raw: string, data: SearchData): QueryPlan {
-  return planQuery(raw, data.lexicon, segmentWords, new Set(data.common));
+/** Reads a query against the phrasing data (and the pinyin map, if loaded): its concepts and the Pagefind searches to run. */
+export function plan(raw: string, data: SearchData, pinyin?: PinyinMap): QueryPlan {
+  return planQuery(raw, data.lexicon, segmentWords, new Set(data.common), pinyin);
 }
 
 /**
@@ -112,12 +187,15 @@ export function plan(raw: string, data: SearchData): QueryPlan {
  * searches, merges their hits, loads the best candidates' records and ranks them.
  */
 export async function searchCatalog(index: SearchIndex, data: SearchData, raw: string, filters: Record<string, string> = {}): Promise<SearchAnswer> {
-  const planned = plan(raw, data);
+  const latin = data.latin && hasLatin(normalizeQuery(raw)) ? await data.latin() : undefined;
+  const lexicon = latin?.lexicon ?? data.lexicon;
+  const planned = plan(raw, { ...data, lexicon }, latin?.pinyin);
   const base = { plan: planned, ranked: [], listing: [], readAs: '', highlight: highlightWords(planned), suggestions: [], uncovered: [], blank: false };
   const options = { filters };
   if (planned.query === '') {
     if (Object.keys(filters).length === 0) return { ...base, state: 'none', blank: true };
-    const all = await index.search(null, { ...options, sort: { order: 'asc' } });
+    // In the order the records were indexed, the catalog's (search-index.ts): a sort key would weigh on every search.
+    const all = await index.search(null, options);
     const listing = all?.results ?? [];
     return { ...base, listing, state: listing.length > 0 ? 'matches' : 'none' };
   }
@@ -130,16 +208,19 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, raw: s
   perSearch[0] = perSearch[0]?.slice(0, WHOLE_QUERY_HITS) ?? [];
   const hits = mergeHits(perSearch);
   const records = await Promise.all(hits.slice(0, CHECK_LIMIT).map((h) => h.result.data()));
+  const services = phrasing(lexicon).services;
+  // The words pinyin finds an item under are only worked out when pinyin was typed.
+  const spelling = planned.concepts.some((c) => c.source === 'pinyin');
   const ranked = rankResults(
     planned.query,
     planned.concepts,
     records,
     (d) => {
-      const name = d.meta.title ?? '';
-      const text = itemMatchText({ name, scenario: recordScenario(d) });
-      return { name, text, everyday: everydayWords(text, phrasing(data.lexicon).services), pinyin: (d.meta.pinyin ?? '').split(' ').filter(Boolean) };
+      const item = { name: recordName(d), scenario: recordScenario(d) };
+      const text = itemMatchText(item);
+      return { name: item.name, text, everyday: everydayWords(text, services), pinyin: spelling ? pinyinSourceWords(item, services, segmentWords) : [] };
     },
-    phrasing(data.lexicon).defaultAction,
+    phrasing(lexicon).defaultAction,
   );
   const state = resultState(ranked);
   const things = planned.concepts.filter((c) => c.kind === 'thing');

@@ -91,6 +91,11 @@ describe('the lexicon', () => {
       () => parseLexicon('- say: [Social Security]\n  means: [社会保障卡]\n', 'content/lexicon.yaml'),
       /content\/lexicon\.yaml:1: "Social Security" can never be typed/,
     );
+    // Latin words travel only to queries with Latin letters (the Latin data, pinyin.ts).
+    assert.throws(
+      () => parseLexicon('- class: foreign\n  say: ["12333"]\n  means: [社会保障卡]\n', 'content/phrasing.yaml'),
+      /content\/phrasing\.yaml:1: "12333" has no Latin letter/,
+    );
   });
 
   it('accepts related-only entries, rejects entries with neither means nor related, and never indexes items under related words', () => {

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { SourceError } from '../source/source-error.ts';
 import { parseYamlList } from '../source/yaml-source.ts';
 import { entriesFor, wordingOccursIn } from './rank.ts';
-import { PHRASE_CLASSES, type PhraseClass, type QueryLexiconEntry } from './rules.ts';
+import { hasLatin, LATIN_CLASSES, PHRASE_CLASSES, type PhraseClass, type QueryLexiconEntry } from './rules.ts';
 
 export { entriesFor, PHRASE_CLASSES, type PhraseClass };
 
@@ -83,6 +83,7 @@ function normalized(word: string): string {
  * shadowing another, stop the build:
  *
  * - a word that never reaches the reader as written (capitals, full-width forms, punctuation);
+ * - a pinyin or foreign word without Latin letters, which no query that loads them could have;
  * - a service, verb, group or purpose word containing a place phrase, which is stripped before words are read.
  *
  * @throws {SourceError} naming the file and line of the later entry and the word.
@@ -94,6 +95,8 @@ export function checkPhrasing(entries: readonly LocatedLexiconEntry[]): void {
     for (const word of entry.say) {
       if (normalized(word) !== word)
         throw new SourceError(entry.file, entry.line, `"${word}" can never be typed as written: queries are read as "${normalized(word)}"`, word);
+      if (LATIN_CLASSES.includes(entry.class) && !hasLatin(word))
+        throw new SourceError(entry.file, entry.line, `"${word}" has no Latin letter: ${entry.class} words are only read in queries with Latin letters`, word);
       const first = seen.get(word);
       if (first) throw new SourceError(entry.file, entry.line, `"${word}" is already a say word at ${where(first)}`, word);
       seen.set(word, entry);

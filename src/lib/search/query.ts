@@ -4,6 +4,7 @@
  * of several Pagefind searches and ranking exact names first. No DOM, no I/O.
  */
 
+import type { PinyinMap } from './pinyin.ts';
 import { queryConcepts, type Concept, type QueryLexiconEntry } from './rules.ts';
 
 export type { QueryLexiconEntry };
@@ -55,9 +56,10 @@ export function planQuery(
   lexicon: readonly QueryLexiconEntry[],
   segment: (text: string) => string[],
   common: ReadonlySet<string> = new Set(),
+  pinyin?: PinyinMap,
 ): QueryPlan {
   const query = normalizeQuery(raw);
-  const concepts = query === '' ? [] : queryConcepts(query, lexicon, segment, common);
+  const concepts = query === '' ? [] : queryConcepts(query, lexicon, segment, common, pinyin);
   if (concepts.length === 0) return { query, concepts, searches: [] };
   const searches = new Set<string>([query]);
   // Things decide relevance; actions only rank. When the query names a thing, an item with the action

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from '../catalog/catalog.ts';
-import { commonWords, conceptHit, itemMatchText, rankResults, resultState, type ItemWords } from './rank.ts';
+import { commonWords, conceptHit, itemMatchText, pinyinSourceWords, rankResults, resultState, type ItemWords } from './rank.ts';
 import { queryConcepts, type Concept, type QueryLexiconEntry } from './rules.ts';
 import { normalizeQuery } from './query.ts';
-import { segmentWords } from './terms.ts';
+import { catalogPinyinMap, segmentWords } from './terms.ts';
 import { realInputs } from '../../../tests/harness/inputs.ts';
 
 const concept = (say: string, over: Partial<Concept> = {}): Concept => ({ say, means: [], related: [], kind: 'thing', source: 'word', ...over });
@@ -26,12 +26,25 @@ describe('conceptHit', () => {
     assert.deepEqual([hit?.strength, hit?.wording], ['related', '纳税状况公证']);
   });
 
-  it('counts pinyin only against the item’s pinyin words, whole or as a prefix of 4 letters or more', () => {
-    const item = words('社会保障卡补领', '', [], ['shebaoka', 'sbk']);
-    assert.ok(conceptHit(concept('sbk', { source: 'pinyin' }), item));
-    assert.ok(conceptHit(concept('sheba', { source: 'pinyin' }), item));
-    assert.equal(conceptHit(concept('she', { source: 'pinyin' }), item), undefined);
-    assert.equal(conceptHit(concept('xyz', { source: 'pinyin' }), item), undefined);
+  it('counts pinyin only against the words the item is found under by pinyin, as the spelling typed', () => {
+    const item = words('社会保障卡补领', '', ['社保卡'], ['社保卡', '社会保障卡']);
+    const hit = conceptHit(concept('sbk', { source: 'pinyin', spelled: ['社保卡'] }), item);
+    assert.deepEqual([hit?.strength, hit?.wording], ['same', 'sbk']);
+    assert.equal(conceptHit(concept('she', { source: 'pinyin', spelled: ['社'] }), item), undefined);
+    assert.equal(conceptHit(concept('xyz', { source: 'pinyin', spelled: [] }), item), undefined);
+  });
+});
+
+describe('pinyinSourceWords', () => {
+  it('lists the everyday words, the official words they stand for and the name’s words', () => {
+    const lexicon = [
+      { say: ['驾照'], means: ['机动车驾驶证'] },
+      { say: ['户口本'], means: ['户籍'] },
+    ];
+    assert.deepEqual(
+      pinyinSourceWords({ name: '机动车驾驶证公证', scenario: '办理公证。不受户籍地限制。' }, lexicon, segmentWords),
+      ['驾照', '机动车驾驶证', ...segmentWords('机动车驾驶证公证').filter((w) => w.length >= 2)].filter((w, i, all) => all.indexOf(w) === i),
+    );
   });
 });
 
@@ -107,11 +120,12 @@ describe('the real catalog and lexicon', () => {
   const common = new Set(commonWords(catalog.items.map(itemMatchText), segmentWords));
   const all = catalog.items.map((i) => ({
     id: i.id,
-    words: { name: i.name, text: itemMatchText(i), everyday: i.searchTerms.everyday, pinyin: i.searchTerms.pinyin },
+    words: { name: i.name, text: itemMatchText(i), everyday: i.searchTerms.everyday, pinyin: i.searchTerms.spelled },
   }));
+  const pinyin = catalogPinyinMap(catalog.items);
   const search = (raw: string) => {
     const query = normalizeQuery(raw);
-    return rankResults(query, queryConcepts(query, lexicon, segmentWords, common), all, (c) => c.words);
+    return rankResults(query, queryConcepts(query, lexicon, segmentWords, common, pinyin), all, (c) => c.words);
   };
   const top = (raw: string, k = 5) =>
     search(raw)

@@ -28,6 +28,25 @@ export function everydayWords(text: string, lexicon: readonly { say: readonly st
 }
 
 /**
+ * The Chinese words an item is found under by their pinyin: its everyday words,
+ * the words of the official wordings they stand for (someone who knows 驾驶证
+ * may type jiashizheng), and the words of its name of two characters or more.
+ * The build spells them into the pinyin map (terms.ts); the engine checks a
+ * typed spelling against them, so that both agree on what pinyin finds.
+ */
+export function pinyinSourceWords(
+  item: { name: string; scenario: string },
+  services: readonly { say: readonly string[]; means?: readonly string[] }[],
+  segment: (text: string) => string[],
+): string[] {
+  const text = itemMatchText(item);
+  const entries = entriesFor(services, text);
+  const official = entries.flatMap((e) => (e.means ?? []).filter((m) => wordingOccursIn(m, text)).flatMap((m) => m.split(' ')));
+  const nameWords = segment(item.name).filter((w) => w.length >= 2);
+  return [...new Set([...everydayWords(text, services), ...official, ...nameWords])];
+}
+
+/**
  * The part of a scenario that says what the service is: the closing
  * “不受…限制” clause names places (户籍地, 缴存地) that every item mentions and
  * would tie everyday words to unrelated items.
@@ -49,7 +68,10 @@ export interface ItemWords {
   text: string;
   /** Everyday words the item is indexed under (from the lexicon). */
   everyday: readonly string[];
-  /** Pinyin spellings the item is indexed under (shebaoka, sbk). */
+  /**
+   * The Chinese words the item is found under by pinyin ({@link pinyinSourceWords}); a pinyin
+   * concept lists the words it spells (shebaoka → 社保卡), see pinyin.ts. Empty when no pinyin was typed.
+   */
   pinyin: readonly string[];
 }
 
@@ -67,14 +89,12 @@ export interface ConceptHit {
   rank: number;
 }
 
-/** The shortest Latin prefix that counts as pinyin typed so far (gongji…). */
-const PINYIN_PREFIX = 4;
-
 /** How a concept meets an item, if at all. */
 export function conceptHit(concept: Concept, item: ItemWords): ConceptHit | undefined {
   if (concept.source === 'pinyin') {
-    const hit = item.pinyin.find((p) => p === concept.say || (concept.say.length >= PINYIN_PREFIX && p.startsWith(concept.say)));
-    return hit ? { concept, strength: 'same', wording: hit, rank: 0 } : undefined;
+    // The spelling, not the word, is the wording: what was typed covers none of the name's characters.
+    const hit = (concept.spelled ?? []).some((w) => item.pinyin.includes(w));
+    return hit ? { concept, strength: 'same', wording: concept.say, rank: 0 } : undefined;
   }
   // A word of the query found as typed is that word; what it borrowed from a longer everyday word only helps find items without it.
   if (concept.source === 'word' && item.text.includes(concept.say)) return { concept, strength: 'same', wording: concept.say, rank: 0 };

@@ -12,6 +12,17 @@ export const PHRASE_CLASSES = ['service', 'verb', 'group', 'purpose', 'filler', 
 /** One class of phrasing. */
 export type PhraseClass = (typeof PHRASE_CLASSES)[number];
 
+/**
+ * Classes whose words are Latin (pinyin verbs and fillers, English words): only a query with
+ * Latin letters can meet them, so they travel with the pinyin map (pinyin.ts), not with the page.
+ */
+export const LATIN_CLASSES: readonly PhraseClass[] = ['pinyin-filler', 'pinyin-verb', 'foreign'];
+
+/** Whether a cleaned query has Latin letters: only then does the engine load the Latin data. */
+export const hasLatin = (query: string) => /[a-z]/.test(query);
+
+import { spelledWords, type PinyinMap } from './pinyin.ts';
+
 /** One lexicon or phrasing entry as the browser receives it (empty lists and the default class left out). */
 export interface QueryLexiconEntry {
   /** What kind of phrasing; absent for a service word (the lexicon's entries). */
@@ -48,6 +59,8 @@ export interface Concept {
   source: ConceptSource;
   /** For actions: an item must do this to be a full match (see {@link QueryLexiconEntry.strong}). */
   strong?: boolean;
+  /** For pinyin: the catalog's Chinese words the typed spelling stands for (shebaoka → 社保卡), from the pinyin map. */
+  spelled?: string[];
   /** For a mistyped word (结昏登记): the known word it was read as (结婚登记), so that the page can say so. */
   readAs?: string;
 }
@@ -246,12 +259,14 @@ function oneCharOff(a: string, b: string): boolean {
  *
  * @param query a query already cleaned by `normalizeQuery`.
  * @param common words so frequent in the catalog that they distinguish nothing (办理, 申请人).
+ * @param pinyin the pinyin map, to read Latin words as the Chinese words they spell; without it they spell nothing.
  */
 export function queryConcepts(
   query: string,
   lexicon: readonly QueryLexiconEntry[],
   segment: (text: string) => string[],
   common: ReadonlySet<string> = new Set(),
+  pinyin?: PinyinMap,
 ): Concept[] {
   const data = phrasing(lexicon);
   const book = data.book;
@@ -311,7 +326,7 @@ export function queryConcepts(
           : typo;
         const left = cut ? `${rest.slice(0, cut.at)} ${rest.slice(cut.at + Math.max(0, cut.length))}` : rest;
         for (const word of restWords(left, segment, data.fillers)) {
-          const concept = wordConcept(word, common, data);
+          const concept = wordConcept(word, common, data, pinyin);
           if (concept) local.push({ at: start + left.indexOf(word), length: word.length, concept });
         }
         rest = '';
@@ -480,11 +495,31 @@ const PART_OF_ENTRIES = 2;
  * stands for what that word means, since the index holds whole words and would
  * not find the part alone.
  */
-function wordConcept(word: string, common: ReadonlySet<string>, data: Phrasing): Concept | undefined {
-  if (LATIN.test(word))
-    return word.length >= 2 && !data.pinyinFillers.has(word) ? { say: word, means: [], related: [], kind: 'thing', source: 'pinyin' } : undefined;
+function wordConcept(word: string, common: ReadonlySet<string>, data: Phrasing, pinyin?: PinyinMap): Concept | undefined {
+  if (LATIN.test(word)) return word.length >= 2 && !data.pinyinFillers.has(word) ? pinyinConcept(word, data, pinyin) : undefined;
   if (!HAN.test(word) || [...word].length < 2 || data.fillerSet.has(word) || common.has(word)) return undefined;
   const containing = data.services.filter((e) => (e.means ?? []).length > 0 && e.say.some((s) => s !== word && s.includes(word)));
   const means = containing.length <= PART_OF_ENTRIES ? [...new Set(containing.flatMap((e) => e.means ?? []))] : [];
   return { say: word, means, related: [], kind: 'thing', source: 'word' };
+}
+
+/** Most words a pinyin note names (已按“社保卡”查找): a spelling of more is no reading worth stating. */
+const READ_AS_WORDS = 3;
+
+/**
+ * A Latin word read as pinyin: the Chinese words it spells in the catalog
+ * (`spelled`, what the ranking checks items against), and as `means` those
+ * words with the official wordings of the everyday ones among them, which the
+ * index holds (shebaoka → 社保卡 → 社会保障卡): what is searched and highlighted.
+ */
+function pinyinConcept(word: string, data: Phrasing, pinyin?: PinyinMap): Concept {
+  const spelled = pinyin ? spelledWords(pinyin, word) : [];
+  const official = (w: string) => data.services.filter((e) => e.say.includes(w)).flatMap((e) => e.means ?? []);
+  const means = [...new Set(spelled.flatMap((w) => [w, ...official(w)]))];
+  const concept: Concept = { say: word, means, related: [], kind: 'thing', source: 'pinyin', spelled };
+  // The words of the spelling itself (jiehun → 结婚), not of the longer ones it begins (结婚登记, 结婚证).
+  const exact = pinyin?.get(word) ?? [];
+  const read = exact.length > 0 ? exact : spelled;
+  if (read.length > 0 && read.length <= READ_AS_WORDS) concept.readAs = read.join('”“');
+  return concept;
 }

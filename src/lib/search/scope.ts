@@ -109,8 +109,7 @@ export async function broadAnswer(index: SearchIndex, data: SearchData, query: s
   const planned = plan(query, data);
   // A word too common to rank by (办理, 网上), which the engine would answer with nothing, is counted too.
   const common = planned.searches.length === 0 && data.common.includes(word);
-  const found = await index.search(word, { sort: { order: 'asc' } });
-  const listing: IndexResult[] = found?.results ?? [];
+  const listing = inCatalogOrder(await index.search(null), await index.search(word));
   if (listing.length < (common ? 1 : Math.ceil(total * ALMOST_ALL))) return undefined;
   const answer: SearchAnswer = {
     plan: planned,
@@ -124,6 +123,17 @@ export async function broadAnswer(index: SearchIndex, data: SearchData, query: s
     uncovered: [],
   };
   return { answer, status: broadStatus(word, listing.length, total, scope) };
+}
+
+/**
+ * The hits of a word in catalog order: the records carry no sort key (every first
+ * search would download it), and with no query Pagefind lists pages in the order
+ * they were indexed, the catalog's; the word's hits are kept in that order.
+ * Neither search loads a record.
+ */
+function inCatalogOrder(all: { results: IndexResult[] } | null, hits: { results: IndexResult[] } | null): IndexResult[] {
+  const found = new Set((hits?.results ?? []).map((r) => r.id));
+  return (all?.results ?? []).filter((r) => found.has(r.id));
 }
 
 /** “本市全部 138 项事项都含有“市”字……” */
@@ -146,8 +156,8 @@ export function scopePrefix(city: ScopeCity, single: boolean): string {
 
 /** The answer to a query that is a city's name: the city's items in catalog order (searched in that city's bundle), loaded page by page. */
 export async function cityAnswer(index: SearchIndex, data: SearchData, query: string, city: ScopeCity, single: boolean): Promise<BroadAnswer> {
-  const found = await index.search(null, { sort: { order: 'asc' } });
-  const listing: IndexResult[] = found?.results ?? [];
+  // With no query Pagefind lists a bundle's pages in the order they were indexed: the catalog's.
+  const listing: IndexResult[] = (await index.search(null))?.results ?? [];
   const answer: SearchAnswer = {
     plan: plan(query, data),
     state: listing.length > 0 ? 'matches' : 'none',
@@ -162,8 +172,8 @@ export async function cityAnswer(index: SearchIndex, data: SearchData, query: st
   return { answer, status: cityStatus(city, single) };
 }
 
-/** The cities of the search page's data island (#search-data), absent on a one-city site. */
+/** The cities of the search page's cities block (#search-cities, a JSON array), absent ('') on a one-city site. */
 export function islandCities(json: string): ScopeCity[] | undefined {
-  const cities = (JSON.parse(json) as { cities?: ScopeCity[] }).cities;
+  const cities = json === '' ? undefined : (JSON.parse(json) as ScopeCity[]);
   return cities && cities.length > 1 ? cities : undefined;
 }

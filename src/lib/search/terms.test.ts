@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { itemSearchTerms, pinyinSpellings, segmentWords } from './terms.ts';
+import { catalogPinyinMap, itemSearchTerms, pinyinSpellings, segmentWords } from './terms.ts';
 import { itemFilterValues, filterOptions, NO_REMARK } from './filters.ts';
 
 describe('pinyin', () => {
@@ -11,13 +11,22 @@ describe('pinyin', () => {
     assert.deepEqual(pinyinSpellings('abc'), []);
   });
 
-  it('indexes an item under its everyday words and their pinyin', () => {
+  it('finds an item under its everyday words, and by the pinyin of those and of its name’s words', () => {
     const terms = itemSearchTerms({ name: '结婚登记', scenario: '申请人可办理结婚登记，不受户籍地限制。' }, [
       { say: ['领结婚证'], means: ['结婚登记'] },
       { say: ['户口本'], means: ['户籍'] },
     ]);
     assert.deepEqual(terms.everyday, ['领结婚证']);
-    assert.ok(terms.pinyin.includes('jiehun') && terms.pinyin.includes('lingjiehunzheng'));
+    const map = catalogPinyinMap([{ searchTerms: terms }]);
+    assert.deepEqual(map.get('jiehun'), ['结婚']);
+    assert.deepEqual(map.get('lingjiehunzheng'), ['领结婚证']);
+    assert.deepEqual(map.get('ljhz'), ['领结婚证']);
+    assert.equal(map.has('hukouben'), false, 'an everyday word the item does not have spells nothing');
+  });
+
+  it('lists every word a spelling stands for, once, in catalog order', () => {
+    const map = catalogPinyinMap([{ searchTerms: { spelled: ['工伤', '户口'] } }, { searchTerms: { spelled: ['工商', '工伤'] } }]);
+    assert.deepEqual(map.get('gongshang'), ['工伤', '工商']);
   });
 
   it('segments like a browser does', () => {

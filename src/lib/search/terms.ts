@@ -4,7 +4,8 @@ import { segmentWords } from './segment.ts';
 
 export { segmentWords };
 import type { LexiconEntry } from './lexicon.ts';
-import { entriesFor, everydayWords, meaningfulScenario, wordingOccursIn } from './rank.ts';
+import type { PinyinMap } from './pinyin.ts';
+import { everydayWords, itemMatchText, meaningfulScenario, pinyinSourceWords } from './rank.ts';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -33,13 +34,13 @@ export function pinyinSpellings(word: string): string[] {
 
 export { meaningfulScenario };
 
-/** Zod schema of the hidden search terms of one item, by kind, for the page's index-only block. */
+/** Zod schema of the hidden search terms of one item, by kind. */
 export const itemSearchTermsSchema = z
   .object({
     /** Everyday words from the lexicon whose official wording occurs in the item. */
     everyday: z.array(z.string()),
-    /** Pinyin and initials of the everyday words, of the official wordings they stand for, and of the name's words. */
-    pinyin: z.array(z.string().regex(/^[a-z]+$/)),
+    /** The Chinese words the item is found under by their pinyin (pinyinSourceWords in rank.ts). */
+    spelled: z.array(z.string()),
   })
   .strict();
 
@@ -47,16 +48,24 @@ export const itemSearchTermsSchema = z
 export type ItemSearchTerms = z.infer<typeof itemSearchTermsSchema>;
 
 /**
- * Computes the words an item is indexed under besides its visible text, so
- * that a citizen's own words (社保卡, 驾照, gongjijin, sbk) find it.
+ * Computes the words an item is found under besides its visible text, so
+ * that a citizen's own words (社保卡, 驾照) and their pinyin (gongjijin, sbk) find it.
  */
 export function itemSearchTerms(item: { name: string; scenario: string }, lexicon: readonly Pick<LexiconEntry, 'say' | 'means'>[]): ItemSearchTerms {
-  const text = `${item.name} ${meaningfulScenario(item.scenario)}`;
-  const entries = entriesFor(lexicon, text);
-  const everyday = everydayWords(text, lexicon);
-  // Official wordings too: someone who knows the word 驾驶证 may type its pinyin, jiashizheng.
-  const official = entries.flatMap((e) => e.means.filter((m) => wordingOccursIn(m, text)).flatMap((m) => m.split(' ')));
-  const nameWords = segmentWords(item.name).filter((w) => w.length >= 2);
-  const spelled = [...everyday, ...official, ...nameWords].flatMap(pinyinSpellings);
-  return { everyday, pinyin: [...new Set(spelled)] };
+  return { everyday: everydayWords(itemMatchText(item), lexicon), spelled: pinyinSourceWords(item, lexicon, segmentWords) };
+}
+
+/**
+ * The pinyin map of a catalog (pinyin.ts): every spelling of every word its
+ * items are found under by pinyin, with the words it spells, in catalog order.
+ */
+export function catalogPinyinMap(items: readonly { searchTerms: Pick<ItemSearchTerms, 'spelled'> }[]): PinyinMap {
+  const map = new Map<string, string[]>();
+  const done = new Set<string>();
+  for (const word of items.flatMap((i) => i.searchTerms.spelled)) {
+    if (done.has(word)) continue;
+    done.add(word);
+    for (const spelling of pinyinSpellings(word)) map.set(spelling, [...(map.get(spelling) ?? []), word]);
+  }
+  return map;
 }

@@ -40,6 +40,16 @@ export function plannedDeadline(batch: BatchId): string {
   return `要求${BATCHES[batch].deadline}实现`;
 }
 
+/**
+ * The planned deadline as the lists say it, from a batch's title (batchTitle, also the batch's
+ * search filter value): 第二批（2021年6月前） → 要求2021年6月前实现. For the search page, which
+ * has the title from a result's filters and need not carry the batches' data.
+ */
+export function plannedDeadlineOfTitle(title: string): string | undefined {
+  const deadline = /（([^（）]+)）$/.exec(title)?.[1];
+  return deadline === undefined ? undefined : `要求${deadline}实现`;
+}
+
 /** The item's status in the table's own terms: 列入“跨省通办”任务，要求2021年6月前实现. */
 export function deadlineStatus(batch: BatchId): string {
   return `列入“跨省通办”任务，${plannedDeadline(batch)}`;

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { BATCH_IDS } from '../catalog/batches.ts';
+import { batchTitle, plannedDeadline, plannedDeadlineOfTitle } from '../views/format.ts';
+import { encodeIsland, readIsland, recordFacts, recordName, recordScenario, type IndexRecord } from './engine.ts';
+
+const record = (content: string, meta: IndexRecord['meta'] = {}): IndexRecord => ({ url: '/items/3-40/', content, meta });
+
+describe('a search record read back from Pagefind’s content', () => {
+  it('has its name up to the first space, whether Pagefind closed it with “. ” or, after a bracket, a space alone', () => {
+    const plain = record('结婚登记. 申请人可在所在地婚姻登记机关办理结婚登记.');
+    assert.deepEqual([recordName(plain), recordScenario(plain)], ['结婚登记', '申请人可在所在地婚姻登记机关办理结婚登记']);
+    const bracket = record('生育登记（一孩/二孩） 申请人可异地网上申请生育登记（一孩/二孩）');
+    assert.deepEqual([recordName(bracket), recordScenario(bracket)], ['生育登记（一孩/二孩）', '申请人可异地网上申请生育登记（一孩/二孩）']);
+  });
+
+  it('prefers a title kept as metadata', () => {
+    assert.equal(recordName(record('结婚登记. 申请人….', { title: '结婚登记' })), '结婚登记');
+  });
+});
+
+describe('what a result says under its name', () => {
+  it('gives the batch’s deadline as the lists do and the lead bureaus, from the record’s filters', () => {
+    const filters = { batch: ['第二批（2021年6月前）'], lead: ['市人社局', '市医保局'] };
+    assert.equal(recordFacts({ ...record('社会保障卡申领. 申请人….'), filters }), '要求2021年6月前实现；牵头：市人社局、市医保局');
+  });
+
+  it('keeps the mark of a lead the site inferred, which only then is metadata', () => {
+    const filters = { batch: ['第一批（2020年底前）'], lead: ['市人社局'] };
+    assert.equal(recordFacts({ ...record('x. y.', { lead: '市人社局（本站推定）' }), filters }), '要求2020年底前实现；牵头：市人社局（本站推定）');
+    assert.equal(recordFacts(record('x. y.')), '', 'nothing known, nothing said');
+  });
+});
+
+describe('the planned deadline from a batch’s title', () => {
+  it('says what plannedDeadline says for every batch', () => {
+    for (const batch of BATCH_IDS) assert.equal(plannedDeadlineOfTitle(batchTitle(batch)), plannedDeadline(batch));
+    assert.equal(plannedDeadlineOfTitle(''), undefined);
+  });
+});
+
+describe('the search page’s data island', () => {
+  it('reads back the phrasing and the common words it was written with', () => {
+    const text = encodeIsland({ phrasing: '\t社保卡\t社会保障卡\nverb\t补办\t补领\t\t1', common: ['办理', '申请人'] });
+    const data = readIsland(text);
+    assert.deepEqual(data.common, ['办理', '申请人']);
+    assert.deepEqual(
+      data.lexicon.map((e) => e.say),
+      [['社保卡'], ['补办']],
+    );
+    assert.equal(data.lexicon[1]?.strong, true);
+    assert.deepEqual(readIsland(encodeIsland({ phrasing: '\t社保卡\t社会保障卡', common: [] })).common, []);
+  });
+
+  it('refuses text that could end its script element', () => {
+    assert.throws(() => encodeIsland({ phrasing: '\t</script>\tx', common: [] }), /“<”/);
+  });
+});

@@ -126,6 +126,17 @@ export function csvCell(value: string): string {
  * Writes rows as CSV for spreadsheets: UTF-8 with a byte order mark, so that
  * Excel opens the Chinese correctly, and CRLF line ends.
  */
-export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${rows.map((row) => row.map(csvCell).join(',')).join('\r\n')}\r\n`;
+export function toCsv(rows: Iterable<readonly string[]>): string {
+  return [...csvPieces(rows)].join('');
+}
+
+/** The text of {@link toCsv} one row at a time, for files too large to hold as one string (see text-stream.ts). */
+export function* csvPieces(rows: Iterable<readonly string[]>): Generator<string> {
+  let empty = true;
+  yield '\uFEFF';
+  for (const row of rows) {
+    yield `${row.map(csvCell).join(',')}\r\n`;
+    empty = false;
+  }
+  if (empty) yield '\r\n';
 }

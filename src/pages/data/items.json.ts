@@ -1,9 +1,10 @@
 import type { APIRoute } from 'astro';
-import { itemRecords } from '../../astro/item-records.ts';
+import { eachItemRecord } from '../../astro/item-records.ts';
 import { getSiteData } from '../../astro/site-data.ts';
+import { jsonArrayPieces, textStream } from '../../lib/publish/text-stream.ts';
 
-/** All 138 items as JSON: normalised fields, corrections applied, and the raw cells. */
+/** All items as JSON: normalised fields, corrections applied, and the raw cells; streamed, record by record. */
 export const GET: APIRoute = async () => {
-  const records = itemRecords(await getSiteData());
-  return new Response(`${JSON.stringify(records, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  const records = eachItemRecord(await getSiteData());
+  return new Response(textStream(jsonArrayPieces(records)), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
 };

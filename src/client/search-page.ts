@@ -88,6 +88,8 @@ export function startSearchPage(): void {
     byId('search-suggestions-intro').hidden = terms.length === 0;
     none.hidden = !typed;
     empty.hidden = false;
+    // The browse list under the results leads on when nothing matched.
+    browse.hidden = false;
   }
 
   async function search() {

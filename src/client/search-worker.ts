@@ -18,19 +18,7 @@ import {
   type SearchData,
 } from '../lib/search/engine.ts';
 import { highlightTerms } from '../lib/search/query.ts';
-import {
-  broadAnswer,
-  bundlesFor,
-  chosenCity,
-  cityAnswer,
-  cityNamed,
-  islandCities,
-  ONE_CITY_SCOPE,
-  scopeName,
-  scopePrefix,
-  type BroadAnswer,
-  type ScopeCity,
-} from '../lib/search/scope.ts';
+import { broadAnswer, islandCities, ONE_CITY_SCOPE, type BroadAnswer, type ScopeCity } from '../lib/search/scope.ts';
 import { latinText, pagefindIndex } from './pagefind-client.ts';
 import type { PageReply, ResultEntry, SearchSetup, WorkerReply, WorkerRequest } from './search-protocol.ts';
 
@@ -83,6 +71,8 @@ async function inScope(query: string, filters: Record<string, string>, code: str
     const first: BroadAnswer | undefined = ranked ? undefined : await broadAnswer(index, data, query, await total, ONE_CITY_SCOPE);
     return { index, first, prefix: '', switched: undefined };
   }
+  // A national catalog's side of the scope, loaded only there: a one-city site never needs it.
+  const { bundlesFor, chosenCity, cityAnswer, cityNamed, scopeName, scopePrefix } = await import('../lib/search/city-scope.ts');
   const named = ranked ? undefined : cityNamed(query, cities);
   const city = named ?? chosenCity(cities, code);
   const index = await pagefindIndex(bundlesFor(city), setup.lang);
@@ -101,7 +91,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       const { setup } = request;
       const cities = islandCities(setup.cities);
       // The site's own city loads at once, so that the first search finds Pagefind ready.
-      ready ??= pagefindIndex(cities ? bundlesFor(cities[0]!) : setup.bundles, setup.lang).then(() => ({
+      ready ??= pagefindIndex(cities ? [cities[0]!.bundle] : setup.bundles, setup.lang).then(() => ({
         data: readIsland(setup.island, latinText),
         cities,
         setup,

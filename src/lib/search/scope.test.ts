@@ -2,20 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from '../catalog/catalog.ts';
 import { catalogCities } from '../catalog/cities.ts';
-import {
-  ALMOST_ALL,
-  broadCandidate,
-  broadStatus,
-  bundlesFor,
-  chosenCity,
-  cityLabel,
-  cityNamed,
-  cityStatus,
-  islandCities,
-  scopeCities,
-  scopeParams,
-  scopePrefix,
-} from './scope.ts';
+import { ALMOST_ALL, broadCandidate, broadStatus, islandCities } from './scope.ts';
+import { bundlesFor, chosenCity, cityLabel, cityNamed, cityStatus, scopeCities, scopeParams, scopePrefix } from './city-scope.ts';
 import { realInputs } from '../../../tests/harness/inputs.ts';
 
 const fictional = (n: number) => ({ city: { code: `c00${n}`, name: `虚构00${n}号市`, fictional: true } });

@@ -111,8 +111,16 @@ export function startSearchPage(): void {
       return;
     }
     status.textContent = '正在搜索…';
-    const found = await engine.ask({ kind: 'search', query: input.value, filters: active, city: picker?.value ?? '' });
-    if (run !== generation || found.kind !== 'answer') return;
+    const found = await engine.ask({ kind: 'search', query: input.value, filters: active, city: picker?.value ?? '' }).catch(() => undefined);
+    if (run !== generation) return;
+    if (found?.kind !== 'answer') {
+      // The search could not run (its files did not load): say so, and lead on, instead of “searching” for ever.
+      status.textContent = '搜索暂时无法使用。请稍后再试，或用下面的其他方式查找。';
+      browse.hidden = false;
+      app.dataset.result = '';
+      app.dataset.state = 'done';
+      return;
+    }
     answered = found.seq;
     namedCity = found.city !== undefined;
     if (picker && found.city !== undefined) {

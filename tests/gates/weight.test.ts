@@ -145,4 +145,16 @@ describe('page weight', () => {
     );
     assert.equal(await page.evaluate(() => document.getElementById('search-app')?.hidden), true, 'no search was run');
   });
+
+  it('says so and leads on when the search cannot load, instead of searching for ever', async (t) => {
+    const context = await fx.browser.newContext();
+    t.after(() => context.close());
+    // The worker's script is missing, as on a host that lost it.
+    await context.route(/search-worker-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
+    const page = await context.newPage();
+    await page.goto(`${fx.server.url}search/?q=${encodeURIComponent('社保卡')}`);
+    await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
+    assert.match((await page.locator('#search-status').textContent()) ?? '', /^搜索暂时无法使用/);
+    assert.equal(await page.locator('#browse').isVisible(), true, 'the other ways to find an item are shown');
+  });
 });

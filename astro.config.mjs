@@ -29,7 +29,11 @@ export default defineConfig({
   // One stylesheet for the whole site (about 5 KiB gzipped): a single render-blocking
   // request, cached after the first page, instead of three to six small per-page files.
   // The search worker (src/client/search-worker.ts) is a module worker: it imports Pagefind's runtime itself.
-  vite: { build: { assetsInlineLimit: 0, cssCodeSplit: false }, worker: { format: 'es' } },
+  // Minified scripts keep no pure-call annotations (a minifier's hint, kept by Rolldown): bytes of every search.
+  vite: {
+    build: { assetsInlineLimit: 0, cssCodeSplit: false, rolldownOptions: { output: { comments: { annotation: false } } } },
+    worker: { format: 'es', rolldownOptions: { output: { comments: { annotation: false } } } },
+  },
   // GFM comes from remark-gfm explicitly, and smart quotes would turn Chinese
   // quotation marks into English ones, so both built-ins are off.
   markdown: {

@@ -7,10 +7,10 @@ import { basename } from 'node:path';
  * goes through the minifier the site's own scripts are built with (Vite's, which
  * writes modern syntax); a classic script through esbuild (Astro's own), held to
  * ES5, as it is written to run in the oldest browsers. Throws rather than publish
- * a script the minifier could not read.
+ * a script the minifier could not read. `rewrite` changes the script before it is minified.
  */
-export async function minifyFile(file: string, kind: 'module' | 'classic'): Promise<void> {
-  const code = await readFile(file, 'utf8');
+export async function minifyFile(file: string, kind: 'module' | 'classic', rewrite: (code: string) => string = (code) => code): Promise<void> {
+  const code = rewrite(await readFile(file, 'utf8'));
   // Imported when needed, in Astro's process once the build is done, where Vite is loaded already.
   if (kind === 'classic') {
     const { transform } = await import('esbuild');

@@ -9,10 +9,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PAGEFIND_OPTIONS, readIsland, type SearchData, type SearchIndex } from '../lib/search/engine.ts';
+import { inflatingFetch } from '../lib/search/pagefind-fetch.ts';
 import { startInLanguage } from '../lib/search/pagefind-language.ts';
 import { LATIN_FILE } from '../lib/search/pinyin.ts';
 
-/** Pagefind fetches its index files; in Node, file: URLs are read from disk. */
+/** Pagefind fetches its index files; in Node, file: URLs are read from disk, and its data files inflated as the worker does. */
 function serveFilesToFetch(): void {
   const original = globalThis.fetch;
   if ((original as { fromDisk?: boolean }).fromDisk) return;
@@ -21,7 +22,7 @@ function serveFilesToFetch(): void {
     if (!url.startsWith('file:')) return original(input, init);
     return new Response(await readFile(fileURLToPath(url)));
   };
-  globalThis.fetch = Object.assign(fromDisk, { fromDisk: true }) as typeof fetch;
+  globalThis.fetch = Object.assign(inflatingFetch(fromDisk as typeof fetch), { fromDisk: true }) as typeof fetch;
 }
 
 /** The search data island of a built search page, as the browser reads it, with the Latin data read from disk when first needed. */

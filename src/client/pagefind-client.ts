@@ -1,4 +1,5 @@
 import { PAGEFIND_OPTIONS, type SearchIndex } from '../lib/search/engine.ts';
+import { inflatingFetch } from '../lib/search/pagefind-fetch.ts';
 import { startInLanguage } from '../lib/search/pagefind-language.ts';
 import { LATIN_FILE } from '../lib/search/pinyin.ts';
 
@@ -12,6 +13,8 @@ interface PagefindModule extends SearchIndex {
 export const DEFAULT_BUNDLES: readonly string[] = ['pagefind/'];
 
 const loading = new Map<string, Promise<SearchIndex>>();
+/** The worker's fetch once it inflates Pagefind's files, installed before the first runtime loads. */
+let inflating: typeof fetch | undefined;
 
 /**
  * The Latin data's text (pinyin map and Latin phrasing), fetched from beside the
@@ -50,6 +53,8 @@ export function pagefindIndex(bundles: readonly string[], lang: string): Promise
 async function loadPagefind(bundles: readonly string[], lang: string): Promise<SearchIndex> {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');
   const [first, ...others] = bundles as [string, ...string[]];
+  // The site's pagefind.js has no inflater of its own (src/lib/search/pagefind-fetch.ts); it fetches with the worker's fetch.
+  if (!inflating) globalThis.fetch = inflating = inflatingFetch(globalThis.fetch.bind(globalThis));
   const module = (await import(/* @vite-ignore */ `${base}${first}pagefind.js`)) as PagefindModule;
   await module.options({ ...PAGEFIND_OPTIONS, basePath: `${base}${first}`, baseUrl: base });
   await startInLanguage(module, lang);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { CITY_BUNDLES_DIR } from '../lib/search/bundles.ts';
 import { minifyFile } from '../build/minify.ts';
+import { withoutInflater } from '../build/pagefind-runtime.ts';
 
 /** The script that builds the index in a process of its own. */
 const INDEXER = fileURLToPath(new URL('../build/search-index.ts', import.meta.url));
@@ -88,7 +89,8 @@ export function pagefindIntegration(): AstroIntegration {
           // Pagefind ships its runtime with whitespace removed but names kept: 13.1 KiB gzipped, 10.8 minified.
           // Here, in Astro's process, where Vite is loaded already; the indexer's process would grow by 60 MB.
           // The site's own city's bundle is the one every search page loads first; other cities' bundles keep Pagefind's.
-          await minifyFile(join(fileURLToPath(dir), 'pagefind', 'pagefind.js'), 'module');
+          // Without its gzip inflater: the search worker hands it its files inflated (src/build/pagefind-runtime.ts).
+          await minifyFile(join(fileURLToPath(dir), 'pagefind', 'pagefind.js'), 'module', withoutInflater);
           const now = performance.now();
           logger.info(`indexed ${count} pages in ${Math.round(now - started)} ms, alongside rendering; the build waited ${Math.round(now - waited)} ms for it`);
         } finally {

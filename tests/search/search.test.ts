@@ -171,9 +171,17 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       const notice = page.locator('#search-none');
       assert.ok(await notice.isVisible());
       assert.match((await notice.textContent()) ?? '', new RegExp(`石家庄市承担的 ${catalog.items.length} 项政务服务“跨省通办”事项`));
-      const empty = page.locator('#search-empty');
-      assert.ok(await empty.isVisible());
-      for (const label of ['按部门浏览', '按批次浏览', '查看全部事项']) assert.ok(await empty.getByRole('link', { name: label }).isVisible(), label);
+      assert.ok(await page.locator('#search-empty').isVisible());
+      // Where else to ask: the channels, on the how-to-apply page with their numbers and sources.
+      assert.equal(
+        await notice.getByRole('link', { name: '查看可以查询和咨询的渠道' }).getAttribute('href'),
+        `${new URL(server.url).pathname}how-to-apply/#channels`,
+      );
+      // Browsing: the page's own list of the other ways to find an item, shown again.
+      const browse = page.locator('#browse');
+      assert.ok(await browse.isVisible());
+      for (const label of ['按部门查看', '按批次查看', '按主题查看', `全部 ${catalog.items.length} 项事项（一页列出）`])
+        assert.ok(await browse.getByRole('link', { name: label }).isVisible(), label);
       // Where a service is missing, the page does not guess why (services were added to 跨省通办 after this table).
       assert.doesNotMatch((await notice.textContent()) ?? '', /不属于“跨省通办”/);
       assert.match((await notice.textContent()) ?? '', /不在这张表里/);

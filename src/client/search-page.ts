@@ -117,7 +117,7 @@ export function startSearchPage(): void {
       // The search could not run (its files did not load): say so, and lead on, instead of “searching” for ever.
       status.textContent = '搜索暂时无法使用。请稍后再试，或用下面的其他方式查找。';
       browse.hidden = false;
-      app.dataset.result = '';
+      app.dataset.result = 'error';
       app.dataset.state = 'done';
       return;
     }

@@ -155,6 +155,7 @@ describe('page weight', () => {
     await page.goto(`${fx.server.url}search/?q=${encodeURIComponent('社保卡')}`);
     await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
     assert.match((await page.locator('#search-status').textContent()) ?? '', /^搜索暂时无法使用/);
+    assert.equal(await page.locator('#search-app').getAttribute('data-result'), 'error', 'shown as a notice, not as a result line');
     assert.equal(await page.locator('#browse').isVisible(), true, 'the other ways to find an item are shown');
   });
 });

@@ -256,12 +256,19 @@ function suggestionsFor(planned: QueryPlan, data: SearchData): string[] {
  * The status line of each result state, as the page says it and the tools judge it. A partial
  * answer says which words of the query no item in the catalog has (`uncovered`).
  */
-export function statusText(state: ResultState, query: string, counts: { full: number; other: number }, uncovered: readonly string[] = []): string {
+export function statusText(
+  state: ResultState,
+  query: string,
+  counts: { full: number; other: number },
+  uncovered: readonly string[] = [],
+  readAs = false,
+): string {
   const lacking = uncovered.length > 0 ? `本目录的事项中都没有“${uncovered.join('”“')}”。` : '';
   if (query === '') return state === 'none' ? '没有符合条件的事项。' : `找到 ${counts.full} 项符合条件的事项。`;
   switch (state) {
     case 'matches':
-      return `找到 ${counts.full} 项与“${query}”相关的事项。${counts.other > 0 ? `另有 ${counts.other} 项只包含其中部分字词，排在后面。` : ''}`;
+      // Read as other words (已按“社保卡”查找。), the count does not name the typed ones again: it is for what was searched.
+      return `找到 ${counts.full} 项${readAs ? '' : `与“${query}”`}相关的事项。${counts.other > 0 ? `另有 ${counts.other} 项只包含其中部分字词，排在后面。` : ''}`;
     case 'partial':
       return `没有找到与“${query}”完全对应的事项。${lacking}以下事项只包含其中部分字词。`;
     case 'related':
@@ -276,7 +283,9 @@ export function answerStatus(answer: SearchAnswer): string {
   if (answer.blank) return '请输入要办的事，例如“社保卡补办”。';
   const query = answer.plan.query;
   const full = query === '' ? answer.listing.length : answer.ranked.filter((r) => r.tier === 'full').length;
-  return answer.readAs + statusText(answer.state, query, { full, other: query === '' ? 0 : answer.ranked.length - full }, answer.uncovered);
+  return (
+    answer.readAs + statusText(answer.state, query, { full, other: query === '' ? 0 : answer.ranked.length - full }, answer.uncovered, answer.readAs !== '')
+  );
 }
 
 /** The item id of a result URL (/kstb/items/2-15/ → 2-15). */

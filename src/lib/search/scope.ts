@@ -94,7 +94,7 @@ export function broadStatus(word: string, hits: number, total: number, scope: st
   const what = [...word].length === 1 ? `“${word}”字` : `“${word}”一词`;
   // Pagefind finds the word in the name, the scenario or the lead bureau (市人社局): all three are shown with each result.
   const share = hits >= total ? `${scope}全部 ${total} 项事项都含有${what}` : `${scope} ${total} 项事项中有 ${hits} 项的名称、说明或牵头部门含有${what}`;
-  return `${share}，只凭它找不出您要办的事。下面按目录顺序列出这 ${hits} 项；也可以把要办的事说得具体些，例如“社保卡补办”。`;
+  return `${share}，这个词太常见，分不出您要办的是哪一项。下面按目录顺序列出这 ${hits} 项；把要办的事说得具体些更快，例如“社保卡补办”。`;
 }
 
 /** The cities of the search page's cities block (#search-cities, a JSON array), absent ('') on a one-city site. */

@@ -32,7 +32,7 @@ describe('inflated', () => {
 });
 
 describe('inflatingFetch', () => {
-  const files: Record<string, Uint8Array> = {
+  const files: Record<string, Uint8Array<ArrayBuffer>> = {
     '/pagefind/fragment/a.pf_fragment': gzipSync('pagefind_dcd{}'),
     '/pagefind/pagefind-entry.json': new TextEncoder().encode('{"version":"1.6.0"}'),
   };

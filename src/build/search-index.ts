@@ -13,8 +13,13 @@ import { catalogPinyinMap } from '../lib/search/terms.ts';
 import { nameOf } from '../lib/views/item-view.ts';
 import { loadCatalog } from './load-catalog.ts';
 
-/** Pagefind's prebuilt UIs: the site has its own search UI on Pagefind's JS API, so these would only be dead weight. */
+/**
+ * Pagefind's files the site never loads: its prebuilt UIs (the site has its own
+ * search UI on Pagefind's JS API) and its own worker (Pagefind runs with
+ * noWorker inside the site's search worker, src/client/search-worker.ts).
+ */
 const UNUSED_UI_FILES = [
+  'pagefind-worker.js',
   'pagefind-ui.js',
   'pagefind-ui.css',
   'pagefind-component-ui.js',

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
@@ -125,6 +125,8 @@ describe('page weight', () => {
     const pieces = new Set(Array.from({ length: Math.max(0, own.length - WINDOW) }, (_, i) => own.slice(i, i + WINDOW)));
     const shared = Array.from({ length: Math.max(0, engine.length - WINDOW) }, (_, i) => engine.slice(i, i + WINDOW)).find((w) => pieces.has(w));
     assert.equal(shared, undefined, 'code in both the page’s and the worker’s bundle');
+    // Pagefind's own worker is never loaded (it runs with noWorker inside ours), so it is not published.
+    assert.ok(!existsSync(join(SITES.root.dir, 'pagefind/pagefind-worker.js')), 'pagefind-worker.js is published');
   });
 
   it('starts the search worker, which loads Pagefind, when the search box gets focus, before any search', async (t) => {

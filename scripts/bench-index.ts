@@ -17,7 +17,7 @@ import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { Browser } from 'playwright-core';
 import { loadCatalog } from '../src/build/load-catalog.ts';
-import { OWN_CITY_CODE } from '../src/lib/catalog/cities.ts';
+import { OWN_CITY_CODE } from '../src/lib/core/cities.ts';
 import { addSearchIndex, catalogSearchRecords } from '../src/build/search-index.ts';
 import { sortItems } from '../src/lib/views/grouping.ts';
 import type { SearchRecord } from '../src/lib/search/record.ts';

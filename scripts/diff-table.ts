@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { FIELD_LABELS } from '../src/lib/views/format.ts';
 import { parseSourceTable } from '../src/lib/source/parse-table.ts';
-import { SourceError } from '../src/lib/source/source-error.ts';
+import { SourceError } from '../src/lib/core/source-error.ts';
 import { diffTables } from '../src/lib/source/table-diff.ts';
 
 const seeds = readdirSync('seeds')

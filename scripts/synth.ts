@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { INPUT_PATHS, loadCatalog, readCatalogInputs } from '../src/build/load-catalog.ts';
-import { synthesizeTable, SYNTHETIC_SITE_NAME } from '../src/lib/source/synthetic-table.ts';
+import { synthesizeTable, SYNTHETIC_SITE_NAME } from '../src/lib/catalog/synthetic-table.ts';
 import { copyProject, PROJECT_ROOT } from '../tests/harness/build.ts';
 
 /**

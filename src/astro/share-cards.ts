@@ -1,4 +1,4 @@
-import { BATCHES } from '../lib/catalog/batches.ts';
+import { BATCHES } from '../lib/core/batches.ts';
 import { deadlineStatus, itemPosition, plannedDeadline } from '../lib/views/format.ts';
 import { leadText } from '../lib/views/item-view.ts';
 import { paths } from '../lib/views/paths.ts';

@@ -3,8 +3,8 @@ import type { CatalogItem } from '../lib/catalog/catalog.ts';
 import type { Bureau } from '../lib/catalog/bureaus.ts';
 import type { Topic } from '../lib/catalog/topics.ts';
 import type { Guidance } from '../lib/facts/guidance.ts';
-import type { LexiconEntry } from '../lib/search/lexicon.ts';
-import type { BatchId } from '../lib/catalog/batches.ts';
+import type { LexiconEntry } from '../lib/source/lexicon.ts';
+import type { BatchId } from '../lib/core/batches.ts';
 import { catalogViews, sortItems, type CatalogViews } from '../lib/views/grouping.ts';
 import { nameOf } from '../lib/views/item-view.ts';
 

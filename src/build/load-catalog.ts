@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseBureauRegistry } from '../lib/catalog/bureaus.ts';
 import { buildCatalog, type Catalog, type CatalogInputs } from '../lib/catalog/catalog.ts';
 import { parseCorrections } from '../lib/source/corrections.ts';
-import { checkPhrasing, parseLexicon } from '../lib/search/lexicon.ts';
+import { checkPhrasing, parseLexicon } from '../lib/source/lexicon.ts';
 import { parseSourceInfo } from '../lib/source/source-info.ts';
 import { parseGuidance } from '../lib/facts/guidance.ts';
 import { parseReferences } from '../lib/facts/references.ts';

@@ -6,7 +6,7 @@ import type { Catalog } from '../lib/catalog/catalog.ts';
 import { sortItems } from '../lib/views/grouping.ts';
 import { itemSearchRecord, type SearchRecord } from '../lib/search/record.ts';
 import { partitionByCity } from '../lib/search/bundles.ts';
-import { compactEntry } from '../lib/search/lexicon.ts';
+import { compactEntry } from '../lib/source/lexicon.ts';
 import { encodeLatinData, LATIN_FILE } from '../lib/search/pinyin.ts';
 import { encodePhrasing, LATIN_CLASSES } from '../lib/search/rules.ts';
 import { catalogPinyinMap } from '../lib/search/terms.ts';

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { PROJECT_ROOT, listFiles, readBuilt, SITES } from '../harness/build.ts';
 import { loadPage, text } from '../harness/html.ts';
 import { plannedDeadline } from '../../src/lib/views/format.ts';
-import { BATCHES } from '../../src/lib/catalog/batches.ts';
+import { BATCHES } from '../../src/lib/core/batches.ts';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
 
 const catalog = loadCatalog(PROJECT_ROOT);

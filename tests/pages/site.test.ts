@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { BATCHES } from '../../src/lib/catalog/batches.ts';
+import { BATCHES } from '../../src/lib/core/batches.ts';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
 import { PROJECT_ROOT, SITES } from '../harness/build.ts';
 import { loadPage, text } from '../harness/html.ts';

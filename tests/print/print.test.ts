@@ -7,7 +7,7 @@ import { after, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { formatDate, plannedDeadline } from '../../src/lib/views/format.ts';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
-import { REMARKS, remarkLabel } from '../../src/lib/catalog/remarks.ts';
+import { REMARKS, remarkLabel } from '../../src/lib/core/remarks.ts';
 import { parseSiteIdentity } from '../../src/lib/facts/site-identity.ts';
 import { browserFixture } from '../harness/fixture.ts';
 import { PREVIEW_SITE, PROJECT_ROOT, SITES } from '../harness/build.ts';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { synthesizeProject } from '../../scripts/synth.ts';
-import { syntheticCityName } from '../../src/lib/source/synthetic-table.ts';
+import { syntheticCityName } from '../../src/lib/catalog/synthetic-table.ts';
 import { buildSiteAsync } from '../harness/build.ts';
 import { launchBrowser } from '../harness/browser.ts';
 import { searchViaUi } from '../harness/search-ui.ts';

@@ -16,10 +16,10 @@ import {
   type SearchData,
   type SearchIndex,
 } from '../../src/lib/search/engine.ts';
-import { BATCH_IDS } from '../../src/lib/catalog/batches.ts';
+import { BATCH_IDS } from '../../src/lib/core/batches.ts';
 import { batchTitle, plannedDeadline } from '../../src/lib/views/format.ts';
 import { leadText, nameOf } from '../../src/lib/views/item-view.ts';
-import { serviceEntries } from '../../src/lib/search/lexicon.ts';
+import { serviceEntries } from '../../src/lib/source/lexicon.ts';
 import { decodeLatinData, LATIN_FILE } from '../../src/lib/search/pinyin.ts';
 import { meaningfulScenario, wordingOccursIn } from '../../src/lib/search/rank.ts';
 import { segmentWords } from '../../src/lib/search/terms.ts';

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
 import { citationSchema, resolvedCitationSchema, type ReferenceRegistry } from '../facts/references.ts';
-import { citySchema, OWN_CITY_CODE, type City } from './cities.ts';
-import { SourceError } from '../source/source-error.ts';
-import { parseYamlList } from '../source/yaml-source.ts';
+import { citySchema, OWN_CITY_CODE, type City } from '../core/cities.ts';
+import { SourceError } from '../core/source-error.ts';
+import { parseYamlList } from '../core/yaml-source.ts';
 
 /** The contact fields a deploying office may fill in, in the order pages show them. */
 export const CONTACT_FIELDS = ['website', 'address', 'phone', 'hours'] as const;

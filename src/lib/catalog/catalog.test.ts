@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { buildCatalog } from './catalog.ts';
 import { inputsDigest } from '../../build/load-catalog.ts';
 import { parseCorrections } from '../source/corrections.ts';
-import { SourceError } from '../source/source-error.ts';
+import { SourceError } from '../core/source-error.ts';
 import { parseBureauRegistry } from './bureaus.ts';
 import { parseReferences } from '../facts/references.ts';
 import { editLine, lineStartingWith, readProjectFile, realInputs, SEED_PATH } from '../../../tests/harness/inputs.ts';

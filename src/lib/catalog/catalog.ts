@@ -1,16 +1,16 @@
 import { z } from 'astro/zod';
-import { BATCH_IDS, type BatchId } from './batches.ts';
+import { BATCH_IDS, type BatchId } from '../core/batches.ts';
 import { splitBureauCell, type Bureau, type BureauRegistry } from './bureaus.ts';
 import { appliedNoteSchema, applyCorrections, ITEM_ID_RE, unusedCorrectionTargets, type AppliedNote, type Correction } from '../source/corrections.ts';
 import { parseSourceTable, rawCellsSchema, type SourceTable } from '../source/parse-table.ts';
 import { ungroupedSameServicePairs, type RelatedGroup } from '../source/related.ts';
-import { deadWordings, serviceEntries, type LexiconEntry } from '../search/lexicon.ts';
+import { deadWordings, serviceEntries, type LexiconEntry } from '../source/lexicon.ts';
 import type { SourceInfo } from '../source/source-info.ts';
-import { catalogCities, OWN_CITY_CODE, type City } from './cities.ts';
+import { catalogCities, OWN_CITY_CODE, type City } from '../core/cities.ts';
 import { AUDIENCES, checkTopicCoverage, type Topic, type TopicData } from './topics.ts';
-import { isRemark, REMARKS, type Remark } from './remarks.ts';
+import { isRemark, REMARKS, type Remark } from '../core/remarks.ts';
 import { itemSearchTerms, itemSearchTermsSchema, meaningfulScenario, type ItemSearchTerms } from '../search/terms.ts';
-import { SourceError } from '../source/source-error.ts';
+import { SourceError } from '../core/source-error.ts';
 import type { Guidance } from '../facts/guidance.ts';
 import { resolvedCitationSchema, type Reference } from '../facts/references.ts';
 

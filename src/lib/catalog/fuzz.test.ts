@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from './catalog.ts';
-import { SourceError } from '../source/source-error.ts';
+import { SourceError } from '../core/source-error.ts';
 import { readProjectFile, realInputs, SEED_PATH } from '../../../tests/harness/inputs.ts';
 
 const seed = readProjectFile(SEED_PATH);

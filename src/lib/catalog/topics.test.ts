@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from './catalog.ts';
-import { SourceError } from '../source/source-error.ts';
+import { SourceError } from '../core/source-error.ts';
 import { realInputs } from '../../../tests/harness/inputs.ts';
 import { checkTopicCoverage, parseTopics } from './topics.ts';
 

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { ITEM_ID_RE } from '../source/corrections.ts';
-import { SourceError } from '../source/source-error.ts';
-import { parseYamlSections, type LocatedEntry } from '../source/yaml-source.ts';
+import { SourceError } from '../core/source-error.ts';
+import { parseYamlSections, type LocatedEntry } from '../core/yaml-source.ts';
 
 /** Who an item serves: citizens (个人) or businesses and organisations (法人). */
 export const AUDIENCES = ['个人', '法人'] as const;

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { citationSchema, isoDate, resolvedCitationSchema, type ReferenceRegistry } from './references.ts';
-import { SourceError } from '../source/source-error.ts';
-import { parseYamlSections } from '../source/yaml-source.ts';
+import { SourceError } from '../core/source-error.ts';
+import { parseYamlSections } from '../core/yaml-source.ts';
 
 /** The two 工信部 norms of April 2021. */
 export const ELDER_NORMS = {

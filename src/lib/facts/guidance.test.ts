@@ -4,7 +4,7 @@ import { itemHotlines, parseGuidance } from './guidance.ts';
 import { fieldMark } from '../views/item-view.ts';
 import { parseReferences } from './references.ts';
 import { labelTables } from '../../integrations/rehype-table-labels.ts';
-import { REMARKS } from '../catalog/remarks.ts';
+import { REMARKS } from '../core/remarks.ts';
 import { readProjectFile } from '../../../tests/harness/inputs.ts';
 
 const refs = parseReferences(readProjectFile('content/references.yaml'), 'content/references.yaml');

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
 import { citationSchema, resolvedCitationSchema, type ReferenceRegistry } from './references.ts';
-import { REMARKS, type Remark } from '../catalog/remarks.ts';
-import { SourceError } from '../source/source-error.ts';
-import { parseYamlSections, type LocatedEntry } from '../source/yaml-source.ts';
+import { REMARKS, type Remark } from '../core/remarks.ts';
+import { SourceError } from '../core/source-error.ts';
+import { parseYamlSections, type LocatedEntry } from '../core/yaml-source.ts';
 
 /**
  * What a statement rests on when no document states it: plain advice

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { SourceError } from '../source/source-error.ts';
-import { parseYamlSections, type LocatedEntry } from '../source/yaml-source.ts';
+import { SourceError } from '../core/source-error.ts';
+import { parseYamlSections, type LocatedEntry } from '../core/yaml-source.ts';
 
 /** Reads an unquoted YAML date (which the parser turns into a Date) as an ISO date string. */
 export const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.iso.date());

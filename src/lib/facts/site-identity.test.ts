@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { contactLines, parseSiteIdentity } from './site-identity.ts';
-import { SourceError } from '../source/source-error.ts';
+import { SourceError } from '../core/source-error.ts';
 
 describe('site identity (content/site.yaml)', () => {
   it('the shipped file names 石家庄 and sets nothing it cannot know', () => {

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { SourceError } from '../source/source-error.ts';
-import { parseYamlMapping } from '../source/yaml-source.ts';
+import { SourceError } from '../core/source-error.ts';
+import { parseYamlMapping } from '../core/yaml-source.ts';
 
 /** An optional text field: empty or missing in the YAML means "not set". */
 const optionalText = z.string().trim().min(1).optional();

@@ -4,7 +4,7 @@
  * bounded by the largest city rather than by the catalog. A one-city catalog
  * (the real table) has one bundle at `pagefind/`, exactly as before.
  */
-import type { City } from '../catalog/cities.ts';
+import type { City } from '../core/cities.ts';
 
 /** The folder, beside `pagefind/`, that holds the other cities' bundles. */
 export const CITY_BUNDLES_DIR = 'pagefind-cities';

@@ -4,7 +4,7 @@
  * name. Apart from scope.ts, whose broad answers every site needs, so that a
  * one-city site's search worker never loads this (it is imported on demand).
  */
-import type { City } from '../catalog/cities.ts';
+import type { City } from '../core/cities.ts';
 import { bundlePath } from './bundles.ts';
 import { plan, type IndexResult, type SearchAnswer, type SearchData, type SearchIndex } from './engine.ts';
 import { CITY_PARAM } from './params.ts';

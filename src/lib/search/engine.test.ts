@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { BATCH_IDS } from '../catalog/batches.ts';
+import { BATCH_IDS } from '../core/batches.ts';
 import { batchTitle, plannedDeadline, plannedDeadlineOfTitle } from '../views/format.ts';
 import { encodeIsland, readIsland, recordFacts, recordName, recordScenario, type IndexRecord } from './engine.ts';
 

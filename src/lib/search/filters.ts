@@ -1,6 +1,6 @@
 import { batchTitle } from '../views/format.ts';
-import type { BatchId } from '../catalog/batches.ts';
-import type { Remark } from '../catalog/remarks.ts';
+import type { BatchId } from '../core/batches.ts';
+import type { Remark } from '../core/remarks.ts';
 
 /** The facets search results can be narrowed by, in the order the form shows them. */
 export const FILTER_KEYS = ['topic', 'batch', 'lead', 'remark'] as const;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readProjectFile } from '../../../tests/harness/inputs.ts';
-import { compactEntry, parseLexicon } from './lexicon.ts';
+import { compactEntry, parseLexicon } from '../source/lexicon.ts';
 import { joinSyllables, queryConcepts, stripPlaces as strip, translateForeign, type QueryLexiconEntry } from './rules.ts';
 
 const segment = (text: string) => [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);

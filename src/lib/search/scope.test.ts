@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from '../catalog/catalog.ts';
-import { catalogCities } from '../catalog/cities.ts';
+import { catalogCities } from '../core/cities.ts';
 import { ALMOST_ALL, broadCandidate, broadStatus, islandCities } from './scope.ts';
 import { bundlesFor, chosenCity, cityLabel, cityNamed, cityStatus, scopeCities, scopeParams, scopePrefix } from './city-scope.ts';
 import { realInputs } from '../../../tests/harness/inputs.ts';

@@ -8,7 +8,7 @@
  * with Pagefind's runtime as the index.
  */
 // Types only: the catalog's modules carry Zod, which must stay out of the search page's script.
-import type { City } from '../catalog/cities.ts';
+import type { City } from '../core/cities.ts';
 import { plan, type IndexResult, type SearchAnswer, type SearchData, type SearchIndex } from './engine.ts';
 import { LIGHT_CHARACTERS } from './rules.ts';
 import { segmentWords } from './segment.ts';

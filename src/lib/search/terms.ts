@@ -3,7 +3,7 @@ import { pinyin } from 'pinyin-pro';
 import { segmentWords } from './segment.ts';
 
 export { segmentWords };
-import type { LexiconEntry } from './lexicon.ts';
+import type { LexiconEntry } from '../source/lexicon.ts';
 import type { PinyinMap } from './pinyin.ts';
 import { everydayWords, itemMatchText, meaningfulScenario, pinyinSourceWords } from './rank.ts';
 

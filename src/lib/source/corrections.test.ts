@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { applyCorrections, parseCorrections, type Correction } from './corrections.ts';
-import { SourceError } from './source-error.ts';
+import { SourceError } from '../core/source-error.ts';
 
 const cells = { name: '甲', scenario: '转出地与转出地协同', lead: '', cooperating: '市人社局局长', remark: '' };
 const correction = (over: Partial<Correction>): Correction => ({

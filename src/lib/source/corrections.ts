@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { CELL_FIELDS, type CellField, type RawCells } from './parse-table.ts';
-import { SourceError } from './source-error.ts';
-import { parseYamlList } from './yaml-source.ts';
+import { SourceError } from '../core/source-error.ts';
+import { parseYamlList } from '../core/yaml-source.ts';
 
 /** Item reference as the site writes it: batch-number, e.g. 2-19. */
 export const ITEM_ID_RE = /^[1-9]\d*-[1-9]\d*$/;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseSourceTable } from './parse-table.ts';
-import { SourceError } from './source-error.ts';
+import { SourceError } from '../core/source-error.ts';
 import { editLine, lineStartingWith, readProjectFile, SEED_PATH } from '../../../tests/harness/inputs.ts';
 
 const seed = readProjectFile(SEED_PATH);

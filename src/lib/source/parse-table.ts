@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { batchFromOrdinal, type BatchId } from '../catalog/batches.ts';
-import { SourceError } from './source-error.ts';
+import { batchFromOrdinal, type BatchId } from '../core/batches.ts';
+import { SourceError } from '../core/source-error.ts';
 
 /** Zod schema of the five text cells of a source row, exactly as the table has them. */
 export const rawCellsSchema = z

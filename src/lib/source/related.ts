@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
 import { ITEM_ID_RE } from './corrections.ts';
 import { citationSchema, type ReferenceRegistry, type ResolvedCitation } from '../facts/references.ts';
-import { SourceError } from './source-error.ts';
-import { parseYamlList } from './yaml-source.ts';
+import { SourceError } from '../core/source-error.ts';
+import { parseYamlList } from '../core/yaml-source.ts';
 
 /** Zod schema of one group in content/related.yaml. */
 export const relatedGroupSchema = z

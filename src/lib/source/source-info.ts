@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { formatDate } from '../views/format.ts';
-import { SourceError } from './source-error.ts';
-import { parseYamlList } from './yaml-source.ts';
+import { SourceError } from '../core/source-error.ts';
+import { parseYamlList } from '../core/yaml-source.ts';
 
 /** Zod schema of content/source.yaml's single entry. */
 export const sourceInfoSchema = z

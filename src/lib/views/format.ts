@@ -1,4 +1,4 @@
-import { BATCHES, type BatchId } from '../catalog/batches.ts';
+import { BATCHES, type BatchId } from '../core/batches.ts';
 import type { CellField } from '../source/parse-table.ts';
 
 /** The Chinese name of each source column. */

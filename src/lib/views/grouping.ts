@@ -1,4 +1,4 @@
-import { BATCH_IDS, type BatchId } from '../catalog/batches.ts';
+import { BATCH_IDS, type BatchId } from '../core/batches.ts';
 
 /** The fields grouping needs from an item. */
 export interface GroupableItem {

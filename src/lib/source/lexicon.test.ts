@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from '../catalog/catalog.ts';
 import { checkPhrasing, deadWordings, entriesFor, parseLexicon, wordingOccursIn } from './lexicon.ts';
-import { meaningfulScenario } from './terms.ts';
+import { meaningfulScenario } from '../search/terms.ts';
 import { readProjectFile, realInputs } from '../../../tests/harness/inputs.ts';
 
 describe('the lexicon', () => {

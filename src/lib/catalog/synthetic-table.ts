@@ -1,8 +1,8 @@
-import type { Catalog, CatalogItem } from '../catalog/catalog.ts';
-import { BATCHES, BATCH_IDS } from '../catalog/batches.ts';
-import type { Bureau } from '../catalog/bureaus.ts';
-import { HEADER_CELLS } from './parse-table.ts';
-import type { RelatedGroup } from './related.ts';
+import type { Catalog, CatalogItem } from './catalog.ts';
+import { BATCHES, BATCH_IDS } from '../core/batches.ts';
+import type { Bureau } from './bureaus.ts';
+import { HEADER_CELLS } from '../source/parse-table.ts';
+import type { RelatedGroup } from '../source/related.ts';
 
 /** Ordinals of section headings, as the source writes them. */
 const ORDINALS = Object.values(BATCHES).map((b) => b.ordinal);

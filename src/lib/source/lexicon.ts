@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
-import { SourceError } from '../source/source-error.ts';
-import { parseYamlList } from '../source/yaml-source.ts';
-import { entriesFor, wordingOccursIn } from './rank.ts';
-import { hasLatin, LATIN_CLASSES, PHRASE_CLASSES, type PhraseClass, type QueryLexiconEntry } from './rules.ts';
+import { SourceError } from '../core/source-error.ts';
+import { parseYamlList } from '../core/yaml-source.ts';
+import { entriesFor, wordingOccursIn } from '../search/rank.ts';
+import { hasLatin, LATIN_CLASSES, PHRASE_CLASSES, type PhraseClass, type QueryLexiconEntry } from '../search/rules.ts';
 
 export { entriesFor, PHRASE_CLASSES, type PhraseClass };
 

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseBureauRegistry } from '../catalog/bureaus.ts';
-import { buildCatalog } from '../catalog/catalog.ts';
-import { parseSourceTable } from './parse-table.ts';
+import { parseBureauRegistry } from './bureaus.ts';
+import { buildCatalog } from './catalog.ts';
+import { parseSourceTable } from '../source/parse-table.ts';
 import { parseReferences } from '../facts/references.ts';
-import { parseRelatedGroups } from './related.ts';
+import { parseRelatedGroups } from '../source/related.ts';
 import { syntheticCityCode, syntheticCityName, synthesizeTable } from './synthetic-table.ts';
 import { readProjectFile, realInputs } from '../../../tests/harness/inputs.ts';
-import { parseTopics } from '../catalog/topics.ts';
+import { parseTopics } from './topics.ts';
 
 /** Builds the catalog of a synthetic table with its own bureaus, related groups and topics. */
 function synthesize(total: number, cities?: number) {

@@ -64,7 +64,7 @@ function catalogLoader(name: string, entries: (catalog: Catalog) => Entry[]): Lo
 const items = defineCollection({
   loader: catalogLoader('items', (c) => c.items.map(({ id, ...data }) => ({ id, data: { ...data } }))),
   // Search terms are the index's alone (src/build/search-index.ts); pages never read them.
-  schema: itemSchema.omit({ id: true, searchTerms: true }),
+  schema: itemSchema.omit({ id: true }),
 });
 
 const bureaus = defineCollection({

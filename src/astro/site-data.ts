@@ -8,8 +8,8 @@ import type { BatchId } from '../lib/core/batches.ts';
 import { catalogViews, sortItems, type CatalogViews } from '../lib/views/grouping.ts';
 import { nameOf } from '../lib/views/item-view.ts';
 
-/** An item as pages use it: its search terms are the index's alone. */
-export type Item = Omit<CatalogItem, 'searchTerms'>;
+/** An item as pages use it. */
+export type Item = CatalogItem;
 
 // One schema and one type per concept: pages use the catalog's own types, re-exported here.
 export type { Bureau, Guidance, LexiconEntry, Topic };

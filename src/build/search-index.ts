@@ -6,10 +6,10 @@ import type { Catalog } from '../lib/catalog/catalog.ts';
 import { sortItems } from '../lib/views/grouping.ts';
 import { itemSearchRecord, type SearchRecord } from '../lib/search/record.ts';
 import { partitionByCity } from '../lib/search/bundles.ts';
-import { compactEntry } from '../lib/source/lexicon.ts';
 import { encodeLatinData, LATIN_FILE } from '../lib/search/pinyin.ts';
-import { encodePhrasing, LATIN_CLASSES } from '../lib/search/rules.ts';
+import { compactEntry, encodePhrasing } from '../lib/search/rules.ts';
 import { catalogPinyinMap } from '../lib/search/terms.ts';
+import { LATIN_CLASSES } from '../lib/source/wording.ts';
 import { nameOf } from '../lib/views/item-view.ts';
 import { loadCatalog } from './load-catalog.ts';
 
@@ -44,7 +44,7 @@ const IN_FLIGHT = 16;
  */
 export function catalogLatinData(catalog: Catalog): string {
   const phrasing = encodePhrasing(catalog.lexicon.filter((e) => LATIN_CLASSES.includes(e.class)).map(compactEntry));
-  return encodeLatinData({ phrasing, pinyin: catalogPinyinMap(catalog.items) });
+  return encodeLatinData({ phrasing, pinyin: catalogPinyinMap(catalog.items, catalog.lexicon) });
 }
 
 /** Every item's search record, in source order. */

@@ -4,12 +4,12 @@ import { splitBureauCell, type Bureau, type BureauRegistry } from './bureaus.ts'
 import { appliedNoteSchema, applyCorrections, ITEM_ID_RE, unusedCorrectionTargets, type AppliedNote, type Correction } from '../source/corrections.ts';
 import { parseSourceTable, rawCellsSchema, type SourceTable } from '../source/parse-table.ts';
 import { ungroupedSameServicePairs, type RelatedGroup } from '../source/related.ts';
-import { deadWordings, serviceEntries, type LexiconEntry } from '../source/lexicon.ts';
+import { deadWordings, type LexiconEntry } from '../source/lexicon.ts';
 import type { SourceInfo } from '../source/source-info.ts';
 import { catalogCities, OWN_CITY_CODE, type City } from '../core/cities.ts';
 import { AUDIENCES, checkTopicCoverage, type Topic, type TopicData } from './topics.ts';
 import { isRemark, REMARKS, type Remark } from '../core/remarks.ts';
-import { itemSearchTerms, itemSearchTermsSchema, meaningfulScenario, type ItemSearchTerms } from '../search/terms.ts';
+import { meaningfulScenario } from '../source/wording.ts';
 import { SourceError } from '../core/source-error.ts';
 import type { Guidance } from '../facts/guidance.ts';
 import { resolvedCitationSchema, type Reference } from '../facts/references.ts';
@@ -45,8 +45,6 @@ export const itemSchema = z
     sameService: z.array(
       z.object({ id: z.string(), note: z.string().min(1), basis: z.literal('reading').optional(), citation: resolvedCitationSchema.optional() }).strict(),
     ),
-    /** Words search knows the item by besides its text: the words its pinyin spells go into the pinyin map (search/pinyin.ts); neither they nor the everyday words are indexed (the engine derives both from the lexicon). Nothing of this is on the page. */
-    searchTerms: itemSearchTermsSchema,
     /** Life topic slugs, from content/topics.yaml; at least one. */
     topics: z.array(z.string()).min(1),
     /** Who the item serves. */
@@ -100,18 +98,6 @@ export interface CatalogInputs {
   info: SourceInfo;
   references: Reference[];
   guidance: Guidance;
-}
-
-/**
- * Gives an item its search terms, computed on first read and then kept. Only
- * the search index reads them (src/build/search-index.ts): the Astro process,
- * which renders the pages, never does, and computing them for every item (pinyin
- * above all) was a third of its CPU time at 2,000 items. Not enumerable, so that
- * copying an item's fields (the content collection does) does not compute them.
- */
-function withLazySearchTerms(item: Omit<CatalogItem, 'searchTerms'>, compute: () => ItemSearchTerms): CatalogItem {
-  let terms: ItemSearchTerms | undefined;
-  return Object.defineProperty(item, 'searchTerms', { enumerable: false, get: () => (terms ??= compute()) }) as CatalogItem;
 }
 
 /** Formats an item id from its batch and number. */
@@ -174,7 +160,6 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     if (missing) throw new SourceError(group.file, group.line, `related group names item ${missing}, which the table does not have`, missing);
   }
 
-  const services = serviceEntries(lexicon.entries);
   // Each item's groups by id: filtering every group per item would grow with the square of a national catalog.
   const groupsOf = new Map<string, RelatedGroup[]>();
   for (const group of related) for (const id of group.items) groupsOf.set(id, [...(groupsOf.get(id) ?? []), group]);
@@ -202,9 +187,9 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     if (/\s|\.$/u.test(corrected.cells.name))
       fail(`the name "${corrected.cells.name}" has a space or ends with a full stop; correct it in content/corrections.yaml`);
     const remark = corrected.cells.remark;
-    if (remark !== '' && !isRemark(remark)) fail(`unknown remark (备注) "${remark}"; known remarks are listed in src/lib/catalog/remarks.ts`);
+    if (remark !== '' && !isRemark(remark)) fail(`unknown remark (备注) "${remark}"; known remarks are listed in src/lib/core/remarks.ts`);
 
-    const item = {
+    return {
       id,
       batch: row.batch,
       number: row.number,
@@ -223,7 +208,6 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
       topics: topics.items.get(id)?.topics ?? [],
       audience: topics.items.get(id)?.audience ?? [],
     };
-    return withLazySearchTerms(item, () => itemSearchTerms({ name: item.name, scenario: item.scenario }, services));
   });
 
   const [dead] = deadWordings(

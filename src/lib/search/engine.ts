@@ -7,7 +7,7 @@
  * a Web Worker too.
  */
 import { decodeLatinData, type PinyinMap } from './pinyin.ts';
-import { highlightWords, mergeHits, normalizeQuery, planQuery, readAsNote, suggestTerms, type QueryLexiconEntry, type QueryPlan } from './query.ts';
+import { highlightWords, mergeHits, normalizeQuery, planQuery, readAsNote, suggestTerms, type QueryPlan } from './query.ts';
 import {
   everydayWords,
   itemMatchText,
@@ -19,8 +19,9 @@ import {
   type ResultState,
   type Tier,
 } from './rank.ts';
-import { decodePhrasing, hasLatin, LIGHT_CHARACTERS, phrasing } from './rules.ts';
+import { decodePhrasing, LIGHT_CHARACTERS, phrasing, type QueryLexiconEntry } from './rules.ts';
 import { segmentWords } from './segment.ts';
+import { hasLatin } from '../source/wording.ts';
 import { plannedDeadlineOfTitle } from '../views/format.ts';
 
 /** What the engine needs besides the index: the phrasing data the build ships with the search page. */

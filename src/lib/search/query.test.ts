@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readProjectFile } from '../../../tests/harness/inputs.ts';
-import { compactEntry, parseLexicon } from '../source/lexicon.ts';
+import { parseLexicon } from '../source/lexicon.ts';
+import { compactEntry } from './rules.ts';
 import { highlightTerms, highlightWords, MAX_QUERY_LENGTH, MAX_SEARCHES, mergeHits, normalizeQuery, planQuery, readAsNote, suggestTerms } from './query.ts';
 
 const lexicon = [

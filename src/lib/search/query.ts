@@ -7,8 +7,6 @@
 import type { PinyinMap } from './pinyin.ts';
 import { queryConcepts, type Concept, type QueryLexiconEntry } from './rules.ts';
 
-export type { QueryLexiconEntry };
-
 /** Longest query the search accepts, in characters; more is cut, not rejected. */
 export const MAX_QUERY_LENGTH = 60;
 

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from '../catalog/catalog.ts';
-import { commonWords, conceptHit, itemMatchText, pinyinSourceWords, rankResults, resultState, type ItemWords } from './rank.ts';
+import { commonWords, conceptHit, everydayWords, itemMatchText, pinyinSourceWords, rankResults, resultState, type ItemWords } from './rank.ts';
 import { queryConcepts, type Concept, type QueryLexiconEntry } from './rules.ts';
 import { normalizeQuery } from './query.ts';
-import { catalogPinyinMap, segmentWords } from './terms.ts';
+import { segmentWords } from './segment.ts';
+import { catalogPinyinMap } from './terms.ts';
+import { serviceEntries } from '../source/lexicon.ts';
 import { realInputs } from '../../../tests/harness/inputs.ts';
 
 const concept = (say: string, over: Partial<Concept> = {}): Concept => ({ say, means: [], related: [], kind: 'thing', source: 'word', ...over });
@@ -118,11 +120,12 @@ describe('the real catalog and lexicon', () => {
   const catalog = buildCatalog(realInputs());
   const lexicon: QueryLexiconEntry[] = catalog.lexicon;
   const common = new Set(commonWords(catalog.items.map(itemMatchText), segmentWords));
+  const services = serviceEntries(catalog.lexicon);
   const all = catalog.items.map((i) => ({
     id: i.id,
-    words: { name: i.name, text: itemMatchText(i), everyday: i.searchTerms.everyday, pinyin: i.searchTerms.spelled },
+    words: { name: i.name, text: itemMatchText(i), everyday: everydayWords(itemMatchText(i), services), pinyin: pinyinSourceWords(i, services, segmentWords) },
   }));
-  const pinyin = catalogPinyinMap(catalog.items);
+  const pinyin = catalogPinyinMap(catalog.items, catalog.lexicon);
   const search = (raw: string) => {
     const query = normalizeQuery(raw);
     return rankResults(query, queryConcepts(query, lexicon, segmentWords, common, pinyin), all, (c) => c.words);

@@ -6,12 +6,8 @@
  * all of the query, part of it, or only a related service, and in what order
  * results appear. Pure and browser-safe.
  */
+import { meaningfulScenario, wordingOccursIn } from '../source/wording.ts';
 import type { Concept } from './rules.ts';
-
-/** True when every space-separated word of an official wording occurs in the text. */
-export function wordingOccursIn(wording: string, text: string): boolean {
-  return wording.split(/\s+/).every((word) => text.includes(word));
-}
 
 /** The lexicon entries that apply to a text: those with a `means` wording occurring in it. */
 export function entriesFor<T extends { means?: readonly string[] }>(lexicon: readonly T[], text: string): T[] {
@@ -44,15 +40,6 @@ export function pinyinSourceWords(
   const official = entries.flatMap((e) => (e.means ?? []).filter((m) => wordingOccursIn(m, text)).flatMap((m) => m.split(' ')));
   const nameWords = segment(item.name).filter((w) => w.length >= 2);
   return [...new Set([...everydayWords(text, services), ...official, ...nameWords])];
-}
-
-/**
- * The part of a scenario that says what the service is: the closing
- * “不受…限制” clause names places (户籍地, 缴存地) that every item mentions and
- * would tie everyday words to unrelated items.
- */
-export function meaningfulScenario(scenario: string): string {
-  return scenario.replace(/[，,；;]?\s*不受[^，。；]*限制[^。]*。?/g, '');
 }
 
 /** The table's own words of an item that a query is checked against: its name and meaningful scenario. */

@@ -2,7 +2,7 @@ import type { CatalogItem } from '../catalog/catalog.ts';
 import { leadText } from '../views/item-view.ts';
 import { paths } from '../views/paths.ts';
 import { FILTER_KEYS, itemFilterValues } from './filters.ts';
-import { meaningfulScenario } from './rank.ts';
+import { meaningfulScenario } from '../source/wording.ts';
 
 /** One item as Pagefind indexes it: the page's URL (without the base path) and a small HTML document. */
 export interface SearchRecord {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readProjectFile } from '../../../tests/harness/inputs.ts';
-import { compactEntry, parseLexicon } from '../source/lexicon.ts';
-import { joinSyllables, queryConcepts, stripPlaces as strip, translateForeign, type QueryLexiconEntry } from './rules.ts';
+import { parseLexicon } from '../source/lexicon.ts';
+import { compactEntry, joinSyllables, queryConcepts, stripPlaces as strip, translateForeign, type QueryLexiconEntry } from './rules.ts';
 
 const segment = (text: string) => [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 /** The real phrasing data (verbs, groups, purposes, fillers, places), with a few service words of the test's own. */

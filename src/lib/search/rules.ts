@@ -2,25 +2,12 @@
  * The algorithms that read a request (我要在北京领结婚证) against the phrasing
  * data: where places, fillers, verbs, groups of people, purposes and service
  * words are (content/phrasing.yaml and content/lexicon.yaml, one schema in
- * lexicon.ts) and how a query turns into {@link Concept}s. Code keeps only the
+ * src/lib/source/lexicon.ts) and how a query turns into {@link Concept}s. Code keeps only the
  * algorithms; every word list is data. Pure and browser-safe.
  */
 
-/** The classes of phrasing data (content/phrasing.yaml); `service` entries are content/lexicon.yaml's. */
-export const PHRASE_CLASSES = ['service', 'verb', 'group', 'purpose', 'filler', 'place', 'pinyin-filler', 'pinyin-verb', 'foreign'] as const;
-
-/** One class of phrasing. */
-export type PhraseClass = (typeof PHRASE_CLASSES)[number];
-
-/**
- * Classes whose words are Latin (pinyin verbs and fillers, English words): only a query with
- * Latin letters can meet them, so they travel with the pinyin map (pinyin.ts), not with the page.
- */
-export const LATIN_CLASSES: readonly PhraseClass[] = ['pinyin-filler', 'pinyin-verb', 'foreign'];
-
-/** Whether a cleaned query has Latin letters: only then does the engine load the Latin data. */
-export const hasLatin = (query: string) => /[a-z]/.test(query);
-
+import type { LexiconEntry } from '../source/lexicon.ts';
+import type { PhraseClass } from '../source/wording.ts';
 import { spelledWords, type PinyinMap } from './pinyin.ts';
 
 /** One lexicon or phrasing entry as the browser receives it (empty lists and the default class left out). */
@@ -39,6 +26,19 @@ export interface QueryLexiconEntry {
   strong?: boolean;
   /** For one verb: the action assumed when a query names none. */
   default?: boolean;
+}
+
+/** An entry as the search page receives it: default class and empty lists left out, to keep the page light. */
+export function compactEntry(entry: LexiconEntry): QueryLexiconEntry {
+  // A verb's official words are read as that verb anyway (queryConcepts): they need not travel twice.
+  const say = entry.class === 'verb' ? entry.say.filter((w) => !entry.means.includes(w)) : entry.say;
+  const out: QueryLexiconEntry = { say: say.length > 0 ? say : entry.say };
+  if (entry.class !== 'service') out.class = entry.class;
+  if (entry.means.length > 0) out.means = entry.means;
+  if (entry.related.length > 0) out.related = entry.related;
+  if (entry.strong) out.strong = true;
+  if (entry.default) out.default = true;
+  return out;
 }
 
 /** What a concept of the query stands for: a thing (service, document, group) or an action. */

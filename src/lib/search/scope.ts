@@ -21,8 +21,6 @@ export interface ScopeCity extends City {
   bundle: string;
 }
 
-export { CITY_PARAM } from './params.ts';
-
 /** A word in at least this share of the scope's items is answered from counts, not ranked. */
 export const ALMOST_ALL = 0.9;
 

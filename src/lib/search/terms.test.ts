@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { catalogPinyinMap, itemSearchTerms, pinyinSpellings, segmentWords } from './terms.ts';
+import { catalogPinyinMap, pinyinSpellings } from './terms.ts';
+import { segmentWords } from './segment.ts';
 import { itemFilterValues, filterOptions, NO_REMARK } from './filters.ts';
 
 describe('pinyin', () => {
@@ -11,21 +12,31 @@ describe('pinyin', () => {
     assert.deepEqual(pinyinSpellings('abc'), []);
   });
 
-  it('finds an item under its everyday words, and by the pinyin of those and of its name’s words', () => {
-    const terms = itemSearchTerms({ name: '结婚登记', scenario: '申请人可办理结婚登记，不受户籍地限制。' }, [
-      { say: ['领结婚证'], means: ['结婚登记'] },
-      { say: ['户口本'], means: ['户籍'] },
-    ]);
-    assert.deepEqual(terms.everyday, ['领结婚证']);
-    const map = catalogPinyinMap([{ searchTerms: terms }]);
+  it('finds an item by the pinyin of its everyday words and of its name’s words', () => {
+    const map = catalogPinyinMap(
+      [{ name: '结婚登记', scenario: '申请人可办理结婚登记，不受户籍地限制。' }],
+      [
+        { class: 'service', say: ['领结婚证'], means: ['结婚登记'] },
+        { class: 'service', say: ['户口本'], means: ['户籍'] },
+        { class: 'group', say: ['新人'], means: ['结婚'] },
+      ],
+    );
     assert.deepEqual(map.get('jiehun'), ['结婚']);
     assert.deepEqual(map.get('lingjiehunzheng'), ['领结婚证']);
     assert.deepEqual(map.get('ljhz'), ['领结婚证']);
     assert.equal(map.has('hukouben'), false, 'an everyday word the item does not have spells nothing');
+    assert.equal(map.has('xinren'), false, 'only service words are words the item is found under');
   });
 
   it('lists every word a spelling stands for, once, in catalog order', () => {
-    const map = catalogPinyinMap([{ searchTerms: { spelled: ['工伤', '户口'] } }, { searchTerms: { spelled: ['工商', '工伤'] } }]);
+    const map = catalogPinyinMap(
+      [
+        { name: '工伤认定', scenario: '' },
+        { name: '工商登记', scenario: '' },
+        { name: '工伤认定', scenario: '' },
+      ],
+      [],
+    );
     assert.deepEqual(map.get('gongshang'), ['工伤', '工商']);
   });
 

@@ -1,24 +1,21 @@
-import { z } from 'astro/zod';
 import { pinyin } from 'pinyin-pro';
+import { serviceEntries, type LexiconEntry } from '../source/lexicon.ts';
+import type { PinyinMap } from './pinyin.ts';
+import { pinyinSourceWords } from './rank.ts';
 import { segmentWords } from './segment.ts';
 
-export { segmentWords };
-import type { LexiconEntry } from '../source/lexicon.ts';
-import type { PinyinMap } from './pinyin.ts';
-import { everydayWords, itemMatchText, meaningfulScenario, pinyinSourceWords } from './rank.ts';
-
 const HAN = /\p{Script=Han}/u;
+
+/** Longest word, in characters, indexed under its full pinyin. */
+const MAX_FULL_PINYIN = 4;
+/** Longest word indexed under its initials. */
+const MAX_INITIALS = 7;
 
 /**
  * Pinyin spellings a citizen might type for a Chinese word: the full syllables
  * run together (shebaoka) for words of up to four characters, and the initials
  * (sbk) of words of three to seven characters. Words without Chinese characters give nothing.
  */
-/** Longest word, in characters, indexed under its full pinyin. */
-const MAX_FULL_PINYIN = 4;
-/** Longest word indexed under its initials. */
-const MAX_INITIALS = 7;
-
 export function pinyinSpellings(word: string): string[] {
   const han = [...word].filter((ch) => HAN.test(ch)).join('');
   if (han === '') return [];
@@ -32,37 +29,20 @@ export function pinyinSpellings(word: string): string[] {
   return spellings;
 }
 
-export { meaningfulScenario };
-
-/** Zod schema of the hidden search terms of one item, by kind. */
-export const itemSearchTermsSchema = z
-  .object({
-    /** Everyday words from the lexicon whose official wording occurs in the item. */
-    everyday: z.array(z.string()),
-    /** The Chinese words the item is found under by their pinyin (pinyinSourceWords in rank.ts). */
-    spelled: z.array(z.string()),
-  })
-  .strict();
-
-/** The hidden search terms of one item. */
-export type ItemSearchTerms = z.infer<typeof itemSearchTermsSchema>;
-
-/**
- * Computes the words an item is found under besides its visible text, so
- * that a citizen's own words (社保卡, 驾照) and their pinyin (gongjijin, sbk) find it.
- */
-export function itemSearchTerms(item: { name: string; scenario: string }, lexicon: readonly Pick<LexiconEntry, 'say' | 'means'>[]): ItemSearchTerms {
-  return { everyday: everydayWords(itemMatchText(item), lexicon), spelled: pinyinSourceWords(item, lexicon, segmentWords) };
-}
-
 /**
  * The pinyin map of a catalog (pinyin.ts): every spelling of every word its
- * items are found under by pinyin, with the words it spells, in catalog order.
+ * items are found under by pinyin (pinyinSourceWords in rank.ts, with the
+ * lexicon's service words), with the words it spells, in catalog order. The
+ * search index computes it once per build; nothing of it is on the pages.
  */
-export function catalogPinyinMap(items: readonly { searchTerms: Pick<ItemSearchTerms, 'spelled'> }[]): PinyinMap {
+export function catalogPinyinMap(
+  items: readonly { name: string; scenario: string }[],
+  lexicon: readonly Pick<LexiconEntry, 'class' | 'say' | 'means'>[],
+): PinyinMap {
+  const services = serviceEntries(lexicon);
   const map = new Map<string, string[]>();
   const done = new Set<string>();
-  for (const word of items.flatMap((i) => i.searchTerms.spelled)) {
+  for (const word of items.flatMap((i) => pinyinSourceWords(i, services, segmentWords))) {
     if (done.has(word)) continue;
     done.add(word);
     for (const spelling of pinyinSpellings(word)) map.set(spelling, [...(map.get(spelling) ?? []), word]);

@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from '../catalog/catalog.ts';
-import { checkPhrasing, deadWordings, entriesFor, parseLexicon, wordingOccursIn } from './lexicon.ts';
-import { meaningfulScenario } from '../search/terms.ts';
+import { checkPhrasing, deadWordings, parseLexicon, serviceEntries } from './lexicon.ts';
+import { meaningfulScenario, wordingOccursIn } from './wording.ts';
+import { entriesFor, everydayWords, itemMatchText } from '../search/rank.ts';
 import { readProjectFile, realInputs } from '../../../tests/harness/inputs.ts';
 
 describe('the lexicon', () => {
   const lexicon = parseLexicon(readProjectFile('content/lexicon.yaml'), 'content/lexicon.yaml');
-  const { items } = buildCatalog(realInputs());
+  const catalog = buildCatalog(realInputs());
+  const { items } = catalog;
+  /** The everyday words an item is found under, as the engine derives them from the lexicon. */
+  const everyday = (item: (typeof items)[number]) => everydayWords(itemMatchText(item), serviceEntries(catalog.lexicon));
 
   it('matches multi-word official wordings word by word', () => {
     assert.ok(wordingOccursIn('企业 设立登记', '内资企业及分支机构设立登记'));
@@ -15,12 +19,12 @@ describe('the lexicon', () => {
   });
 
   it('gives every item at least two everyday words to be found by', () => {
-    const poor = items.filter((i) => i.searchTerms.everyday.length < 2).map((i) => `${i.id} ${i.name}`);
+    const poor = items.filter((i) => everyday(i).length < 2).map((i) => `${i.id} ${i.name}`);
     assert.deepEqual(poor, []);
   });
 
   it('ties the colloquial words of the issue to their items', () => {
-    const words = (id: string) => items.find((i) => i.id === id)!.searchTerms.everyday;
+    const words = (id: string) => everyday(items.find((i) => i.id === id)!);
     for (const [id, word] of [
       ['2-15', '社保卡'],
       ['1-3', '驾照'],
@@ -102,8 +106,8 @@ describe('the lexicon', () => {
     assert.deepEqual(parseLexicon('- say: [纳税证明]\n  related: [纳税状况公证]\n', 'l.yaml')[0]?.related, ['纳税状况公证']);
     assert.throws(() => parseLexicon('- say: [纳税证明]\n', 'l.yaml'), /l\.yaml:1: invalid lexicon entry/);
     const taxItem = items.find((i) => i.id === '2-4')!;
-    assert.ok(!taxItem.searchTerms.everyday.includes('纳税证明'));
-    assert.ok(!items.find((i) => i.id === '1-1')!.searchTerms.everyday.includes('学历认证'));
-    assert.ok(!items.find((i) => i.id === '1-20')!.searchTerms.everyday.includes('职称'));
+    assert.ok(!everyday(taxItem).includes('纳税证明'));
+    assert.ok(!everyday(items.find((i) => i.id === '1-1')!).includes('学历认证'));
+    assert.ok(!everyday(items.find((i) => i.id === '1-20')!).includes('职称'));
   });
 });

@@ -1,10 +1,7 @@
 import { z } from 'astro/zod';
 import { SourceError } from '../core/source-error.ts';
 import { parseYamlList } from '../core/yaml-source.ts';
-import { entriesFor, wordingOccursIn } from '../search/rank.ts';
-import { hasLatin, LATIN_CLASSES, PHRASE_CLASSES, type PhraseClass, type QueryLexiconEntry } from '../search/rules.ts';
-
-export { entriesFor, PHRASE_CLASSES, type PhraseClass };
+import { hasLatin, LATIN_CLASSES, PHRASE_CLASSES, wordingOccursIn, type PhraseClass } from './wording.ts';
 
 /** Classes whose `means` and `related` are wordings of items, checked against the catalog. */
 const ITEM_WORDING_CLASSES: readonly PhraseClass[] = ['service', 'verb', 'group', 'purpose'];
@@ -112,8 +109,6 @@ export function checkPhrasing(entries: readonly LocatedLexiconEntry[]): void {
   }
 }
 
-export { wordingOccursIn };
-
 /**
  * Finds `means` and `related` wordings of service, verb, group and purpose entries that occur in
  * no item: each is a dead entry, most likely a typo, and stops the build.
@@ -134,17 +129,4 @@ export function deadWordings(
 /** The service words among lexicon and phrasing entries: the ones items are indexed under. */
 export function serviceEntries<T extends { class?: PhraseClass }>(entries: readonly T[]): T[] {
   return entries.filter((e) => (e.class ?? 'service') === 'service');
-}
-
-/** An entry as the search page receives it: default class and empty lists left out, to keep the page light. */
-export function compactEntry(entry: LexiconEntry): QueryLexiconEntry {
-  // A verb's official words are read as that verb anyway (rules.ts): they need not travel twice.
-  const say = entry.class === 'verb' ? entry.say.filter((w) => !entry.means.includes(w)) : entry.say;
-  const out: QueryLexiconEntry = { say: say.length > 0 ? say : entry.say };
-  if (entry.class !== 'service') out.class = entry.class;
-  if (entry.means.length > 0) out.means = entry.means;
-  if (entry.related.length > 0) out.related = entry.related;
-  if (entry.strong) out.strong = true;
-  if (entry.default) out.default = true;
-  return out;
 }

@@ -1,5 +1,4 @@
 import { z } from 'astro/zod';
-import { formatDate } from '../views/format.ts';
 import { SourceError } from '../core/source-error.ts';
 import { parseYamlList } from '../core/yaml-source.ts';
 
@@ -45,9 +44,4 @@ export function parseSourceInfo(text: string, file: string): SourceInfo {
   const parsed = sourceInfoSchema.safeParse(value);
   if (!parsed.success) throw SourceError.fromZod(file, entry.line, 'invalid source info', parsed.error, entry.value);
   return parsed.data;
-}
-
-/** The document's own date in words, or a plain statement that it has none. */
-export function documentDateText(documentDate: string | null): string {
-  return documentDate === null ? '原表未注明日期' : formatDate(documentDate);
 }

@@ -32,6 +32,11 @@ export function formatDate(iso: string): string {
   return `${y}年${m}月${d}日`;
 }
 
+/** The document's own date in words, or a plain statement that it has none. */
+export function documentDateText(documentDate: string | null): string {
+  return documentDate === null ? '原表未注明日期' : formatDate(documentDate);
+}
+
 /**
  * The batch deadline as the table states it, a planned deadline for a task
  * list and never a promise that the service is available: 要求2021年6月前实现.

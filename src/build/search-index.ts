@@ -5,7 +5,7 @@ import * as pagefind from 'pagefind';
 import type { Catalog } from '../lib/catalog/catalog.ts';
 import { sortItems } from '../lib/views/grouping.ts';
 import { itemSearchRecord, type SearchRecord } from '../lib/search/record.ts';
-import { partitionByCity } from '../lib/search/bundles.ts';
+import { INDEX_DIR, partitionByCity } from '../lib/search/bundles.ts';
 import { encodeLatinData, LATIN_FILE } from '../lib/search/pinyin.ts';
 import { compactEntry, encodePhrasing } from '../lib/search/rules.ts';
 import { catalogPinyinMap } from '../lib/search/terms.ts';
@@ -77,7 +77,7 @@ export async function writeCityIndexes(catalog: Catalog, outputDir: string): Pro
       await addSearchIndex(bundle.items.map(record), join(outputDir, bundle.path));
       count += bundle.items.length;
     }
-    await writeFile(join(outputDir, 'pagefind', LATIN_FILE), catalogLatinData(catalog));
+    await writeFile(join(outputDir, INDEX_DIR, LATIN_FILE), catalogLatinData(catalog));
   } finally {
     await pagefind.close();
   }

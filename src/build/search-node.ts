@@ -11,6 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PAGEFIND_OPTIONS, readIsland, type SearchData, type SearchIndex } from '../lib/search/engine.ts';
 import { inflatingFetch } from '../lib/search/pagefind-fetch.ts';
 import { startInLanguage } from '../lib/search/pagefind-language.ts';
+import { INDEX_DIR } from '../lib/search/bundles.ts';
 import { LATIN_FILE } from '../lib/search/pinyin.ts';
 
 /** Pagefind fetches its index files; in Node, file: URLs are read from disk, and its data files inflated as the worker does. */
@@ -30,7 +31,7 @@ export function builtSearchData(dist: string): SearchData {
   const html = readFileSync(join(dist, 'search/index.html'), 'utf8');
   const island = /<script[^>]*id="search-data"[^>]*>([\s\S]*?)<\/script>/.exec(html)?.[1];
   if (island === undefined) throw new Error(`${dist}/search/index.html has no #search-data island`);
-  return readIsland(island, () => readFile(join(dist, 'pagefind', LATIN_FILE), 'utf8'));
+  return readIsland(island, () => readFile(join(dist, INDEX_DIR, LATIN_FILE), 'utf8'));
 }
 
 /**
@@ -40,14 +41,14 @@ export function builtSearchData(dist: string): SearchData {
  * @param dist the build output directory (dist/ by default).
  */
 export async function loadBuiltSearch(dist: string): Promise<{ index: SearchIndex; data: SearchData }> {
-  const runtime = join(dist, 'pagefind/pagefind.js');
+  const runtime = join(dist, INDEX_DIR, 'pagefind.js');
   if (!existsSync(runtime)) throw new Error(`${runtime} is missing: run npm run build first`);
   serveFilesToFetch();
   const module = (await import(pathToFileURL(runtime).href)) as SearchIndex & {
     options(o: Record<string, unknown>): Promise<void>;
     init(): Promise<void>;
   };
-  await module.options({ ...PAGEFIND_OPTIONS, basePath: pathToFileURL(join(dist, 'pagefind/')).href, baseUrl: '/' });
+  await module.options({ ...PAGEFIND_OPTIONS, basePath: pathToFileURL(join(dist, INDEX_DIR) + '/').href, baseUrl: '/' });
   const lang = /<html[^>]*\slang="([^"]+)"/.exec(readFileSync(join(dist, 'search/index.html'), 'utf8'))?.[1] ?? 'unknown';
   await startInLanguage(module, lang);
   return { index: module, data: builtSearchData(dist) };

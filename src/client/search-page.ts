@@ -41,8 +41,6 @@ export function startSearchPage(): void {
     island: island.textContent ?? '',
     lang: document.documentElement.lang,
     cities: document.getElementById('search-cities')?.textContent ?? '',
-    // Pagefind bundles relative to the site's base, space-separated: one per region for a very large catalog.
-    bundles: (island.dataset.bundles ?? 'pagefind/').split(' ').filter(Boolean),
   }));
 
   let generation = 0;

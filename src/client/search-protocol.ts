@@ -15,8 +15,6 @@ export interface SearchSetup {
   lang: string;
   /** A national catalog's cities (#search-cities, JSON), '' on a one-city site. */
   cities: string;
-  /** Pagefind bundles to search, relative to the site's base: the first loaded, the others merged into it. */
-  bundles: string[];
 }
 
 /** One result as the page shows it: plain data, ready to render. */

@@ -17,6 +17,7 @@ import {
   type SearchAnswer,
   type SearchData,
 } from '../lib/search/engine.ts';
+import { INDEX_DIR } from '../lib/search/bundles.ts';
 import { highlightTerms } from '../lib/search/query.ts';
 import { broadAnswer, islandCities, ONE_CITY_SCOPE, type BroadAnswer, type ScopeCity } from '../lib/search/scope.ts';
 import { latinText, pagefindIndex } from './pagefind-client.ts';
@@ -66,22 +67,18 @@ async function nextPage(): Promise<PageReply> {
 async function inScope(query: string, filters: Record<string, string>, code: string, data: SearchData, cities: ScopeCity[] | undefined, setup: SearchSetup) {
   const ranked = Object.keys(filters).length > 0;
   if (!cities) {
-    const index = await pagefindIndex(setup.bundles, setup.lang);
+    const index = await pagefindIndex(`${INDEX_DIR}/`, setup.lang);
     total ??= index.search(null).then((r) => r?.results.length ?? 0);
     const first: BroadAnswer | undefined = ranked ? undefined : await broadAnswer(index, data, query, await total, ONE_CITY_SCOPE);
     return { index, first, prefix: '', switched: undefined };
   }
   // A national catalog's side of the scope, loaded only there: a one-city site never needs it.
-  const { bundlesFor, chosenCity, cityAnswer, cityNamed, scopeName, scopePrefix } = await import('../lib/search/city-scope.ts');
+  const { chosenCity, cityAnswer, cityLabel, cityNamed, scopePrefix } = await import('../lib/search/city-scope.ts');
   const named = ranked ? undefined : cityNamed(query, cities);
   const city = named ?? chosenCity(cities, code);
-  const index = await pagefindIndex(bundlesFor(city), setup.lang);
-  const first = named
-    ? await cityAnswer(index, data, query, named, false)
-    : ranked
-      ? undefined
-      : await broadAnswer(index, data, query, city.count, scopeName(city, false));
-  return { index, first, prefix: scopePrefix(city, false), switched: named?.code };
+  const index = await pagefindIndex(city.bundle, setup.lang);
+  const first = named ? await cityAnswer(index, data, query, named) : ranked ? undefined : await broadAnswer(index, data, query, city.count, cityLabel(city));
+  return { index, first, prefix: scopePrefix(city), switched: named?.code };
 }
 
 async function handle(request: WorkerRequest): Promise<WorkerReply> {
@@ -91,7 +88,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       const { setup } = request;
       const cities = islandCities(setup.cities);
       // The site's own city loads at once, so that the first search finds Pagefind ready.
-      ready ??= pagefindIndex(cities ? [cities[0]!.bundle] : setup.bundles, setup.lang).then(() => ({
+      ready ??= pagefindIndex(cities ? cities[0]!.bundle : `${INDEX_DIR}/`, setup.lang).then(() => ({
         data: readIsland(setup.island, latinText),
         cities,
         setup,

@@ -4,7 +4,7 @@ import { cp, mkdir, mkdtemp, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { CITY_BUNDLES_DIR } from '../lib/search/bundles.ts';
+import { CITY_BUNDLES_DIR, INDEX_DIR } from '../lib/search/bundles.ts';
 import { minifyFile } from '../build/minify.ts';
 import { withoutInflater } from '../build/pagefind-runtime.ts';
 
@@ -79,7 +79,7 @@ export function pagefindIntegration(): AstroIntegration {
         try {
           const count = await done;
           // The first city's bundle, and the other cities' folder where the catalog has more than one city.
-          for (const folder of ['pagefind', CITY_BUNDLES_DIR]) {
+          for (const folder of [INDEX_DIR, CITY_BUNDLES_DIR]) {
             const target = join(fileURLToPath(dir), folder);
             await rm(target, { recursive: true, force: true });
             if (!existsSync(join(tempDir, folder))) continue;
@@ -90,7 +90,7 @@ export function pagefindIntegration(): AstroIntegration {
           // Here, in Astro's process, where Vite is loaded already; the indexer's process would grow by 60 MB.
           // The site's own city's bundle is the one every search page loads first; other cities' bundles keep Pagefind's.
           // Without its gzip inflater: the search worker hands it its files inflated (src/build/pagefind-runtime.ts).
-          await minifyFile(join(fileURLToPath(dir), 'pagefind', 'pagefind.js'), 'module', withoutInflater);
+          await minifyFile(join(fileURLToPath(dir), INDEX_DIR, 'pagefind.js'), 'module', withoutInflater);
           const now = performance.now();
           logger.info(`indexed ${count} pages in ${Math.round(now - started)} ms, alongside rendering; the build waited ${Math.round(now - waited)} ms for it`);
         } finally {

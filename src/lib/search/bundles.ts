@@ -6,7 +6,14 @@
  */
 import type { City } from '../core/cities.ts';
 
-/** The folder, beside `pagefind/`, that holds the other cities' bundles. */
+/**
+ * The folder of the site's search index, in dist/ and under the site's base: the
+ * bundle of the catalog's first city (the only one for the real table), and the
+ * Latin data beside it (search/pinyin.ts). Every path to the index is built from this.
+ */
+export const INDEX_DIR = 'pagefind';
+
+/** The folder, beside INDEX_DIR, that holds the other cities' bundles. */
 export const CITY_BUNDLES_DIR = 'pagefind-cities';
 
 /** The items of one city and where its bundle goes, relative to the site's base. */
@@ -24,7 +31,7 @@ export interface CityBundle<T> {
  */
 export function bundlePath(code: string, cities: readonly City[]): string {
   if (!cities.some((c) => c.code === code)) throw new Error(`no city has the code "${code}"`);
-  return cities[0]!.code === code ? 'pagefind/' : `${CITY_BUNDLES_DIR}/${code}/`;
+  return cities[0]!.code === code ? `${INDEX_DIR}/` : `${CITY_BUNDLES_DIR}/${code}/`;
 }
 
 /**

@@ -7,8 +7,7 @@
 import type { City } from '../core/cities.ts';
 import { bundlePath } from './bundles.ts';
 import { plan, type IndexResult, type SearchAnswer, type SearchData, type SearchIndex } from './engine.ts';
-import { CITY_PARAM } from './params.ts';
-import { ONE_CITY_SCOPE, type BroadAnswer, type ScopeCity } from './scope.ts';
+import type { BroadAnswer, ScopeCity } from './scope.ts';
 
 /**
  * The cities the search page offers (the catalog's, `catalogCities`, the site's
@@ -37,36 +36,18 @@ export function cityLabel(city: City): string {
   return city.fictional ? `${city.name}（虚构城市）` : city.name;
 }
 
-/** The Pagefind bundles to search for a city: the list the search page's loader takes (the first with options, the rest merged). */
-export function bundlesFor(city: ScopeCity): string[] {
-  return [city.bundle];
-}
-
-/** The page's URL parameters for a query in a city: the city is named only when it is not the site's own, so a one-city site's links stay as they were. */
-export function scopeParams(params: URLSearchParams, city: ScopeCity, cities: readonly ScopeCity[]): URLSearchParams {
-  const out = new URLSearchParams(params);
-  out.delete(CITY_PARAM);
-  if (city.code !== cities[0]?.code) out.set(CITY_PARAM, city.code);
-  return out;
-}
-
-/** How the page names the scope in a sentence: 本市 on a one-city site, else the city's name. */
-export function scopeName(city: City, single: boolean): string {
-  return single ? ONE_CITY_SCOPE : cityLabel(city);
-}
-
 /** The status line when a query was a city's name and the scope switched to it. */
-export function cityStatus(city: ScopeCity, single: boolean): string {
-  return `已改为查找${scopeName(city, single)}的事项：共 ${city.count} 项，下面按目录顺序列出。要找具体的事，请输入事项名称，例如“社保卡补办”。`;
+export function cityStatus(city: ScopeCity): string {
+  return `已改为查找${cityLabel(city)}的事项：共 ${city.count} 项，下面按目录顺序列出。要找具体的事，请输入事项名称，例如“社保卡补办”。`;
 }
 
 /** The line before a ranked answer's status on a site of several cities: which city was searched. */
-export function scopePrefix(city: ScopeCity, single: boolean): string {
-  return single ? '' : `在${cityLabel(city)}的 ${city.count} 项事项中查找：`;
+export function scopePrefix(city: ScopeCity): string {
+  return `在${cityLabel(city)}的 ${city.count} 项事项中查找：`;
 }
 
 /** The answer to a query that is a city's name: the city's items in catalog order (searched in that city's bundle), loaded page by page. */
-export async function cityAnswer(index: SearchIndex, data: SearchData, query: string, city: ScopeCity, single: boolean): Promise<BroadAnswer> {
+export async function cityAnswer(index: SearchIndex, data: SearchData, query: string, city: ScopeCity): Promise<BroadAnswer> {
   // With no query Pagefind lists a bundle's pages in the order they were indexed: the catalog's.
   const listing: IndexResult[] = (await index.search(null))?.results ?? [];
   const answer: SearchAnswer = {
@@ -80,5 +61,5 @@ export async function cityAnswer(index: SearchIndex, data: SearchData, query: st
     blank: false,
     uncovered: [],
   };
-  return { answer, status: cityStatus(city, single) };
+  return { answer, status: cityStatus(city) };
 }

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { buildCatalog } from '../catalog/catalog.ts';
 import { catalogCities } from '../core/cities.ts';
 import { ALMOST_ALL, broadCandidate, broadStatus, islandCities } from './scope.ts';
-import { bundlesFor, chosenCity, cityLabel, cityNamed, cityStatus, scopeCities, scopeParams, scopePrefix } from './city-scope.ts';
+import { chosenCity, cityLabel, cityNamed, cityStatus, scopeCities, scopePrefix } from './city-scope.ts';
 import { realInputs } from '../../../tests/harness/inputs.ts';
 
 const fictional = (n: number) => ({ city: { code: `c00${n}`, name: `虚构00${n}号市`, fictional: true } });
@@ -26,7 +26,6 @@ describe('scopeCities', () => {
     const catalog = buildCatalog(realInputs());
     const real = scopeCities(catalog.cities, catalog.items);
     assert.deepEqual(real, [{ code: 'local', name: '石家庄市', fictional: false, count: 138, bundle: 'pagefind/' }]);
-    assert.deepEqual(bundlesFor(real[0]!), ['pagefind/']);
     assert.equal(islandCities(JSON.stringify(real)), undefined, 'a one-city page has no scope to choose');
   });
 });
@@ -36,12 +35,6 @@ describe('the city searched', () => {
     assert.equal(chosenCity(cities, 'c002').code, 'c002');
     assert.equal(chosenCity(cities, null).code, 'local');
     assert.equal(chosenCity(cities, 'c999').code, 'local', 'an unknown code falls back to the own city');
-  });
-
-  it("is kept in a shared link only when it is not the site's own", () => {
-    const params = new URLSearchParams({ q: '社保卡', city: 'c001' });
-    assert.equal(scopeParams(params, cities[2]!, cities).toString(), 'q=%E7%A4%BE%E4%BF%9D%E5%8D%A1&city=c002');
-    assert.equal(scopeParams(params, cities[0]!, cities).toString(), 'q=%E7%A4%BE%E4%BF%9D%E5%8D%A1');
   });
 
   it('switches to a city a query names, with or without 市', () => {
@@ -55,9 +48,8 @@ describe('the city searched', () => {
   it('always says a made-up city is made up', () => {
     assert.equal(cityLabel(cities[1]!), '虚构001号市（虚构城市）');
     assert.equal(cityLabel(cities[0]!), '石家庄市');
-    assert.equal(scopePrefix(cities[2]!, false), '在虚构002号市（虚构城市）的 3 项事项中查找：');
-    assert.equal(scopePrefix(cities[0]!, true), '', 'a one-city site says nothing more than before');
-    assert.match(cityStatus(cities[2]!, false), /^已改为查找虚构002号市（虚构城市）的事项：共 3 项，下面按目录顺序列出。/);
+    assert.equal(scopePrefix(cities[2]!), '在虚构002号市（虚构城市）的 3 项事项中查找：');
+    assert.match(cityStatus(cities[2]!), /^已改为查找虚构002号市（虚构城市）的事项：共 3 项，下面按目录顺序列出。/);
   });
 
   it('reads the cities from the data island only when there are several', () => {

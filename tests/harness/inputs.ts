@@ -1,7 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CatalogInputs } from '../../src/lib/catalog/catalog.ts';
-import { readCatalogInputs } from '../../src/build/load-catalog.ts';
+import { INPUT_PATHS, pickSeedFile, readCatalogInputs } from '../../src/build/load-catalog.ts';
+import { parseSourceTable } from '../../src/lib/source/parse-table.ts';
+import type { SeedTable } from '../../src/lib/source/version-match.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -10,8 +13,18 @@ export function readProjectFile(path: string): string {
   return readFileSync(root + path, 'utf8');
 }
 
-/** The real seed file's project path. */
-export const SEED_PATH = 'seeds/000_0d21fb7026870303.txt';
+/** The project path of the seed the build reads: the newest table in seeds/, whichever version that is. */
+export const SEED_PATH = `${INPUT_PATHS.seeds}/${pickSeedFile(readdirSync(root + INPUT_PATHS.seeds))}`;
+
+/** The frozen copy of the first table (tests/fixtures/tables/v1.txt) and its update cases beside it. */
+export const TABLE_FIXTURES = 'tests/fixtures/tables';
+
+/** A fixture table (tests/fixtures/tables/NAME.txt), parsed, under the seed path it is tested as. */
+export function fixtureSeed(name: string, as = `seeds/${name}.txt`): SeedTable & { text: string } {
+  const bytes = readFileSync(`${root}${TABLE_FIXTURES}/${name}.txt`);
+  const text = bytes.toString('utf8');
+  return { file: as, sha256: createHash('sha256').update(bytes).digest('hex'), table: parseSourceTable(text, as), text };
+}
 
 /** The project's real inputs, with the seed text optionally replaced. */
 export function realInputs(seedText?: string): CatalogInputs {

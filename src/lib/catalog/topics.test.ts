@@ -26,7 +26,16 @@ describe('topics', () => {
       () => checkTopicCoverage(data, ['1-1', '1-2'], 'seed.txt', () => 42),
       (e: unknown) => e instanceof SourceError && e.file === 'seed.txt' && e.line === 42 && /item 1-2 has no topics/.test(e.message),
     );
-    assert.throws(() => checkTopicCoverage(data, ['1-1'], 'seed.txt', () => 1), /topics\.yaml:7: topics for item 9-9/);
+    assert.throws(() => checkTopicCoverage(data, ['1-1'], 'seed.txt', () => 1), /topics\.yaml:7: topics for item 9-9, which no version/);
+  });
+
+  it('let a new item build without topics, with a warning naming the entry to write, and keep a dropped item’s entry', () => {
+    const data = parseTopics(yaml('  1-1: { topics: [housing], audience: [个人] }\n  9-9: { topics: [housing], audience: [个人] }\n'), file);
+    const warnings = checkTopicCoverage(data, ['1-1', 'n1'], 'seed.txt', () => 12, new Set(['1-1', 'n1', '9-9']));
+    assert.deepEqual(
+      warnings.map((w) => [w.file, w.message]),
+      [[file, 'new item n1 (seed.txt:12) has no topics yet and shows as 未归类: add "n1: { topics: [...], audience: [...] }" under items:']],
+    );
   });
 
   it('give every real item at least one known topic and an audience', () => {

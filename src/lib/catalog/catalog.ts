@@ -295,11 +295,18 @@ export function buildCatalog(inputs: CatalogInputs): Catalog {
     return withLazySearchTerms(item, () => itemSearchTerms({ name: item.name, scenario: item.scenario }, services));
   });
 
-  const [dead] = deadWordings(
+  const deadOnes = deadWordings(
     lexicon.entries,
     items.map((i) => `${i.name} ${meaningfulScenario(i.scenario)}`),
   );
-  if (dead) throw new SourceError(dead.file ?? lexicon.file, dead.line, `official wording "${dead.wording}" occurs in no item`, dead.wording);
+  // A wording only a dropped item had is left over from the previous table: the new one still builds, and says what to remove.
+  const droppedTexts = history.dropped.map((d) => `${d.row.cells.name} ${meaningfulScenario(d.row.cells.scenario)}`);
+  const inNoDroppedItem = new Set(deadWordings(lexicon.entries, droppedTexts).map((d) => d.wording));
+  for (const dead of deadOnes) {
+    const file = dead.file ?? lexicon.file;
+    if (inNoDroppedItem.has(dead.wording)) throw new SourceError(file, dead.line, `official wording "${dead.wording}" occurs in no item`, dead.wording);
+    warnings.push({ file, line: dead.line, message: `official wording "${dead.wording}" occurs only in items the newest table no longer lists; remove it` });
+  }
 
   const [pair] = ungroupedSameServicePairs(items, related);
   if (pair) {

@@ -5,6 +5,7 @@ import type { CatalogInputs } from '../../src/lib/catalog/catalog.ts';
 import { INPUT_PATHS, pickSeedFile, readCatalogInputs } from '../../src/build/load-catalog.ts';
 import { parseSourceTable } from '../../src/lib/source/parse-table.ts';
 import type { SeedTable } from '../../src/lib/source/version-match.ts';
+import { NEW_ITEM_ID_RE } from '../../src/lib/source/identities.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -26,10 +27,37 @@ export function fixtureSeed(name: string, as = `seeds/${name}.txt`): SeedTable &
   return { file: as, sha256: createHash('sha256').update(bytes).digest('hex'), table: parseSourceTable(text, as), text };
 }
 
-/** The project's real inputs, with the seed text optionally replaced. */
+/** The project's real inputs: every version in seeds/ and content/, with the newest seed's text optionally replaced. */
 export function realInputs(seedText?: string): CatalogInputs {
   return readCatalogInputs(root, seedText);
 }
+
+/** The frozen first table's text (tests/fixtures/tables/v1.txt): today's table, whatever seeds/ holds later. */
+export const FROZEN_SEED = readFileSync(`${root}${TABLE_FIXTURES}/v1.txt`, 'utf8');
+
+/**
+ * The real curated content over the frozen first table, as its only version, with its text
+ * optionally replaced: for unit tests that edit rows or name positions, so that they test the
+ * code whatever table seeds/ holds later. The seed keeps the first version's recorded path and
+ * received date; topics of items later versions added are left out (the frozen table has none).
+ */
+export function frozenInputs(seedText?: string): CatalogInputs {
+  const real = realInputs();
+  const [first] = real.identities.versions;
+  if (!first) throw new Error(`${INPUT_PATHS.identities} records no version`);
+  const bytes = readFileSync(`${root}${TABLE_FIXTURES}/v1.txt`);
+  return {
+    ...real,
+    seed: { file: first.seed, sha256: createHash('sha256').update(bytes).digest('hex'), text: seedText ?? bytes.toString('utf8') },
+    earlierSeeds: [],
+    identities: { ...real.identities, versions: [first] },
+    info: { ...real.info, received: first.received },
+    topics: { ...real.topics, items: new Map([...real.topics.items].filter(([id]) => !NEW_ITEM_ID_RE.test(id))) },
+  };
+}
+
+/** The frozen first table's seed path, as errors about it name it. */
+export const FROZEN_SEED_PATH = frozenInputs().seed.file;
 
 /** Returns the text with its 1-based line `n` replaced by `edit(line)`; null deletes the line. */
 export function editLine(text: string, n: number, edit: (line: string) => string | null): string {

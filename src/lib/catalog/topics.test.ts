@@ -4,6 +4,7 @@ import { buildCatalog } from './catalog.ts';
 import { SourceError } from '../source/source-error.ts';
 import { realInputs } from '../../../tests/harness/inputs.ts';
 import { checkTopicCoverage, parseTopics } from './topics.ts';
+import { NEW_ITEM_ID_RE } from '../source/identities.ts';
 
 const file = 'topics.yaml';
 const yaml = (items: string) => `topics:\n  - slug: housing\n    name: 住房\n    summary: 住房的事。\nitems:\n${items}`;
@@ -38,10 +39,11 @@ describe('topics', () => {
     );
   });
 
-  it('give every real item at least one known topic and an audience', () => {
+  it('give every real item at least one known topic and an audience, but a new one not yet sorted', () => {
     const catalog = buildCatalog(realInputs());
     const slugs = new Set(catalog.topics.map((t) => t.slug));
     for (const item of catalog.items) {
+      if (item.topics.length === 0 && NEW_ITEM_ID_RE.test(item.id)) continue;
       assert.ok(item.topics.length > 0 && item.topics.every((t) => slugs.has(t)), item.id);
       assert.ok(item.audience.length > 0, item.id);
     }

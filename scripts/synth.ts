@@ -9,7 +9,8 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSyn
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { INPUT_PATHS, loadCatalog, readCatalogInputs, readSeed, seedFiles } from '../src/build/load-catalog.ts';
+import { INPUT_PATHS, readCatalogInputs, readFirstVersionInputs, readSeed, seedFiles } from '../src/build/load-catalog.ts';
+import { buildCatalog } from '../src/lib/catalog/catalog.ts';
 import { synthesizeTable, SYNTHETIC_SITE_NAME } from '../src/lib/source/synthetic-table.ts';
 import { copyProject, PROJECT_ROOT } from '../tests/harness/build.ts';
 
@@ -21,7 +22,8 @@ import { copyProject, PROJECT_ROOT } from '../tests/harness/build.ts';
  * as synthetic. Returns the directory.
  */
 export function synthesizeProject(size: number, dir?: string, cities?: number): string {
-  const catalog = loadCatalog(PROJECT_ROOT);
+  // The base is the first recorded table: the curated files key its rows by the positions the synthetic copies keep.
+  const catalog = buildCatalog(readFirstVersionInputs(PROJECT_ROOT));
   const out = copyProject(dir);
   if (size !== catalog.items.length) {
     const header = readFileSync(join(PROJECT_ROOT, INPUT_PATHS.topics), 'utf8').split('\nitems:')[0]!;
@@ -33,6 +35,8 @@ export function synthesizeProject(size: number, dir?: string, cities?: number): 
     writeFileSync(join(out, seedFile), synthetic.seed);
     const { sha256 } = readSeed(out, seedFile);
     const identities = readFileSync(join(out, INPUT_PATHS.identities), 'utf8').split('\nversions:')[0]!;
+    const source = join(out, INPUT_PATHS.source);
+    writeFileSync(source, readFileSync(source, 'utf8').replace(/^( {2}received:) .*$/m, `$1 ${catalog.info.received}`));
     writeFileSync(
       join(out, INPUT_PATHS.identities),
       `${identities}\nversions:\n  - seed: ${seedFile}\n    sha256: ${sha256}\n    received: ${catalog.info.received}\n`,

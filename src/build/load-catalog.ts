@@ -10,7 +10,7 @@ import { parseGuidance } from '../lib/facts/guidance.ts';
 import { parseReferences } from '../lib/facts/references.ts';
 import { parseTopics } from '../lib/catalog/topics.ts';
 import { parseRelatedGroups } from '../lib/source/related.ts';
-import { parseIdentities } from '../lib/source/identities.ts';
+import { NEW_ITEM_ID_RE, parseIdentities } from '../lib/source/identities.ts';
 
 /** Where the inputs live, relative to the project root. */
 export const INPUT_PATHS = {
@@ -96,6 +96,27 @@ export function readCatalogInputs(root: string, seedText?: string): CatalogInput
     info: parseSourceInfo(read(INPUT_PATHS.source), INPUT_PATHS.source),
     references: references.references,
     guidance: parseGuidance(read(INPUT_PATHS.guidance), INPUT_PATHS.guidance, references),
+  };
+}
+
+/**
+ * The inputs of the first recorded version of the table alone, with the curated content: the
+ * base of synthetic catalogs (npm run synth), whose rows keep the first version's positions as
+ * ids, as the curated files key them. Topics of items later versions added are left out, and
+ * `seedText` replaces the table's text (tests use the frozen copy in tests/fixtures/tables/).
+ */
+export function readFirstVersionInputs(root: string, seedText?: string): CatalogInputs {
+  const inputs = readCatalogInputs(root);
+  const [first] = inputs.identities.versions;
+  if (!first) throw new Error(`${INPUT_PATHS.identities}: no version recorded`);
+  const seed = readSeed(root, first.seed);
+  return {
+    ...inputs,
+    seed: { ...seed, text: seedText ?? seed.text },
+    earlierSeeds: [],
+    identities: { ...inputs.identities, versions: [first] },
+    info: { ...inputs.info, received: first.received },
+    topics: { ...inputs.topics, items: new Map([...inputs.topics.items].filter(([id]) => !NEW_ITEM_ID_RE.test(id))) },
   };
 }
 

@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CatalogInputs } from '../../src/lib/catalog/catalog.ts';
-import { INPUT_PATHS, pickSeedFile, readCatalogInputs } from '../../src/build/load-catalog.ts';
+import { INPUT_PATHS, pickSeedFile, readCatalogInputs, readFirstVersionInputs } from '../../src/build/load-catalog.ts';
 import { parseSourceTable } from '../../src/lib/source/parse-table.ts';
 import type { SeedTable } from '../../src/lib/source/version-match.ts';
-import { NEW_ITEM_ID_RE } from '../../src/lib/source/identities.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -42,18 +41,44 @@ export const FROZEN_SEED = readFileSync(`${root}${TABLE_FIXTURES}/v1.txt`, 'utf8
  * received date; topics of items later versions added are left out (the frozen table has none).
  */
 export function frozenInputs(seedText?: string): CatalogInputs {
-  const real = realInputs();
-  const [first] = real.identities.versions;
-  if (!first) throw new Error(`${INPUT_PATHS.identities} records no version`);
-  const bytes = readFileSync(`${root}${TABLE_FIXTURES}/v1.txt`);
-  return {
-    ...real,
-    seed: { file: first.seed, sha256: createHash('sha256').update(bytes).digest('hex'), text: seedText ?? bytes.toString('utf8') },
-    earlierSeeds: [],
-    identities: { ...real.identities, versions: [first] },
-    info: { ...real.info, received: first.received },
-    topics: { ...real.topics, items: new Map([...real.topics.items].filter(([id]) => !NEW_ITEM_ID_RE.test(id))) },
-  };
+  return readFirstVersionInputs(root, seedText ?? FROZEN_SEED);
+}
+
+/**
+ * Turns a copy of the project (copyProject) into one whose only table is the frozen first one,
+ * for build tests that edit rows by line: seeds/ holds tests/fixtures/tables/v1.txt under the
+ * first version's recorded path, content/identities.yaml records that version alone, and
+ * content/source.yaml its received date; topics of items later versions added are left out.
+ */
+export function freezeProject(dir: string): void {
+  const first = frozenInputs();
+  for (const name of readdirSync(`${dir}/${INPUT_PATHS.seeds}`)) rmSync(`${dir}/${INPUT_PATHS.seeds}/${name}`);
+  copyFileSync(`${root}${TABLE_FIXTURES}/v1.txt`, `${dir}/${first.seed.file}`);
+  const rewrite = (path: string, edit: (text: string) => string) => writeFileSync(`${dir}/${path}`, edit(readFileSync(`${dir}/${path}`, 'utf8')));
+  rewrite(
+    INPUT_PATHS.identities,
+    (text) =>
+      text
+        .split(/\n {2}- seed: /)
+        .slice(0, 2)
+        .join('\n  - seed: ')
+        .trimEnd() + '\n',
+  );
+  rewrite(INPUT_PATHS.source, (text) => text.replace(/^( {2}received:) .*$/m, `$1 ${first.info.received}`));
+  rewrite(INPUT_PATHS.topics, (text) => text.replace(/^ {2}n\d+:.*\n/gm, ''));
+}
+
+/**
+ * Records the bytes of a frozen project's seed again after a test edited them: the build
+ * stops on a seed that differs from its record, as a maintainer's edit to seeds/ must.
+ */
+export function rerecordSeed(dir: string): void {
+  const { file } = frozenInputs().seed;
+  const sha256 = createHash('sha256')
+    .update(readFileSync(`${dir}/${file}`))
+    .digest('hex');
+  const path = `${dir}/${INPUT_PATHS.identities}`;
+  writeFileSync(path, readFileSync(path, 'utf8').replace(/^( {4}sha256:) [0-9a-f]{64}$/m, `$1 ${sha256}`));
 }
 
 /** The frozen first table's seed path, as errors about it name it. */

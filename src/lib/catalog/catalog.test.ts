@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,12 +14,14 @@ import {
   editLine,
   fixtureSeed,
   FROZEN_SEED,
+  realInputs,
   FROZEN_SEED_PATH,
   frozenInputs,
   lineStartingWith,
   readProjectFile,
   SEED_PATH,
 } from '../../../tests/harness/inputs.ts';
+import { parseQueryFile } from '../../../tests/harness/search-ui.ts';
 
 const seed = FROZEN_SEED;
 const catalog = buildCatalog(frozenInputs());
@@ -259,6 +261,20 @@ describe('buildCatalog on a second version of the table', () => {
       messages.join('\n'),
     );
     assert.ok(messages.some((m) => m.startsWith('content/identities.yaml: seeds/001_v2.txt is not recorded yet')));
+  });
+});
+
+describe('curated files and fixtures keyed by item', () => {
+  it('name only permanent ids some version of the table lists (the search query sets too)', () => {
+    const real = buildCatalog(realInputs());
+    const known = new Set([...real.items.map((i) => i.id), ...real.dropped.map((d) => d.row.id)]);
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const sets = readdirSync(join(root, 'tests/fixtures')).filter((f) => /^search-queries\..*\.tsv$/.test(f));
+    assert.ok(sets.length > 0);
+    for (const name of sets) {
+      for (const { query, expected } of parseQueryFile(readFileSync(join(root, 'tests/fixtures', name), 'utf8')))
+        for (const id of expected) assert.ok(known.has(id), `tests/fixtures/${name}: "${query}" expects ${id}, no item of any version of the table`);
+    }
   });
 });
 

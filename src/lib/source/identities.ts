@@ -4,20 +4,17 @@ import { SourceError } from './source-error.ts';
 import { parseYamlSections } from './yaml-source.ts';
 
 /**
- * The permanent id of an item of the first recorded table: its position there,
- * batch-number (1-6). Those ids were published before identities existed, so
- * they stay exactly what they were; no later item ever gets this form.
- */
-export const FIRST_VERSION_ID_RE = /^[1-9]\d*-[1-9]\d*$/;
-
-/**
  * The permanent id of an item that a later version of the table added: n1, n2 …
  * A form of its own, so that it can never collide with a first-version id, and
  * numbered across all versions, so that it never collides with another new item.
  */
 export const NEW_ITEM_ID_RE = /^n[1-9]\d*$/;
 
-/** Any permanent item id: a first-version id (2-15) or a new item's id (n3). */
+/**
+ * Any permanent item id: a first-version id, the item's position in the first
+ * recorded table (2-15; published before identities existed, so kept exactly,
+ * and no later item ever gets this form), or a new item's id (n3).
+ */
 export const PERMANENT_ID_RE = /^(?:[1-9]\d*-[1-9]\d*|n[1-9]\d*)$/;
 
 /** The id of the k-th item added after the first version. */

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { SourceRow, SourceTable } from './parse-table.ts';
-import { NEW_ITEM_ID_RE, newItemId, type IdentityDecision, type IdentityRecord, type IdentityVersion } from './identities.ts';
+import { newItemId, type IdentityDecision, type IdentityRecord, type IdentityVersion } from './identities.ts';
 import { SourceError, type SourceWarning } from './source-error.ts';
 import { diffVersions, identifiedRowSchema, versionChangesSchema, type IdentifiedRow, type RenameBasis, type VersionChanges } from './table-diff.ts';
 
@@ -59,7 +59,7 @@ export interface TableHistory {
 const where = (row: { batch: number; number: number }) => `batch ${row.batch} no. ${row.number}`;
 
 /** The entry a maintainer adds to content/identities.yaml for a version, decisions included. */
-export function versionEntryYaml(seed: SeedTable, rows: readonly IdentifiedRow[], changes: VersionChanges | null): string {
+function versionEntryYaml(seed: SeedTable, rows: readonly IdentifiedRow[], changes: VersionChanges | null): string {
   const decision = (r: IdentifiedRow) => `      - { id: ${r.id}, batch: ${r.batch}, number: ${r.number}, name: ${r.cells.name} }`;
   const renamed = changes?.renamed.map((c) => rows.find((r) => r.id === c.id)!) ?? [];
   return [
@@ -255,9 +255,4 @@ export function tableHistory(seeds: readonly SeedTable[], record: IdentityRecord
 /** The first version's rows: each item's permanent id is its position there. */
 function firstVersionRows(table: SourceTable): IdentifiedRow[] {
   return table.sections.flatMap((s) => s.rows.map((r) => ({ id: `${r.batch}-${r.number}`, batch: r.batch, number: r.number, line: r.line, cells: r.cells })));
-}
-
-/** Whether an id is a new item's (n1 …) rather than a first-version position. */
-export function isNewItemId(id: string): boolean {
-  return NEW_ITEM_ID_RE.test(id);
 }

@@ -8,6 +8,7 @@ import { buildCatalog } from './catalog.ts';
 import { inputsDigest } from '../../build/load-catalog.ts';
 import { parseCorrections } from '../source/corrections.ts';
 import { SourceError } from '../source/source-error.ts';
+import { parseIdentities } from '../source/identities.ts';
 import { parseBureauRegistry } from './bureaus.ts';
 import { parseReferences } from '../facts/references.ts';
 import {
@@ -261,6 +262,38 @@ describe('buildCatalog on a second version of the table', () => {
       messages.join('\n'),
     );
     assert.ok(messages.some((m) => m.startsWith('content/identities.yaml: seeds/001_v2.txt is not recorded yet')));
+  });
+});
+
+describe('buildCatalog on an ambiguous rename', () => {
+  const first = frozenInputs();
+  const v2 = fixtureSeed('v2-ambiguous', 'seeds/001_v2.txt');
+  const row = v2.table.sections[0]!.rows[20]!;
+  const inputs = (decision: string) => ({
+    ...first,
+    earlierSeeds: [first.seed],
+    seed: { file: v2.file, sha256: v2.sha256, text: v2.text },
+    identities: parseIdentities(
+      [
+        'versions:',
+        `  - seed: ${first.seed.file}`,
+        `    sha256: ${first.seed.sha256}`,
+        `    received: ${first.info.received}`,
+        `  - seed: ${v2.file}`,
+        `    sha256: ${v2.sha256}`,
+        `    received: ${first.info.received}`,
+        decision,
+      ].join('\n'),
+      'content/identities.yaml',
+    ),
+  });
+
+  it('stops with the file, the line and the candidates, and builds once the decision is recorded', () => {
+    assertSourceError(() => buildCatalog(inputs('')), v2.file, row.line, /1-21 "[^"]+" \(same position and scenario\); 3-9 "[^"]+" \(same scenario and lead\)/);
+    const decided = buildCatalog(inputs(`    renamed:\n      - { id: 1-21, batch: 1, number: 21, name: ${row.cells.name} }`));
+    assert.equal(decided.items.find((i) => i.id === '1-21')?.name, row.cells.name);
+    assert.equal(decided.items.find((i) => i.id === '3-9')?.change?.renamedFrom, '商品房预售、抵押涉及的不动产预告登记');
+    assert.deepEqual(decided.dropped, []);
   });
 });
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
 import { parseSourceTable } from '../../src/lib/source/parse-table.ts';
+import { NEW_ITEM_ID_RE } from '../../src/lib/source/identities.ts';
 import { listFiles, PROJECT_ROOT, readBuilt, SITES, type SiteName } from '../harness/build.ts';
 import { parseCsv } from '../harness/csv.ts';
 import { loadPage, text } from '../harness/html.ts';
@@ -45,10 +46,11 @@ describe('sharing metadata on item pages', () => {
 
 describe('sitemap and robots.txt', () => {
   for (const site of ['root', 'kstb'] as const) {
-    it(`list every page with absolute URLs (${SITES[site].base})`, () => {
+    it(`list every page with absolute URLs, but the pages of items the newest table dropped (${SITES[site].base})`, () => {
       const locs = [...readBuilt(site, 'sitemap.xml').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+      const dropped = new Set(catalog.dropped.map((d) => `items/${d.row.id}/index.html`));
       const pages = listFiles(SITES[site].dir)
-        .filter((f) => f.endsWith('index.html'))
+        .filter((f) => f.endsWith('index.html') && !dropped.has(f))
         .map((f) => absolute(site, `/${f.replace(/index\.html$/, '')}`));
       assert.deepEqual([...locs].sort(), [...pages].sort());
       assert.match(readBuilt(site, 'robots.txt'), new RegExp(`^Sitemap: ${absolute(site, '/sitemap.xml').replace(/[.?]/g, '\\$&')}$`, 'm'));
@@ -97,7 +99,7 @@ describe('open data', () => {
       for (const name of r.lead) assert.ok(fact('牵头单位').includes(name), `${r.id} lead ${name}`);
       for (const name of r.cooperating) assert.ok(fact('配合单位').includes(name), `${r.id} cooperating ${name}`);
       if (r.remark) assert.ok(fact('备注').includes(r.remark));
-      assert.equal(fact('主题'), `主题 ${r.topics.join('、')}`);
+      assert.equal(fact('主题'), `主题 ${r.topics.join('、') || '未归类（本站尚未整理这一新列入的事项）'}`);
       assert.equal(doc.querySelectorAll('.corrections li').length, r.notes.length);
     }
   });
@@ -142,7 +144,8 @@ describe('topics and the overview', () => {
       const links = new Set([...doc.querySelectorAll('main a[href^="/items/"]')].map((a) => a.getAttribute('href')));
       assert.deepEqual(links, new Set(catalog.items.filter((i) => i.topics.includes(topic.slug)).map((i) => `/items/${i.id}/`)), topic.slug);
     }
-    for (const item of catalog.items) assert.ok(item.topics.length > 0, item.id);
+    // A new item may wait for its topics (未归类, the build warns); every other item has some.
+    for (const item of catalog.items) assert.ok(item.topics.length > 0 || NEW_ITEM_ID_RE.test(item.id), item.id);
     const home = loadPage('root', 'index.html');
     for (const topic of catalog.topics) assert.ok(home.querySelector(`a[href="/topics/${topic.slug}/"]`), `home links ${topic.slug}`);
   });

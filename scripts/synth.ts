@@ -5,11 +5,12 @@
  * Usage: npm run synth -- N DIR [--cities M], then: cd DIR && npm run build
  * DIR shares this project's node_modules by symlink, so run `npm ci` here first.
  */
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { INPUT_PATHS, loadCatalog, readCatalogInputs } from '../src/build/load-catalog.ts';
+import { INPUT_PATHS, readCatalogInputs, readFirstVersionInputs, readSeed, seedFiles } from '../src/build/load-catalog.ts';
+import { buildCatalog } from '../src/lib/catalog/catalog.ts';
 import { synthesizeTable, SYNTHETIC_SITE_NAME } from '../src/lib/catalog/synthetic-table.ts';
 import { copyProject, PROJECT_ROOT } from '../tests/harness/build.ts';
 
@@ -21,13 +22,25 @@ import { copyProject, PROJECT_ROOT } from '../tests/harness/build.ts';
  * as synthetic. Returns the directory.
  */
 export function synthesizeProject(size: number, dir?: string, cities?: number): string {
-  const catalog = loadCatalog(PROJECT_ROOT);
+  // The base is the first recorded table: the curated files key its rows by the positions the synthetic copies keep.
+  const catalog = buildCatalog(readFirstVersionInputs(PROJECT_ROOT));
   const out = copyProject(dir);
   if (size !== catalog.items.length) {
     const header = readFileSync(join(PROJECT_ROOT, INPUT_PATHS.topics), 'utf8').split('\nitems:')[0]!;
     const synthetic = synthesizeTable(catalog, size, header, readCatalogInputs(PROJECT_ROOT).related, { cities });
-    // Sorts after the real seed, so the catalog picks it (pickSeedFile takes the last by name).
-    writeFileSync(join(out, INPUT_PATHS.seeds, '999_synthetic.txt'), synthetic.seed);
+    // A synthetic table is another table, not a new version of the real one: it is the copy's only seed,
+    // recorded as its first version, so that its ids are its positions as the synthetic topics expect.
+    for (const file of seedFiles(out)) rmSync(join(out, file));
+    const seedFile = `${INPUT_PATHS.seeds}/999_synthetic.txt`;
+    writeFileSync(join(out, seedFile), synthetic.seed);
+    const { sha256 } = readSeed(out, seedFile);
+    const identities = readFileSync(join(out, INPUT_PATHS.identities), 'utf8').split('\nversions:')[0]!;
+    const source = join(out, INPUT_PATHS.source);
+    writeFileSync(source, readFileSync(source, 'utf8').replace(/^( {2}received:) .*$/m, `$1 ${catalog.info.received}`));
+    writeFileSync(
+      join(out, INPUT_PATHS.identities),
+      `${identities}\nversions:\n  - seed: ${seedFile}\n    sha256: ${sha256}\n    received: ${catalog.info.received}\n`,
+    );
     writeFileSync(join(out, INPUT_PATHS.topics), synthetic.topics);
     appendFileSync(join(out, INPUT_PATHS.bureaus), synthetic.bureaus);
     appendFileSync(join(out, INPUT_PATHS.related), synthetic.related);

@@ -11,6 +11,8 @@ import { sourceInfoSchema } from './lib/source/source-info.ts';
 import { topicSchema } from './lib/catalog/topics.ts';
 import { guidanceSchema } from './lib/facts/guidance.ts';
 import { referenceSchema } from './lib/facts/references.ts';
+import { formatWarning } from './lib/core/source-error.ts';
+import { droppedItemSchema, tableVersionSchema } from './lib/source/version-match.ts';
 
 type Entry = { id: string; data: Record<string, unknown> };
 
@@ -29,7 +31,10 @@ let cache: { key: string; catalog?: Catalog; waiting: Set<string> } | undefined;
 function currentCatalog(root: string, loader: string): Catalog {
   const key = inputsDigest(root);
   const current = cache?.key === key ? cache : undefined;
-  const catalog = current?.catalog ?? loadCatalog(root);
+  const fresh = current?.catalog ? undefined : loadCatalog(root);
+  // Once per build of the catalog: what the maintainer must still do, naming the file to edit.
+  for (const warning of fresh?.warnings ?? []) console.warn(formatWarning(warning));
+  const catalog = current?.catalog ?? fresh!;
   const entry = current?.catalog ? current : (cache = { key, catalog, waiting: new Set(LOADERS) });
   entry.waiting.delete(loader);
   if (entry.waiting.size === 0) delete entry.catalog;
@@ -134,5 +139,19 @@ const guidance = defineCollection({
     .strict(),
 });
 
+const dropped = defineCollection({
+  loader: catalogLoader('dropped', (c) => c.dropped.map((d) => ({ id: d.row.id, data: { ...d } }))),
+  schema: droppedItemSchema,
+});
+
+const versions = defineCollection({
+  // Oldest first, by index: the change log lists them newest first. The rows are the build's, not the page's.
+  loader: catalogLoader('versions', (c) => c.versions.map(({ rows, ...v }, i) => ({ id: String(i).padStart(3, '0'), data: { ...v, listed: rows.length } }))),
+  schema: tableVersionSchema.omit({ rows: true }).extend({
+    /** How many items the version lists. */
+    listed: z.number().int().nonnegative(),
+  }),
+});
+
 /** The catalog's collections, all fed from seeds/ and content/ by the same pipeline. */
-export const collections = { items, bureaus, batches, sources, lexicon, topics, guidance };
+export const collections = { items, bureaus, batches, sources, lexicon, topics, guidance, dropped, versions };

@@ -20,6 +20,12 @@ export type Batch = CollectionEntry<'batches'>['data'];
 /** The source table's identity. */
 export type Source = CollectionEntry<'sources'>['data'];
 
+/** An item an earlier version of the table listed and the newest does not: its page stays. */
+export type Dropped = CollectionEntry<'dropped'>['data'];
+
+/** One version of the table the site has published, with what it changed. */
+export type Version = CollectionEntry<'versions'>['data'];
+
 export interface SiteData {
   source: Source;
   guidance: Guidance;
@@ -38,20 +44,27 @@ export interface SiteData {
   batchById: Map<BatchId, Batch>;
   /** By batch, topic and bureau, counts and neighbours: computed once for all pages. */
   views: CatalogViews<Item>;
+  /** Items the newest table no longer lists, in their last table's order: only their own pages show them. */
+  dropped: Dropped[];
+  /** Every version of the table the site has published, newest first. */
+  versions: Version[];
 }
 
 let cached: Promise<SiteData> | undefined;
 
 async function load(): Promise<SiteData> {
-  const [itemEntries, bureauEntries, batchEntries, sourceEntries, lexiconEntries, topicEntries, guidanceEntries] = await Promise.all([
-    getCollection('items'),
-    getCollection('bureaus'),
-    getCollection('batches'),
-    getCollection('sources'),
-    getCollection('lexicon'),
-    getCollection('topics'),
-    getCollection('guidance'),
-  ]);
+  const [itemEntries, bureauEntries, batchEntries, sourceEntries, lexiconEntries, topicEntries, guidanceEntries, droppedEntries, versionEntries] =
+    await Promise.all([
+      getCollection('items'),
+      getCollection('bureaus'),
+      getCollection('batches'),
+      getCollection('sources'),
+      getCollection('lexicon'),
+      getCollection('topics'),
+      getCollection('guidance'),
+      getCollection('dropped'),
+      getCollection('versions'),
+    ]);
   const guidance = guidanceEntries[0]?.data.guidance;
   if (!guidance) throw new Error('the guidance collection is empty');
   const source = sourceEntries[0]?.data;
@@ -84,6 +97,8 @@ async function load(): Promise<SiteData> {
     topicName: nameOf(topicBySlug),
     batchById: new Map(batches.map((b) => [b.batch, b])),
     views,
+    dropped: droppedEntries.map(({ data }) => data),
+    versions: versionEntries.sort((a, b) => b.id.localeCompare(a.id)).map(({ data }) => data),
   };
 }
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseBureauRegistry } from '../lib/catalog/bureaus.ts';
 import { buildCatalog, type Catalog, type CatalogInputs } from '../lib/catalog/catalog.ts';
 import { parseCorrections } from '../lib/source/corrections.ts';
@@ -10,6 +10,7 @@ import { parseGuidance } from '../lib/facts/guidance.ts';
 import { parseReferences } from '../lib/facts/references.ts';
 import { parseTopics } from '../lib/catalog/topics.ts';
 import { parseRelatedGroups } from '../lib/source/related.ts';
+import { NEW_ITEM_ID_RE, parseIdentities } from '../lib/source/identities.ts';
 
 /** Where the inputs live, relative to the project root. */
 export const INPUT_PATHS = {
@@ -23,6 +24,7 @@ export const INPUT_PATHS = {
   source: 'content/source.yaml',
   references: 'content/references.yaml',
   guidance: 'content/guidance.yaml',
+  identities: 'content/identities.yaml',
 } as const;
 
 /**
@@ -34,6 +36,20 @@ export function pickSeedFile(names: readonly string[]): string | undefined {
     .filter((n) => n.endsWith('.txt'))
     .sort()
     .at(-1);
+}
+
+/** Every version of the table in seeds/, oldest first (by name: 000_…, 001_…), as project paths. */
+export function seedFiles(root: string): string[] {
+  return readdirSync(join(root, INPUT_PATHS.seeds))
+    .filter((n) => n.endsWith('.txt'))
+    .sort()
+    .map((n) => `${INPUT_PATHS.seeds}/${n}`);
+}
+
+/** Reads one seed file: its text and the SHA-256 of its bytes. */
+export function readSeed(root: string, file: string): { text: string; file: string; sha256: string } {
+  const bytes = readFileSync(resolve(root, file));
+  return { text: bytes.toString('utf8'), file, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 /**
@@ -64,11 +80,14 @@ export function readCatalogInputs(root: string, seedText?: string): CatalogInput
   const read = (path: string) => readFileSync(join(root, path), 'utf8');
   const seedName = pickSeedFile(readdirSync(join(root, INPUT_PATHS.seeds)));
   if (!seedName) throw new Error(`${INPUT_PATHS.seeds}/: no .txt seed table found`);
-  const seedPath = `${INPUT_PATHS.seeds}/${seedName}`;
-  const bytes = readFileSync(join(root, seedPath));
+  const seed = readSeed(root, `${INPUT_PATHS.seeds}/${seedName}`);
   const references = parseReferences(read(INPUT_PATHS.references), INPUT_PATHS.references);
   return {
-    seed: { text: seedText ?? bytes.toString('utf8'), file: seedPath, sha256: createHash('sha256').update(bytes).digest('hex') },
+    seed: { ...seed, text: seedText ?? seed.text },
+    earlierSeeds: seedFiles(root)
+      .filter((file) => file !== seed.file)
+      .map((file) => readSeed(root, file)),
+    identities: parseIdentities(read(INPUT_PATHS.identities), INPUT_PATHS.identities),
     registry: parseBureauRegistry(read(INPUT_PATHS.bureaus), INPUT_PATHS.bureaus, references),
     corrections: parseCorrections(read(INPUT_PATHS.corrections), INPUT_PATHS.corrections),
     related: parseRelatedGroups(read(INPUT_PATHS.related), INPUT_PATHS.related, references),
@@ -77,6 +96,27 @@ export function readCatalogInputs(root: string, seedText?: string): CatalogInput
     info: parseSourceInfo(read(INPUT_PATHS.source), INPUT_PATHS.source),
     references: references.references,
     guidance: parseGuidance(read(INPUT_PATHS.guidance), INPUT_PATHS.guidance, references),
+  };
+}
+
+/**
+ * The inputs of the first recorded version of the table alone, with the curated content: the
+ * base of synthetic catalogs (npm run synth), whose rows keep the first version's positions as
+ * ids, as the curated files key them. Topics of items later versions added are left out, and
+ * `seedText` replaces the table's text (tests use the frozen copy in tests/fixtures/tables/).
+ */
+export function readFirstVersionInputs(root: string, seedText?: string): CatalogInputs {
+  const inputs = readCatalogInputs(root);
+  const [first] = inputs.identities.versions;
+  if (!first) throw new Error(`${INPUT_PATHS.identities}: no version recorded`);
+  const seed = readSeed(root, first.seed);
+  return {
+    ...inputs,
+    seed: { ...seed, text: seedText ?? seed.text },
+    earlierSeeds: [],
+    identities: { ...inputs.identities, versions: [first] },
+    info: { ...inputs.info, received: first.received },
+    topics: { ...inputs.topics, items: new Map([...inputs.topics.items].filter(([id]) => !NEW_ITEM_ID_RE.test(id))) },
   };
 }
 

@@ -26,6 +26,7 @@ export const GET: APIRoute = async () => {
     paths.about,
     paths.howToApply,
     paths.dataNotes,
+    paths.changes,
     paths.accessibility,
     paths.data,
     ...items.map((i) => paths.item(i.id)),

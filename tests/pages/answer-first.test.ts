@@ -45,7 +45,7 @@ describe('answer first on item pages, on a 390×844 phone', () => {
     ['大字版', true, 1266],
   ] as const) {
     it(`opens with the table's scenario and shows name, planned deadline, lead bureau and how to apply within ${limit} px for all ${catalog.items.length} items, on a page at most ${MAX_PHONE_HEIGHT} px tall in normal text (${mode})`, async () => {
-      // Three tabs share the 138 pages: the checks are independent and page loads dominate.
+      // Three tabs share the item pages: the checks are independent and page loads dominate.
       const lanes = [0, 1, 2];
       const pages = await Promise.all(lanes.map(() => phonePage(fx.browser, large)));
       await Promise.all(

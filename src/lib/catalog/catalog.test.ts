@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,12 +8,24 @@ import { buildCatalog } from './catalog.ts';
 import { inputsDigest } from '../../build/load-catalog.ts';
 import { parseCorrections } from '../source/corrections.ts';
 import { SourceError } from '../core/source-error.ts';
+import { parseIdentities } from '../source/identities.ts';
 import { parseBureauRegistry } from './bureaus.ts';
 import { parseReferences } from '../facts/references.ts';
-import { editLine, lineStartingWith, readProjectFile, realInputs, SEED_PATH } from '../../../tests/harness/inputs.ts';
+import {
+  editLine,
+  fixtureSeed,
+  FROZEN_SEED,
+  realInputs,
+  FROZEN_SEED_PATH,
+  frozenInputs,
+  lineStartingWith,
+  readProjectFile,
+  SEED_PATH,
+} from '../../../tests/harness/inputs.ts';
+import { parseQueryFile } from '../../../tests/harness/search-ui.ts';
 
-const seed = readProjectFile(SEED_PATH);
-const catalog = buildCatalog(realInputs());
+const seed = FROZEN_SEED;
+const catalog = buildCatalog(frozenInputs());
 const item = (id: string) => {
   const found = catalog.items.find((i) => i.id === id);
   assert.ok(found, `item ${id} exists`);
@@ -31,9 +43,10 @@ function assertSourceError(fn: () => unknown, file: string, line: number, proble
 }
 
 describe('buildCatalog on the real table', () => {
-  it('builds 138 items with ids following the source numbering', () => {
-    assert.equal(catalog.items.length, 138);
-    assert.equal(new Set(catalog.items.map((i) => i.id)).size, 138);
+  it('builds the items the table declares, with ids following the first table’s numbering', () => {
+    assert.equal(catalog.items.length, catalog.declaredTotal);
+    assert.equal(new Set(catalog.items.map((i) => i.id)).size, catalog.declaredTotal);
+    for (const i of catalog.items) assert.equal(i.id, `${i.batch}-${i.number}`);
     assert.equal(item('2-15').name, '社会保障卡补领、换领、换发');
   });
 
@@ -125,15 +138,15 @@ describe('buildCatalog on broken inputs', () => {
   it('rejects an unknown bureau with the seed line', () => {
     const line = lineStartingWith(seed, '1\t学历公证');
     const broken = editLine(seed, line, (l) => l.replace('市教育局', '市文旅局'));
-    assertSourceError(() => buildCatalog(realInputs(broken)), SEED_PATH, line, /item 1-1: unknown bureau "市文旅局" in cooperating/);
+    assertSourceError(() => buildCatalog(frozenInputs(broken)), FROZEN_SEED_PATH, line, /item 1-1: unknown bureau "市文旅局" in cooperating/);
   });
 
   it('stops on a bureau cooperating with itself that no annotation explains', () => {
     const line = lineStartingWith(seed, '2\t学位公证');
     const broken = editLine(seed, line, (l) => l.replace('市司法局\t市教育局', '市司法局\t市司法局'));
     assertSourceError(
-      () => buildCatalog(realInputs(broken)),
-      SEED_PATH,
+      () => buildCatalog(frozenInputs(broken)),
+      FROZEN_SEED_PATH,
       line,
       /item 1-2: bureau "市司法局" is both lead and cooperating; keep it with an annotation/,
     );
@@ -147,19 +160,24 @@ describe('buildCatalog on broken inputs', () => {
       parseReferences(readProjectFile('content/references.yaml'), 'content/references.yaml'),
     );
     const broken = editLine(seed, line, (l) => l.replace('市教育局', '虚构001号市教育局'));
-    assertSourceError(() => buildCatalog({ ...realInputs(broken), registry }), SEED_PATH, line, /item 1-1: its bureaus serve different cities \(local, c001\)/);
+    assertSourceError(
+      () => buildCatalog({ ...frozenInputs(broken), registry }),
+      FROZEN_SEED_PATH,
+      line,
+      /item 1-1: its bureaus serve different cities \(local, c001\)/,
+    );
   });
 
   it('rejects an unknown remark with the seed line', () => {
     const line = lineStartingWith(seed, '31\t消毒产品');
     const broken = editLine(seed, line, (l) => l.replace('省级事权', '县级事权'));
-    assertSourceError(() => buildCatalog(realInputs(broken)), SEED_PATH, line, /unknown remark \(备注\) "县级事权"/);
+    assertSourceError(() => buildCatalog(frozenInputs(broken)), FROZEN_SEED_PATH, line, /unknown remark \(备注\) "县级事权"/);
   });
 
   it('rejects an empty lead cell that no correction fills', () => {
     const line = lineStartingWith(seed, '5\t失业登记');
     const broken = editLine(seed, line, (l) => l.replace('市人社局', ''));
-    assertSourceError(() => buildCatalog(realInputs(broken)), SEED_PATH, line, /item 1-5: empty lead bureau/);
+    assertSourceError(() => buildCatalog(frozenInputs(broken)), FROZEN_SEED_PATH, line, /item 1-5: empty lead bureau/);
   });
 
   it('stops when a correction no longer matches a changed table', () => {
@@ -167,7 +185,7 @@ describe('buildCatalog on broken inputs', () => {
     const broken = editLine(seed, line, (l) => l.replace('市人社局局长', '市人社局'));
     const correctionLine = lineStartingWith(readProjectFile('content/corrections.yaml'), '- items: [3-29]');
     assertSourceError(
-      () => buildCatalog(realInputs(broken)),
+      () => buildCatalog(frozenInputs(broken)),
       'content/corrections.yaml',
       correctionLine,
       /correction for item 3-29 \(cooperating\) no longer matches the source/,
@@ -178,7 +196,7 @@ describe('buildCatalog on broken inputs', () => {
     const line = lineStartingWith(seed, '8\t城乡居民基本养老保险');
     const broken = editLine(seed, line, (l) => l.replace(/\t\t\t$/, '\t市民政局\t\t'));
     assertSourceError(
-      () => buildCatalog(realInputs(broken)),
+      () => buildCatalog(frozenInputs(broken)),
       'content/corrections.yaml',
       lineStartingWith(readProjectFile('content/corrections.yaml'), '- items: [1-8,'),
       /expects an empty cell/,
@@ -186,16 +204,16 @@ describe('buildCatalog on broken inputs', () => {
   });
 
   it('rejects a correction naming an item the table lacks', () => {
-    const inputs = realInputs();
+    const inputs = frozenInputs();
     const extra = parseCorrections('- items: [3-46]\n  field: name\n  original: a\n  corrected: b\n  inferred: false\n  reason: test\n', 'x.yaml');
     assertSourceError(() => buildCatalog({ ...inputs, corrections: [...inputs.corrections, ...extra] }), 'x.yaml', 1, /names item 3-46/);
   });
 
   it('asks for a note when two batches share a service name that no group relates', () => {
-    const inputs = realInputs();
+    const inputs = frozenInputs();
     assertSourceError(
       () => buildCatalog({ ...inputs, related: inputs.related.filter((g) => !g.items.includes('3-10')) }),
-      SEED_PATH,
+      FROZEN_SEED_PATH,
       lineStartingWith(seed, '10\t不动产登记资料查询'),
       /items 1-22 and 3-10 look like the same service/,
     );
@@ -203,8 +221,93 @@ describe('buildCatalog on broken inputs', () => {
 
   it('shows an edit to the seed in the built item', () => {
     const line = lineStartingWith(seed, '40\t结婚登记');
-    const edited = buildCatalog(realInputs(editLine(seed, line, (l) => l.replace('结婚登记\t', '结婚登记（试点）\t'))));
+    const edited = buildCatalog(frozenInputs(editLine(seed, line, (l) => l.replace('结婚登记\t', '结婚登记（试点）\t'))));
     assert.equal(edited.items.find((i) => i.id === '3-40')?.name, '结婚登记（试点）');
+  });
+});
+
+describe('buildCatalog on a second version of the table', () => {
+  const v2 = fixtureSeed('v2-six-changes', 'seeds/001_v2.txt');
+  const first = frozenInputs();
+  const next = buildCatalog({ ...first, earlierSeeds: [first.seed], seed: { file: v2.file, sha256: v2.sha256, text: v2.text } });
+  const byId = new Map(next.items.map((i) => [i.id, i]));
+
+  it('keeps every first-version id on its own service, and shows each at its new position', () => {
+    const before = buildCatalog(first);
+    for (const old of before.items) {
+      if (old.id === '2-34') continue;
+      assert.equal(byId.get(old.id)?.source.scenario === old.source.scenario || old.id === '2-1', true, old.id);
+    }
+    assert.equal(byId.get('1-5')?.name, '失业登记');
+    assert.deepEqual([byId.get('1-5')?.batch, byId.get('1-5')?.number], [1, 6]);
+    assert.equal(next.items.length, next.declaredTotal);
+  });
+
+  it('keeps a dropped item out of the items, with its last row, and says what the newest table changed', () => {
+    assert.equal(byId.has('2-34'), false);
+    assert.deepEqual(
+      next.dropped.map((d) => d.row.id),
+      ['2-34'],
+    );
+    assert.deepEqual(byId.get('3-43')?.change, { received: null, added: false, renamedFrom: '社会保险参保缴费记录查询', movedFrom: null, changed: [] });
+    assert.deepEqual(byId.get('3-40')?.change?.changed, ['lead']);
+    assert.equal(byId.get('1-6')?.change, null, 'renumbered only: no change to show');
+  });
+
+  it('builds new items without topics as 未归类, warning with the file and item to edit', () => {
+    assert.deepEqual(byId.get('n1')?.topics, []);
+    const messages = next.warnings.map((w) => `${w.file}: ${w.message.split('\n')[0]}`);
+    assert.ok(
+      messages.some((m) => m.startsWith('content/topics.yaml: new item n1 (seeds/001_v2.txt:16) has no topics yet')),
+      messages.join('\n'),
+    );
+    assert.ok(messages.some((m) => m.startsWith('content/identities.yaml: seeds/001_v2.txt is not recorded yet')));
+  });
+});
+
+describe('buildCatalog on an ambiguous rename', () => {
+  const first = frozenInputs();
+  const v2 = fixtureSeed('v2-ambiguous', 'seeds/001_v2.txt');
+  const row = v2.table.sections[0]!.rows[20]!;
+  const inputs = (decision: string) => ({
+    ...first,
+    earlierSeeds: [first.seed],
+    seed: { file: v2.file, sha256: v2.sha256, text: v2.text },
+    identities: parseIdentities(
+      [
+        'versions:',
+        `  - seed: ${first.seed.file}`,
+        `    sha256: ${first.seed.sha256}`,
+        `    received: ${first.info.received}`,
+        `  - seed: ${v2.file}`,
+        `    sha256: ${v2.sha256}`,
+        `    received: ${first.info.received}`,
+        decision,
+      ].join('\n'),
+      'content/identities.yaml',
+    ),
+  });
+
+  it('stops with the file, the line and the candidates, and builds once the decision is recorded', () => {
+    assertSourceError(() => buildCatalog(inputs('')), v2.file, row.line, /1-21 "[^"]+" \(same position and scenario\); 3-9 "[^"]+" \(same scenario and lead\)/);
+    const decided = buildCatalog(inputs(`    renamed:\n      - { id: 1-21, batch: 1, number: 21, name: ${row.cells.name} }`));
+    assert.equal(decided.items.find((i) => i.id === '1-21')?.name, row.cells.name);
+    assert.equal(decided.items.find((i) => i.id === '3-9')?.change?.renamedFrom, '商品房预售、抵押涉及的不动产预告登记');
+    assert.deepEqual(decided.dropped, []);
+  });
+});
+
+describe('curated files and fixtures keyed by item', () => {
+  it('name only permanent ids some version of the table lists (the search query sets too)', () => {
+    const real = buildCatalog(realInputs());
+    const known = new Set([...real.items.map((i) => i.id), ...real.dropped.map((d) => d.row.id)]);
+    const root = fileURLToPath(new URL('../../../', import.meta.url));
+    const sets = readdirSync(join(root, 'tests/fixtures')).filter((f) => /^search-queries\..*\.tsv$/.test(f));
+    assert.ok(sets.length > 0);
+    for (const name of sets) {
+      for (const { query, expected } of parseQueryFile(readFileSync(join(root, 'tests/fixtures', name), 'utf8')))
+        for (const id of expected) assert.ok(known.has(id), `tests/fixtures/${name}: "${query}" expects ${id}, no item of any version of the table`);
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 import { z } from 'astro/zod';
 import { BATCH_IDS, type BatchId } from '../core/batches.ts';
 import { splitBureauCell, type Bureau, type BureauRegistry } from './bureaus.ts';
-import { appliedNoteSchema, applyCorrections, ITEM_ID_RE, unusedCorrectionTargets, type AppliedNote, type Correction } from '../source/corrections.ts';
-import { parseSourceTable, rawCellsSchema, type SourceTable } from '../source/parse-table.ts';
+import { appliedNoteSchema, applyCorrections, unusedCorrectionTargets, type AppliedNote, type Correction } from '../source/corrections.ts';
+import { CELL_FIELDS, parseSourceTable, rawCellsSchema } from '../source/parse-table.ts';
 import { ungroupedSameServicePairs, type RelatedGroup } from '../source/related.ts';
 import { deadWordings, type LexiconEntry } from '../source/lexicon.ts';
 import type { SourceInfo } from '../source/source-info.ts';
@@ -10,18 +10,40 @@ import { catalogCities, OWN_CITY_CODE, type City } from '../core/cities.ts';
 import { AUDIENCES, checkTopicCoverage, type Topic, type TopicData } from './topics.ts';
 import { isRemark, REMARKS, type Remark } from '../core/remarks.ts';
 import { meaningfulScenario } from '../source/wording.ts';
-import { SourceError } from '../core/source-error.ts';
+import { SourceError, type SourceWarning } from '../core/source-error.ts';
+import { PERMANENT_ID_RE, type IdentityRecord } from '../source/identities.ts';
+import { positionSchema, type IdentifiedRow } from '../source/table-diff.ts';
+import { tableHistory, type DroppedItem, type TableVersion } from '../source/version-match.ts';
 import type { Guidance } from '../facts/guidance.ts';
 import { resolvedCitationSchema, type Reference } from '../facts/references.ts';
+
+/** Zod schema of what the newest version of the table changed about one item (null where it changed nothing). */
+export const itemChangeSchema = z
+  .object({
+    /** When the site received the newest version, or null while it is not recorded. */
+    received: z.iso.date().nullable(),
+    /** The newest version lists the item for the first time. */
+    added: z.boolean(),
+    /** The name the previous version gave it, where the newest renamed it. */
+    renamedFrom: z.string().nullable(),
+    /** Its place in the previous version, where it moved (not where it was only renumbered). */
+    movedFrom: positionSchema.nullable(),
+    /** The cells (other than the name) the newest version changed. */
+    changed: z.array(z.enum(CELL_FIELDS)),
+  })
+  .strict();
+
+/** What the newest version of the table changed about one item. */
+export type ItemChange = z.infer<typeof itemChangeSchema>;
 
 /** Zod schema of one catalog item: the source row with corrections applied and bureaus resolved. */
 export const itemSchema = z
   .object({
-    /** batch-number, e.g. 2-15; also the URL segment. */
-    id: z.string().regex(ITEM_ID_RE),
-    /** Deadline batch, 1–3, as the source numbers its sections. */
+    /** Permanent id (1-6 for the first table's items, n1 … for later ones): the URL segment, in every version. */
+    id: z.string().regex(PERMANENT_ID_RE),
+    /** Deadline batch, 1–3, as the newest table numbers its sections: a fact of that table, not the identity. */
     batch: z.literal(BATCH_IDS),
-    /** Number within the batch, 1..N. */
+    /** Number within the batch in the newest table, 1..N. */
     number: z.number().int().positive(),
     /** Full item name (corrected). */
     name: z.string().min(1),
@@ -45,10 +67,12 @@ export const itemSchema = z
     sameService: z.array(
       z.object({ id: z.string(), note: z.string().min(1), basis: z.literal('reading').optional(), citation: resolvedCitationSchema.optional() }).strict(),
     ),
-    /** Life topic slugs, from content/topics.yaml; at least one. */
-    topics: z.array(z.string()).min(1),
-    /** Who the item serves. */
-    audience: z.array(z.enum(AUDIENCES)).min(1),
+    /** Life topic slugs, from content/topics.yaml; empty only for a new item not yet sorted (未归类). */
+    topics: z.array(z.string()),
+    /** Who the item serves; empty only for a new item not yet sorted. */
+    audience: z.array(z.enum(AUDIENCES)),
+    /** What the newest version of the table changed about the item, or null. */
+    change: itemChangeSchema.nullable(),
   })
   .strict();
 
@@ -85,10 +109,21 @@ export interface Catalog {
   references: Reference[];
   /** What the site explains beyond the table: how to apply, channels, remarks, about. */
   guidance: Guidance;
+  /** Every version of the table the site has published, oldest first, with what each changed. */
+  versions: TableVersion[];
+  /** Items an earlier version listed and the newest does not: their pages stay, saying so. */
+  dropped: DroppedItem[];
+  /** What a maintainer must act on that does not stop the build (new items without topics, an unrecorded version). */
+  warnings: SourceWarning[];
 }
 
 export interface CatalogInputs {
+  /** The newest table, the one the site shows. */
   seed: { text: string; file: string; sha256: string };
+  /** The versions before it, oldest first: matched one to the next to keep every item's permanent id. */
+  earlierSeeds: readonly { text: string; file: string; sha256: string }[];
+  /** The record of the versions and the maintainer's decisions (content/identities.yaml). */
+  identities: IdentityRecord;
   registry: BureauRegistry;
   corrections: readonly Correction[];
   related: readonly RelatedGroup[];
@@ -100,9 +135,21 @@ export interface CatalogInputs {
   guidance: Guidance;
 }
 
-/** Formats an item id from its batch and number. */
-export function itemId(batch: number, number: number): string {
-  return `${batch}-${number}`;
+/** What the newest version changed about each item, by permanent id. */
+function changesById(version: TableVersion): Map<string, ItemChange> {
+  const byId = new Map<string, ItemChange>();
+  const changes = version.changes;
+  if (!changes) return byId;
+  const of = (id: string) => {
+    const change = byId.get(id) ?? { received: version.received, added: false, renamedFrom: null, movedFrom: null, changed: [] };
+    byId.set(id, change);
+    return change;
+  };
+  for (const r of changes.added) of(r.id).added = true;
+  for (const r of changes.renamed) of(r.id).renamedFrom = r.before;
+  for (const m of changes.moved) of(m.id).movedFrom = m.from;
+  for (const c of changes.changed) of(c.id).changed.push(c.field);
+  return byId;
 }
 
 function resolveBureaus(
@@ -139,25 +186,45 @@ function resolveBureaus(
  *
  * @throws {SourceError} naming the file, line and text of the first problem found.
  */
-export function buildCatalog({ seed, registry, corrections, related, lexicon, topics, info, references, guidance }: CatalogInputs): Catalog {
-  const table: SourceTable = parseSourceTable(seed.text, seed.file);
-  const rows = table.sections.flatMap((s) => s.rows);
-  const ids = new Set(rows.map((r) => itemId(r.batch, r.number)));
+export function buildCatalog(inputs: CatalogInputs): Catalog {
+  const { seed, registry, corrections, related, lexicon, topics, info, references, guidance } = inputs;
+  const table = parseSourceTable(seed.text, seed.file);
+  const earlier = inputs.earlierSeeds.map((s) => ({ file: s.file, sha256: s.sha256, table: parseSourceTable(s.text, s.file) }));
+  const history = tableHistory([...earlier, { file: seed.file, sha256: seed.sha256, table }], inputs.identities);
+  const newest = history.versions.at(-1)!;
+  const recorded = inputs.identities.versions.at(-1);
+  if (recorded && recorded.received !== info.received)
+    throw new SourceError(
+      inputs.identities.file,
+      recorded.line,
+      `the newest recorded version (${recorded.seed}) was received on ${recorded.received}, but content/source.yaml says ${info.received}; the two name the same day`,
+      recorded.received,
+    );
+  const rows: IdentifiedRow[] = newest.rows;
+  const ids = new Set(rows.map((r) => r.id));
+  // Curated data may still name a dropped item (its page stays): any id a version listed is known.
+  const known = new Set([...ids, ...history.dropped.map((d) => d.row.id)]);
+  const changeOf = changesById(newest);
 
-  const [unused] = unusedCorrectionTargets(corrections, ids);
+  const [unused] = unusedCorrectionTargets(corrections, known);
   if (unused) {
-    throw new SourceError(unused.correction.file, unused.correction.line, `correction names item ${unused.item}, which the table does not have`, unused.item);
+    throw new SourceError(
+      unused.correction.file,
+      unused.correction.line,
+      `correction names item ${unused.item}, which no version of the table has`,
+      unused.item,
+    );
   }
-  checkTopicCoverage(topics, [...ids], seed.file, (id) => rows.find((r) => itemId(r.batch, r.number) === id)?.line ?? 1);
-  const lineOfId = new Map(rows.map((r) => [itemId(r.batch, r.number), r.line]));
+  const lineOfId = new Map(rows.map((r) => [r.id, r.line]));
+  const warnings = [...history.warnings, ...checkTopicCoverage(topics, [...ids], seed.file, (id) => lineOfId.get(id) ?? 1, known)];
   for (const channel of guidance.channels) {
     const unknown = channel.bureaus?.find((slug) => !registry.bySlug(slug));
     if (unknown)
       throw new SourceError('content/guidance.yaml', 1, `channel "${channel.id}" names bureau "${unknown}", which content/bureaus.yaml does not have`, unknown);
   }
   for (const group of related) {
-    const missing = group.items.find((id) => !ids.has(id));
-    if (missing) throw new SourceError(group.file, group.line, `related group names item ${missing}, which the table does not have`, missing);
+    const missing = group.items.find((id) => !known.has(id));
+    if (missing) throw new SourceError(group.file, group.line, `related group names item ${missing}, which no version of the table has`, missing);
   }
 
   // Each item's groups by id: filtering every group per item would grow with the square of a national catalog.
@@ -165,7 +232,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
   for (const group of related) for (const id of group.items) groupsOf.set(id, [...(groupsOf.get(id) ?? []), group]);
 
   const items = rows.map((row): CatalogItem => {
-    const id = itemId(row.batch, row.number);
+    const id = row.id;
     const fail = (problem: string): never => {
       throw new SourceError(seed.file, row.line, `item ${id}: ${problem}`, Object.values(row.cells).join('\t'));
     };
@@ -203,18 +270,27 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
       source: row.cells,
       notes: [...corrected.notes, ...lead.notes, ...cooperating.notes],
       sameService: (groupsOf.get(id) ?? []).flatMap((g) =>
-        g.items.filter((other) => other !== id).map((other) => ({ id: other, note: g.note, basis: g.basis, citation: g.citation })),
+        // A dropped item of the group has no page in the lists to point to from here.
+        g.items.filter((other) => other !== id && ids.has(other)).map((other) => ({ id: other, note: g.note, basis: g.basis, citation: g.citation })),
       ),
       topics: topics.items.get(id)?.topics ?? [],
       audience: topics.items.get(id)?.audience ?? [],
+      change: changeOf.get(id) ?? null,
     };
   });
 
-  const [dead] = deadWordings(
+  const deadOnes = deadWordings(
     lexicon.entries,
     items.map((i) => `${i.name} ${meaningfulScenario(i.scenario)}`),
   );
-  if (dead) throw new SourceError(dead.file ?? lexicon.file, dead.line, `official wording "${dead.wording}" occurs in no item`, dead.wording);
+  // A wording only a dropped item had is left over from the previous table: the new one still builds, and says what to remove.
+  const droppedTexts = history.dropped.map((d) => `${d.row.cells.name} ${meaningfulScenario(d.row.cells.scenario)}`);
+  const inNoDroppedItem = new Set(deadWordings(lexicon.entries, droppedTexts).map((d) => d.wording));
+  for (const dead of deadOnes) {
+    const file = dead.file ?? lexicon.file;
+    if (inNoDroppedItem.has(dead.wording)) throw new SourceError(file, dead.line, `official wording "${dead.wording}" occurs in no item`, dead.wording);
+    warnings.push({ file, line: dead.line, message: `official wording "${dead.wording}" occurs only in items the newest table no longer lists; remove it` });
+  }
 
   const [pair] = ungroupedSameServicePairs(items, related);
   if (pair) {
@@ -249,5 +325,8 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     topics: topics.topics,
     references,
     guidance,
+    versions: history.versions,
+    dropped: history.dropped,
+    warnings,
   };
 }

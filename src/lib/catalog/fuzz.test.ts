@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from './catalog.ts';
 import { SourceError } from '../core/source-error.ts';
-import { readProjectFile, realInputs, SEED_PATH } from '../../../tests/harness/inputs.ts';
+import { FROZEN_SEED, frozenInputs } from '../../../tests/harness/inputs.ts';
 
-const seed = readProjectFile(SEED_PATH);
+const seed = FROZEN_SEED;
 const lines = seed.split('\n');
 
 /** A small deterministic PRNG (mulberry32), so that every run tries the same tables. */
@@ -88,7 +88,7 @@ const MUTATIONS: Record<string, Mutation> = {
 /** Builds the catalog from a mutated table: it must succeed or throw a located SourceError. */
 function outcome(text: string): 'built' | 'stopped' {
   try {
-    buildCatalog(realInputs(text));
+    buildCatalog(frozenInputs(text));
     return 'built';
   } catch (error) {
     assert.ok(error instanceof SourceError, `not a SourceError: ${error instanceof Error ? error.stack : String(error)}`);
@@ -107,8 +107,8 @@ describe('the pipeline on mutated tables', () => {
   }
 
   it('reads CRLF line ends and a byte order mark as the same table', () => {
-    const plain = buildCatalog(realInputs(seed)).items;
-    const crlf = buildCatalog(realInputs(`\uFEFF${lines.join('\r\n')}`)).items;
+    const plain = buildCatalog(frozenInputs(seed)).items;
+    const crlf = buildCatalog(frozenInputs(`\uFEFF${lines.join('\r\n')}`)).items;
     assert.deepEqual(crlf, plain);
   });
 

@@ -6,18 +6,18 @@ import { parseSourceTable } from '../source/parse-table.ts';
 import { parseReferences } from '../facts/references.ts';
 import { parseRelatedGroups } from '../source/related.ts';
 import { syntheticCityCode, syntheticCityName, synthesizeTable } from './synthetic-table.ts';
-import { readProjectFile, realInputs } from '../../../tests/harness/inputs.ts';
+import { readProjectFile, frozenInputs } from '../../../tests/harness/inputs.ts';
 import { parseTopics } from './topics.ts';
 
 /** Builds the catalog of a synthetic table with its own bureaus, related groups and topics. */
 function synthesize(total: number, cities?: number) {
-  const inputs = realInputs();
+  const inputs = frozenInputs();
   const catalog = buildCatalog(inputs);
   const header = readProjectFile('content/topics.yaml').split('\nitems:')[0]!;
   const synthetic = synthesizeTable(catalog, total, header, inputs.related, { cities });
   const references = parseReferences(readProjectFile('content/references.yaml'), 'references.yaml');
   const big = buildCatalog({
-    ...realInputs(synthetic.seed),
+    ...frozenInputs(synthetic.seed),
     topics: parseTopics(synthetic.topics, 'topics.yaml'),
     registry: parseBureauRegistry(readProjectFile('content/bureaus.yaml') + synthetic.bureaus, 'bureaus.yaml', references),
     related: parseRelatedGroups(readProjectFile('content/related.yaml') + synthetic.related, 'related.yaml', references),

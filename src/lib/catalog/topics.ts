@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { ITEM_ID_RE } from '../source/corrections.ts';
-import { SourceError } from '../core/source-error.ts';
+import { NEW_ITEM_ID_RE } from '../source/identities.ts';
+import { SourceError, type SourceWarning } from '../core/source-error.ts';
 import { parseYamlSections, type LocatedEntry } from '../core/yaml-source.ts';
 
 /** Who an item serves: citizens (个人) or businesses and organisations (法人). */
@@ -66,7 +67,7 @@ export function parseTopics(text: string, file: string): TopicData {
   });
   const items = new Map<string, { line: number; topics: string[]; audience: Audience[] }>();
   for (const [id, entry] of itemEntries) {
-    if (!ITEM_ID_RE.test(id)) fail(file, entry, `"${id}" is not an item id like 2-15`);
+    if (!ITEM_ID_RE.test(id)) fail(file, entry, `"${id}" is not an item id like 2-15 or n1`);
     const parsed = itemTopicsSchema.safeParse(entry.value);
     if (!parsed.success) throw SourceError.fromZod(file, entry.line, `item ${id}`, parsed.error, entry.value);
     const unknown = parsed.data.topics.find((t) => !slugs.has(t));
@@ -78,15 +79,33 @@ export function parseTopics(text: string, file: string): TopicData {
 
 /**
  * Checks that the topics file and the table name the same items: every item
- * has topics, and no entry names an item the table lacks.
+ * has topics, and no entry names an item no version of the table has. An item
+ * a later version added (n1 …) may lack topics for a while: it builds, shown
+ * as 未归类, with a warning naming the entry to write.
  *
- * @throws {SourceError} naming the first item without an entry, or the line of a stray entry.
+ * @param knownIds every id any version listed (current and dropped); defaults to the current ones.
+ * @returns a warning for each new item without topics.
+ * @throws {SourceError} naming the first first-version item without an entry, or the line of a stray entry.
  */
-export function checkTopicCoverage(data: TopicData, itemIds: readonly string[], seedFile: string, lineOfItem: (id: string) => number): void {
-  const missing = itemIds.find((id) => !data.items.has(id));
-  if (missing) throw new SourceError(seedFile, lineOfItem(missing), `item ${missing} has no topics; add it to ${data.file}`, missing);
-  const known = new Set(itemIds);
-  for (const [id, entry] of data.items) {
-    if (!known.has(id)) throw new SourceError(data.file, entry.line, `topics for item ${id}, which the table does not have`, id);
+export function checkTopicCoverage(
+  data: TopicData,
+  itemIds: readonly string[],
+  seedFile: string,
+  lineOfItem: (id: string) => number,
+  knownIds: ReadonlySet<string> = new Set(itemIds),
+): SourceWarning[] {
+  const warnings: SourceWarning[] = [];
+  for (const id of itemIds) {
+    if (data.items.has(id)) continue;
+    if (!NEW_ITEM_ID_RE.test(id)) throw new SourceError(seedFile, lineOfItem(id), `item ${id} has no topics; add it to ${data.file}`, id);
+    warnings.push({
+      file: data.file,
+      line: 1,
+      message: `new item ${id} (${seedFile}:${lineOfItem(id)}) has no topics yet and shows as 未归类: add "${id}: { topics: [...], audience: [...] }" under items:`,
+    });
   }
+  for (const [id, entry] of data.items) {
+    if (!knownIds.has(id)) throw new SourceError(data.file, entry.line, `topics for item ${id}, which no version of the table has`, id);
+  }
+  return warnings;
 }

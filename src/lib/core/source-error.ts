@@ -34,3 +34,22 @@ export class SourceError extends Error {
     return new SourceError(file, line, `${what}: ${path}: ${issue?.message ?? 'invalid'}`, typeof value === 'string' ? value : JSON.stringify(value));
   }
 }
+
+/**
+ * A problem in an input that does not stop the build but that a maintainer must
+ * act on (a new item without topics, a table version not yet recorded): printed
+ * by the build, naming the file and line to edit.
+ */
+export interface SourceWarning {
+  /** Path of the file to edit, relative to the project root. */
+  file: string;
+  /** 1-based line in that file. */
+  line: number;
+  /** What to do, in one sentence or a block to paste. */
+  message: string;
+}
+
+/** A warning as the build prints it, located like a {@link SourceError}. */
+export function formatWarning(warning: SourceWarning): string {
+  return `warning: ${warning.file}:${warning.line}: ${warning.message}`;
+}

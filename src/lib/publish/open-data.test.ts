@@ -6,9 +6,9 @@ import { csvCell, ITEM_CSV_COLUMNS, itemRecord, toCsv } from './open-data.ts';
 import { qrSvg } from './qr.ts';
 import { robotsTxt, sitemapXml } from './sitemap.ts';
 import { breadcrumbJsonLd, governmentServiceJsonLd, jsonLdScript } from './structured-data.ts';
-import { realInputs } from '../../../tests/harness/inputs.ts';
+import { frozenInputs } from '../../../tests/harness/inputs.ts';
 
-const catalog = buildCatalog(realInputs());
+const catalog = buildCatalog(frozenInputs());
 const lookups = {
   bureauName: (slug: string) => catalog.bureaus.find((b) => b.slug === slug)!.name,
   topicName: (slug: string) => catalog.topics.find((t) => t.slug === slug)!.name,

@@ -1,10 +1,11 @@
 import { z } from 'astro/zod';
 import { CELL_FIELDS, type CellField, type RawCells } from './parse-table.ts';
+import { PERMANENT_ID_RE } from './identities.ts';
 import { SourceError } from '../core/source-error.ts';
 import { parseYamlList } from '../core/yaml-source.ts';
 
-/** Item reference as the site writes it: batch-number, e.g. 2-19. */
-export const ITEM_ID_RE = /^[1-9]\d*-[1-9]\d*$/;
+/** Item reference as curated files write it: a permanent id, 2-19 or n1 (see identities.ts). */
+export const ITEM_ID_RE = PERMANENT_ID_RE;
 
 /** Zod schema of one entry in content/corrections.yaml. */
 export const correctionEntrySchema = z
@@ -15,8 +16,8 @@ export const correctionEntrySchema = z
      * beside it, for a value that is odd but not provably wrong.
      */
     action: z.enum(['correct', 'annotate']).default('correct'),
-    /** The items the correction applies to, as batch-number ids. */
-    items: z.array(z.string().regex(ITEM_ID_RE, 'item ids look like 2-19')).min(1),
+    /** The items the correction applies to, by permanent id. */
+    items: z.array(z.string().regex(ITEM_ID_RE, 'item ids look like 2-19 or n1')).min(1),
     /** The source column corrected. */
     field: z.enum(CELL_FIELDS),
     /** Text exactly as the source has it; empty means the cell must be empty. */

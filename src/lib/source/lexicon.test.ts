@@ -18,8 +18,9 @@ describe('the lexicon', () => {
     assert.ok(!wordingOccursIn('企业 设立登记', '个体工商户设立登记'));
   });
 
-  it('gives every item at least two everyday words to be found by', () => {
-    const poor = items.filter((i) => everyday(i).length < 2).map((i) => `${i.id} ${i.name}`);
+  it('gives every sorted item at least two everyday words to be found by', () => {
+    // A new item not yet sorted (未归类, the build warns) waits for its words as for its topics.
+    const poor = items.filter((i) => i.topics.length > 0 && everyday(i).length < 2).map((i) => `${i.id} ${i.name}`);
     assert.deepEqual(poor, []);
   });
 

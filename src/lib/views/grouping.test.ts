@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from '../catalog/catalog.ts';
 import { catalogViews, groupByBatch, neighbours, sameLeadItems, sortItems } from './grouping.ts';
-import { realInputs } from '../../../tests/harness/inputs.ts';
+import { frozenInputs } from '../../../tests/harness/inputs.ts';
 
-const catalog = buildCatalog(realInputs());
+const catalog = buildCatalog(frozenInputs());
 
 /** The plain definition the views must agree with: a bureau's items by role, grouped by batch, empty batches left out. */
 function bureauItems<T extends (typeof catalog.items)[number]>(items: readonly T[], slug: string) {

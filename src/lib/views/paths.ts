@@ -21,6 +21,8 @@ export const paths = {
   /** The one page that explains the three modes and the channels, linked from every item. */
   howToApply: '/how-to-apply/',
   dataNotes: '/data-notes/',
+  /** Every version of the table the site has published and what each changed. */
+  changes: '/changes/',
   accessibility: '/accessibility/',
 } as const;
 

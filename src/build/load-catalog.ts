@@ -10,7 +10,8 @@ import { parseGuidance } from '../lib/facts/guidance.ts';
 import { parseReferences } from '../lib/facts/references.ts';
 import { parseTopics } from '../lib/catalog/topics.ts';
 import { parseRelatedGroups } from '../lib/source/related.ts';
-import { NEW_ITEM_ID_RE, parseIdentities } from '../lib/source/identities.ts';
+import { NEW_ITEM_ID_RE } from '../lib/core/item-id.ts';
+import { parseIdentities } from '../lib/source/identities.ts';
 
 /** Where the inputs live, relative to the project root. */
 export const INPUT_PATHS = {

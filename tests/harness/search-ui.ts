@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { itemId } from '../../src/lib/search/engine.ts';
 
 /** What the search page shows for one query. */
 export interface UiSearchResult {
@@ -34,15 +35,16 @@ export async function searchViaUi(page: Page, siteUrl: string, query: string, pa
     await page.goto(`${siteUrl}search/?${new URLSearchParams({ q: query, ...params })}`);
   }
   await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
-  return page.evaluate(() => {
+  const shown = await page.evaluate(() => {
     const items = [...document.querySelectorAll<HTMLAnchorElement>('#search-results > li > a')];
     return {
       status: document.getElementById('search-status')?.textContent ?? '',
       state: document.getElementById('search-app')?.dataset.result ?? '',
-      ids: items.map((a) => /\/items\/(\d+-\d+)\/$/.exec(a.pathname)?.[1] ?? a.pathname),
+      ids: items.map((a) => a.pathname),
       texts: [...document.querySelectorAll('#search-results > li')].map((li) => li.textContent ?? ''),
     };
   });
+  return { ...shown, ids: shown.ids.map(itemId) };
 }
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
 import { parseSourceTable } from '../../src/lib/source/parse-table.ts';
-import { NEW_ITEM_ID_RE } from '../../src/lib/source/identities.ts';
+import { NEW_ITEM_ID_RE } from '../../src/lib/core/item-id.ts';
 import { listFiles, PROJECT_ROOT, readBuilt, SITES, type SiteName } from '../harness/build.ts';
 import { parseCsv } from '../harness/csv.ts';
 import { loadPage, text } from '../harness/html.ts';

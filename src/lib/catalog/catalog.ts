@@ -11,7 +11,8 @@ import { AUDIENCES, checkTopicCoverage, type Topic, type TopicData } from './top
 import { isRemark, REMARKS, type Remark } from '../core/remarks.ts';
 import { meaningfulScenario } from '../source/wording.ts';
 import { SourceError, type SourceWarning } from '../core/source-error.ts';
-import { PERMANENT_ID_RE, type IdentityRecord } from '../source/identities.ts';
+import { PERMANENT_ID_RE } from '../core/item-id.ts';
+import { type IdentityRecord } from '../source/identities.ts';
 import { positionSchema, type IdentifiedRow } from '../source/table-diff.ts';
 import { tableHistory, type DroppedItem, type TableVersion } from '../source/version-match.ts';
 import type { Guidance } from '../facts/guidance.ts';

@@ -4,7 +4,7 @@ import { buildCatalog } from './catalog.ts';
 import { SourceError } from '../core/source-error.ts';
 import { realInputs } from '../../../tests/harness/inputs.ts';
 import { checkTopicCoverage, parseTopics } from './topics.ts';
-import { NEW_ITEM_ID_RE } from '../source/identities.ts';
+import { NEW_ITEM_ID_RE } from '../core/item-id.ts';
 
 const file = 'topics.yaml';
 const yaml = (items: string) => `topics:\n  - slug: housing\n    name: 住房\n    summary: 住房的事。\nitems:\n${items}`;

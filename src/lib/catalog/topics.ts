@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { ITEM_ID_RE } from '../source/corrections.ts';
-import { NEW_ITEM_ID_RE } from '../source/identities.ts';
+import { NEW_ITEM_ID_RE } from '../core/item-id.ts';
 import { SourceError, type SourceWarning } from '../core/source-error.ts';
 import { parseYamlSections, type LocatedEntry } from '../core/yaml-source.ts';
 

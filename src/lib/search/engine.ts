@@ -21,6 +21,7 @@ import {
 } from './rank.ts';
 import { decodePhrasing, LIGHT_CHARACTERS, phrasing, type QueryLexiconEntry } from './rules.ts';
 import { segmentWords } from './segment.ts';
+import { ITEM_URL_RE } from '../core/item-id.ts';
 import { hasLatin } from '../source/wording.ts';
 import { plannedDeadlineOfTitle } from '../views/format.ts';
 
@@ -289,9 +290,9 @@ export function answerStatus(answer: SearchAnswer): string {
   );
 }
 
-/** The item id of a result URL (/kstb/items/2-15/ → 2-15). */
+/** The permanent item id of a result URL (/kstb/items/2-15/ → 2-15, /items/n1/ → n1). */
 export function itemId(url: string): string {
-  return /\/items\/(\d+-\d+)\/?$/.exec(url)?.[1] ?? url;
+  return ITEM_URL_RE.exec(url)?.[1] ?? url;
 }
 
 /** One line that explains a result, with the class the page styles it by. */

@@ -160,6 +160,8 @@ export function rankResults<T>(
   const target = normalizeName(query);
   const ranked = all.flatMap(({ item, order, words, hits }) => {
     const exact = target !== '' && normalizeName(words.name) === target;
+    // Two names can differ only in punctuation (查询、核验 and 查询核验): the one typed as it is written comes first.
+    const literal = exact && words.name === query.trim();
     const has = (c: Concept) => hits.some((h) => h.concept === c && h.strength === 'same');
     const same = known.filter(has).length;
     const related = known.some((c) => hits.some((h) => h.concept === c && h.strength === 'related'));
@@ -175,13 +177,14 @@ export function rankResults<T>(
     // How many of the query's parts the item answers: a thing or a specific action it has counts once.
     const covered = concepts.filter((c) => (c.kind === 'thing' || strong.includes(c)) && has(c)).length;
     const usual = preferred.some((w) => words.name.includes(w));
-    return [{ item, tier, score, covered, usual, specific, loose: looseness(words.name, hits), hits, exact, order }];
+    return [{ item, tier, score, covered, usual, specific, loose: looseness(words.name, hits), hits, exact, literal, order }];
   });
   const tierRank: Record<Tier, number> = { full: 0, partial: 1, related: 2 };
   return ranked
     .sort(
       (a, b) =>
         Number(b.exact) - Number(a.exact) ||
+        Number(b.literal) - Number(a.literal) ||
         tierRank[a.tier] - tierRank[b.tier] ||
         b.covered - a.covered ||
         b.score - a.score ||

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { CELL_FIELDS, type CellField, type RawCells } from './parse-table.ts';
-import { PERMANENT_ID_RE } from './identities.ts';
+import { PERMANENT_ID_RE } from '../core/item-id.ts';
 import { SourceError } from '../core/source-error.ts';
 import { parseYamlList } from '../core/yaml-source.ts';
 

@@ -1,21 +1,8 @@
 import { z } from 'astro/zod';
 import { BATCH_IDS } from '../core/batches.ts';
+import { NEW_ITEM_ID_RE, PERMANENT_ID_RE } from '../core/item-id.ts';
 import { SourceError } from '../core/source-error.ts';
 import { parseYamlSections } from '../core/yaml-source.ts';
-
-/**
- * The permanent id of an item that a later version of the table added: n1, n2 …
- * A form of its own, so that it can never collide with a first-version id, and
- * numbered across all versions, so that it never collides with another new item.
- */
-export const NEW_ITEM_ID_RE = /^n[1-9]\d*$/;
-
-/**
- * Any permanent item id: a first-version id, the item's position in the first
- * recorded table (2-15; published before identities existed, so kept exactly,
- * and no later item ever gets this form), or a new item's id (n3).
- */
-export const PERMANENT_ID_RE = /^(?:[1-9]\d*-[1-9]\d*|n[1-9]\d*)$/;
 
 /** The id of the k-th item added after the first version. */
 export function newItemId(k: number): string {

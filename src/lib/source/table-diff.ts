@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { BATCH_IDS } from '../core/batches.ts';
-import { PERMANENT_ID_RE } from './identities.ts';
+import { PERMANENT_ID_RE } from '../core/item-id.ts';
 import { CELL_FIELDS, rawCellsSchema, type CellField } from './parse-table.ts';
 
 /** Zod schema of a row of one version of the table with the permanent id of the item it lists. */

@@ -7,6 +7,7 @@
  * results appear. Pure and browser-safe.
  */
 import { meaningfulScenario, wordingOccursIn } from '../source/wording.ts';
+import { normalizeQuery } from './query.ts';
 import type { Concept } from './rules.ts';
 
 /** The lexicon entries that apply to a text: those with a `means` wording occurring in it. */
@@ -161,7 +162,7 @@ export function rankResults<T>(
   const ranked = all.flatMap(({ item, order, words, hits }) => {
     const exact = target !== '' && normalizeName(words.name) === target;
     // Two names can differ only in punctuation (查询、核验 and 查询核验): the one typed as it is written comes first.
-    const literal = exact && words.name === query.trim();
+    const literal = exact && normalizeQuery(words.name) === normalizeQuery(query);
     const has = (c: Concept) => hits.some((h) => h.concept === c && h.strength === 'same');
     const same = known.filter(has).length;
     const related = known.some((c) => hits.some((h) => h.concept === c && h.strength === 'related'));

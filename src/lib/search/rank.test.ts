@@ -102,6 +102,13 @@ describe('rankResults: the relevance floor and the three states', () => {
     assert.equal(rank('社会保障卡申领', [concept('社会保障卡'), concept('申领')])[0], 'full:社会保障卡申领');
   });
 
+  it('of two names that differ only in punctuation, puts the one typed as written first', () => {
+    const twins = [words('职业技能等级证书查询核验'), words('职业技能等级证书查询、核验')];
+    const first = (query: string) => rankResults(normalizeQuery(query), [concept('职业技能等级证书'), concept('核验')], twins, (w) => w)[0]!.item.name;
+    assert.equal(first('职业技能等级证书查询、核验'), '职业技能等级证书查询、核验');
+    assert.equal(first('职业技能等级证书查询核验'), '职业技能等级证书查询核验');
+  });
+
   it('reports the state: matches, partial, related or none', () => {
     assert.equal(resultState([{ tier: 'partial' }, { tier: 'full' }]), 'matches');
     assert.equal(resultState([{ tier: 'related' }]), 'related');

@@ -1,7 +1,7 @@
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSiteAsync, copyProject, PREVIEW_SITE, SITES, TEST_OUTPUT } from './harness/build.ts';
-import { FIREFOX_PATH } from './harness/firefox.ts';
+import { FIREFOX_PATH } from './harness/driver.ts';
 import { checkFirefox } from './harness/firefox-esr.ts';
 
 /**

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readBuilt } from '../harness/build.ts';
-import { browserFixture } from '../harness/fixture.ts';
+import { ENGINES, goto, newPage } from '../harness/driver.ts';
+import { allowClipboard, browserFixture, buttonNamed } from '../harness/fixture.ts';
 import { loadPage } from '../harness/html.ts';
 import { cspHeader, cspMeta } from '../../src/lib/publish/csp.ts';
-
-const fx = browserFixture('kstb');
 
 describe('Content-Security-Policy', () => {
   it('ships in a headers file and as a <meta> fallback, with no inline code to allow', () => {
@@ -24,32 +23,37 @@ describe('Content-Security-Policy', () => {
     }
   });
 
-  it('the main pages work under it with no violation reported', async () => {
-    const context = await fx.browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
-    await context.addInitScript(() => {
-      (window as unknown as { violations: string[] }).violations = [];
-      document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`),
-      );
+  for (const engine of ENGINES) {
+    describe(engine, () => {
+      const fx = browserFixture(engine, 'kstb');
+
+      it('the main pages work under it with no violation reported', async () => {
+        const page = await newPage(fx.browser);
+        await allowClipboard(page, fx.server.origin);
+        await page.evaluateOnNewDocument(() => {
+          (window as unknown as { violations: string[] }).violations = [];
+          document.addEventListener('securitypolicyviolation', (e) =>
+            (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`),
+          );
+        });
+        const errors: string[] = [];
+        page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+        page.on('pageerror', (e) => errors.push((e as Error).message));
+        const violations = async () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
+        for (const path of ['', 'items/2-15/', 'bureaus/human-resources/', 'overview/', 'data-notes/', 'topics/', 'about/']) {
+          await page.goto(fx.server.url + path);
+          assert.deepEqual(await violations(), [], path);
+        }
+        await page.goto(`${fx.server.url}items/2-15/`);
+        await (await buttonNamed(page, '复制链接')).click();
+        await (await buttonNamed(page, '大字版')).click();
+        assert.deepEqual(await violations(), []);
+        await goto(page, `${fx.server.url}search/?q=${encodeURIComponent('社保卡补办')}`);
+        assert.ok((await page.$$('#search-results li')).length > 0, 'search (Pagefind and its WebAssembly) works under the policy');
+        assert.deepEqual(await violations(), []);
+        assert.deepEqual(errors, []);
+        await page.close();
+      });
     });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    page.on('pageerror', (e) => errors.push(e.message));
-    const violations = async () => page.evaluate(() => (window as unknown as { violations: string[] }).violations);
-    for (const path of ['', 'items/2-15/', 'bureaus/human-resources/', 'overview/', 'data-notes/', 'topics/', 'about/']) {
-      await page.goto(fx.server.url + path);
-      assert.deepEqual(await violations(), [], path);
-    }
-    await page.goto(`${fx.server.url}items/2-15/`);
-    await page.getByRole('button', { name: '复制链接' }).click();
-    await page.getByRole('button', { name: '大字版' }).click();
-    assert.deepEqual(await violations(), []);
-    await page.goto(`${fx.server.url}search/?q=${encodeURIComponent('社保卡补办')}`);
-    await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
-    assert.ok((await page.locator('#search-results li').count()) > 0, 'search (Pagefind and its WebAssembly) works under the policy');
-    assert.deepEqual(await violations(), []);
-    assert.deepEqual(errors, []);
-    await context.close();
-  });
+  }
 });

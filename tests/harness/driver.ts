@@ -150,7 +150,8 @@ export async function launch(engine: Engine, options: LaunchOptions = {}): Promi
       headless: true,
       // puppeteer would set a default viewport with a command ESR 140 does not know (see setViewport).
       defaultViewport: null,
-      extraPrefsFirefox: { ...FIREFOX_MOUSE, ...scheme, 'javascript.enabled': javaScript },
+      // The asynchronous clipboard readable without a paste prompt, as Chromium's clipboard permission allows (see allowClipboard in fixture.ts).
+      extraPrefsFirefox: { ...FIREFOX_MOUSE, ...scheme, 'javascript.enabled': javaScript, 'dom.events.testing.asyncClipboard': true },
     });
   }
   launched.set(browser, { engine, colorScheme, javaScript, companions: new Map() });

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
 
 /** What the search page shows for one query. */
 export interface UiSearchResult {

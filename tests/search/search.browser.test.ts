@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
 import { loadBuiltSearch } from '../../src/build/search-node.ts';
 import {
@@ -26,7 +26,8 @@ import { segmentWords } from '../../src/lib/search/terms.ts';
 import { ALMOST_ALL, broadAnswer } from '../../src/lib/search/scope.ts';
 import { sortItems } from '../../src/lib/views/grouping.ts';
 import { PROJECT_ROOT, SITES, type SiteName } from '../harness/build.ts';
-import { launchBrowser } from '../harness/browser.ts';
+import { closeBrowser, ENGINES, launch, newPage, searchDone } from '../harness/driver.ts';
+import { isVisible, linkNamed, textOf } from '../harness/fixture.ts';
 import { isHonest, parseQueryFile, searchViaUi } from '../harness/search-ui.ts';
 import { serveStatic, type StaticServer } from '../harness/static-server.ts';
 
@@ -39,14 +40,6 @@ const QUERY_SETS = readdirSync(join(PROJECT_ROOT, 'tests/fixtures'))
 const PAGE_SIZE = 10;
 const fixture = (name: string) => parseQueryFile(readFileSync(join(PROJECT_ROOT, 'tests/fixtures', name), 'utf8'));
 
-let browser: Browser;
-before(async () => {
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-});
-
 /** Queries whose expected items are not all... any one of them, in the top `k`. */
 async function misses(page: Page, siteUrl: string, set: { query: string; expected: string[] }[], k: number) {
   const out: string[] = [];
@@ -57,24 +50,24 @@ async function misses(page: Page, siteUrl: string, set: { query: string; expecte
   return out;
 }
 
-for (const name of Object.keys(SITES) as SiteName[]) {
+for (const [engine, name] of ENGINES.flatMap((e) => (Object.keys(SITES) as SiteName[]).map((n) => [e, n] as const))) {
   const site = SITES[name];
-  describe(`search in Chromium at ${site.base}`, () => {
+  describe(`search in ${engine} at ${site.base}`, () => {
+    let browser: Browser;
     let server: StaticServer;
     let page: Page;
     const errors: string[] = [];
     before(async () => {
-      server = await serveStatic(site.dir, site.base);
-      page = await browser.newPage();
-      page.on('pageerror', (e) => errors.push(e.message));
+      [browser, server] = await Promise.all([launch(engine), serveStatic(site.dir, site.base)]);
+      page = await newPage(browser);
+      page.on('pageerror', (e) => errors.push((e as Error).message));
       page.on('dialog', (d) => {
         errors.push(`dialog: ${d.message()}`);
         void d.dismiss();
       });
     });
     after(async () => {
-      await page?.close();
-      await server?.close();
+      await Promise.all([browser && closeBrowser(browser), server?.close()]);
       assert.deepEqual(errors, []);
     });
 
@@ -108,8 +101,7 @@ for (const name of Object.keys(SITES) as SiteName[]) {
     });
 
     it('keeps the page’s shape while results arrive: the results region starts where it did, the footer stays below the fold', async () => {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-      const phone = await context.newPage();
+      const phone = await newPage(browser, { width: 390, height: 844 });
       const place = () =>
         phone.evaluate(() => ({
           region: Math.round(document.querySelector('.search-region')!.getBoundingClientRect().top + scrollY),
@@ -124,7 +116,7 @@ for (const name of Object.keys(SITES) as SiteName[]) {
         assert.equal(after.region, before.region, query);
         assert.ok(after.footer >= before.footer, `${query}: the footer moved up into view`);
       }
-      await context.close();
+      await phone.close();
     });
 
     it('社保 reaches 社会保险 items and 医保报销 reaches 3-29 in the top 5', async () => {
@@ -140,22 +132,22 @@ for (const name of Object.keys(SITES) as SiteName[]) {
     it('shows each result with its name as a link, a highlighted excerpt, its batch and lead bureau, and the synonym used', async () => {
       const { ids } = await searchViaUi(page, server.url, '社保卡补办');
       assert.equal(ids[0], '2-15');
-      const first = page.locator('#search-results > li').first();
-      assert.equal(await first.locator('a').getAttribute('href'), `${site.base}items/2-15/`);
-      assert.ok((await first.locator('mark').count()) > 0, 'the match is highlighted');
-      const text = await first.textContent();
+      const first = (await page.$('#search-results > li'))!;
+      assert.equal(await first.$eval('a', (a) => a.getAttribute('href')), `${site.base}items/2-15/`);
+      assert.ok((await first.$$('mark')).length > 0, 'the match is highlighted');
+      const text = await first.evaluate((li) => li.textContent);
       assert.match(text ?? '', /要求2021年6月前实现/);
       assert.match(text ?? '', /牵头：市人社局/);
       assert.match(text ?? '', /匹配：社保卡 → 社会保障卡/);
-      assert.match((await page.locator('#search-status').textContent()) ?? '', /^找到 \d+ 项与“社保卡补办”相关的事项。/);
+      assert.match((await textOf(page, '#search-status')) ?? '', /^找到 \d+ 项与“社保卡补办”相关的事项。/);
       // A mistyped word is said up front.
       await searchViaUi(page, server.url, '结昏登记');
-      assert.match((await page.locator('#search-status').textContent()) ?? '', /^已按“结婚登记”查找。找到 1 项相关的事项。/);
+      assert.match((await textOf(page, '#search-status')) ?? '', /^已按“结婚登记”查找。找到 1 项相关的事项。/);
       // Pinyin is read as the Chinese word it spells, and the page says so.
       assert.equal((await searchViaUi(page, server.url, 'shebaoka')).status, '已按“社保卡”查找。找到 7 项相关的事项。');
       // A lead bureau the site inferred (1-8) is marked in the results too.
       await searchViaUi(page, server.url, '城乡居民基本养老保险关系转移接续');
-      assert.match((await page.locator('#search-results > li').first().textContent()) ?? '', /牵头：市人社局（[^）]*本站推定）/);
+      assert.match((await textOf(page, '#search-results > li')) ?? '', /牵头：市人社局（[^）]*本站推定）/);
     });
 
     it('ranks the exact name above a longer name that contains it', async () => {
@@ -168,28 +160,27 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       assert.deepEqual(result.ids, []);
       assert.equal(result.state, 'none');
       assert.equal(result.status, '没有找到与“量子物理实验室”相关的事项。');
-      const notice = page.locator('#search-none');
-      assert.ok(await notice.isVisible());
-      assert.match((await notice.textContent()) ?? '', new RegExp(`石家庄市承担的 ${catalog.items.length} 项政务服务“跨省通办”事项`));
-      assert.ok(await page.locator('#search-empty').isVisible());
+      const notice = () => textOf(page, '#search-none');
+      assert.ok(await isVisible(page, '#search-none'));
+      assert.match((await notice()) ?? '', new RegExp(`石家庄市承担的 ${catalog.items.length} 项政务服务“跨省通办”事项`));
+      assert.ok(await isVisible(page, '#search-empty'));
       // Where else to ask: the channels, on the how-to-apply page with their numbers and sources.
       assert.equal(
-        await notice.getByRole('link', { name: '查看可以查询和咨询的渠道' }).getAttribute('href'),
+        await (await linkNamed(page, '查看可以查询和咨询的渠道', '#search-none')).evaluate((a) => a.getAttribute('href')),
         `${new URL(server.url).pathname}how-to-apply/#channels`,
       );
       // Browsing: the page's own list of the other ways to find an item, shown again.
-      const browse = page.locator('#browse');
-      assert.ok(await browse.isVisible());
+      assert.ok(await isVisible(page, '#browse'));
       for (const label of ['按部门查看', '按批次查看', '按主题查看', `全部 ${catalog.items.length} 项事项（一页列出）`])
-        assert.ok(await browse.getByRole('link', { name: label }).isVisible(), label);
+        assert.ok(await (await linkNamed(page, label, '#browse')).isVisible(), label);
       // Where a service is missing, the page does not guess why (services were added to 跨省通办 after this table).
-      assert.doesNotMatch((await notice.textContent()) ?? '', /不属于“跨省通办”/);
-      assert.match((await notice.textContent()) ?? '', /不在这张表里/);
+      assert.doesNotMatch((await notice()) ?? '', /不属于“跨省通办”/);
+      assert.match((await notice()) ?? '', /不在这张表里/);
       // 您是不是要找 offers only services a person might mean: nothing for a passport, not 护理补贴 or 驾照.
       const passport = await searchViaUi(page, server.url, '护照补办');
       assert.deepEqual(passport.ids, []);
-      assert.equal(await page.locator('#search-suggestions li').count(), 0);
-      assert.equal(await page.locator('#search-suggestions-intro').isVisible(), false);
+      assert.equal((await page.$$('#search-suggestions li')).length, 0);
+      assert.equal(await isVisible(page, '#search-suggestions-intro'), false);
     });
 
     it('says which part of a question the catalog does not cover', async () => {
@@ -265,14 +256,16 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       }
       assert.deepEqual((await searchViaUi(page, server.url, 'ＳＨＥＢＡＯＫＡ')).ids.slice(0, 1).length, 1);
       await page.goto(`${server.url}search/?q=${encodeURIComponent('   ')}`);
-      await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
-      assert.match((await page.locator('#search-status').textContent()) ?? '', /请输入要办的事/);
-      assert.equal(await page.locator('img').count(), 0, 'markup in a query never becomes an element');
+      await searchDone(page);
+      assert.match((await textOf(page, '#search-status')) ?? '', /请输入要办的事/);
+      assert.equal((await page.$$('img')).length, 0, 'markup in a query never becomes an element');
     });
 
     it('updates the URL while typing, so a search can be shared', async () => {
       await page.goto(`${server.url}search/`);
-      const input = page.getByRole('searchbox', { name: /输入您要办的事/ });
+      // The search box named by its label 输入您要办的事….
+      const input = (await page.$('#q'))!;
+      assert.match(await input.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? ''), /输入您要办的事/);
       await input.click();
       await page.keyboard.type('公积金');
       await page.waitForFunction(() => new URLSearchParams(location.search).get('q') === '公积金');
@@ -297,42 +290,41 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       assert.deepEqual(combined.ids, ['3-25']);
       const lead = await searchViaUi(page, server.url, '', { lead: '市残联', remark: '国家级事权' });
       assert.deepEqual(lead.ids, ['2-35']);
-      assert.equal(await page.locator('#filter-lead').inputValue(), '市残联', 'the form shows the active filter');
+      assert.equal(await page.$eval('#filter-lead', (el) => (el as HTMLSelectElement).value), '市残联', 'the form shows the active filter');
     });
 
     it('loads more results on request and moves focus to them', async () => {
       await searchViaUi(page, server.url, '', { batch: '第一批（2020年底前）' });
-      await page.locator('#search-more').click();
+      await page.click('#search-more');
       await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length === 20);
       assert.equal(
         await page.evaluate(() => document.activeElement?.textContent),
-        await page.locator('#search-results > li').nth(10).locator('a').textContent(),
+        await page.evaluate(() => document.querySelectorAll('#search-results > li')[10]?.querySelector('a')?.textContent),
       );
     });
 
     it('the header search box on any page leads to results', async () => {
       await page.goto(`${server.url}items/1-1/`);
-      await page.locator('header').getByRole('searchbox').fill('驾照');
-      await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
+      await page.type('header input[type="search"]', '驾照');
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      await searchDone(page);
       assert.ok(page.url().startsWith(`${server.url}search/?q=`));
-      assert.equal(await page.locator('#search-results > li a').first().textContent(), '机动车驾驶证公证');
+      assert.equal(await textOf(page, '#search-results > li a'), '机动车驾驶证公证');
     });
 
     it('without JavaScript says search needs it and still leads to every item', async () => {
-      const context = await browser.newContext({ javaScriptEnabled: false });
-      const noJs = await context.newPage();
+      const noJs = await newPage(browser, { javaScript: false });
       await noJs.goto(`${server.url}search/?q=${encodeURIComponent('社保卡')}`);
-      assert.match((await noJs.locator('main').textContent()) ?? '', /搜索需要在浏览器中启用 JavaScript/);
-      assert.equal(await noJs.locator('#search-none').isVisible(), false);
-      assert.equal(await noJs.locator('#search-app').isVisible(), false);
-      await noJs.locator('noscript, main').getByRole('link', { name: '全部 138 项事项' }).first().click();
-      await noJs.waitForURL(/\/items\/$/);
-      const links = await noJs
-        .locator('main a[href*="/items/"]')
-        .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname).filter((p) => /\/items\/\d+-\d+\/$/.test(p)));
+      assert.match((await textOf(noJs, 'main')) ?? '', /搜索需要在浏览器中启用 JavaScript/);
+      assert.equal(await isVisible(noJs, '#search-none'), false);
+      assert.equal(await isVisible(noJs, '#search-app'), false);
+      await Promise.all([noJs.waitForNavigation(), (await linkNamed(noJs, '全部 138 项事项（一页列出）', 'main')).click()]);
+      assert.match(new URL(noJs.url()).pathname, /\/items\/$/);
+      const links = await noJs.$$eval('main a[href*="/items/"]', (as) =>
+        as.map((a) => (a as HTMLAnchorElement).pathname).filter((p) => /\/items\/\d+-\d+\/$/.test(p)),
+      );
       assert.equal(new Set(links).size, 138);
-      await context.close();
+      await noJs.close();
     });
   });
 }

@@ -69,7 +69,7 @@ export type ColorScheme = 'light' | 'dark';
  * process exits with a failure naming them. The timer does not keep a finished
  * file alive; it only fires in a file that would otherwise hang.
  */
-export const FILE_LIMIT_MS = Number(process.env.TEST_FILE_LIMIT_MS ?? 15 * 60_000);
+export const FILE_LIMIT_MS = Number(process.env.TEST_FILE_LIMIT_MS ?? 30 * 60_000);
 
 /** How long closing a browser may take before its process is killed, in ms. */
 const CLOSE_LIMIT_MS = 20_000;

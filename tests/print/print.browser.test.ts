@@ -21,8 +21,10 @@ const tmp = mkdtempSync(join(tmpdir(), 'kstb-print-'));
 const kstbUrl = (path: string) => `${SITES.kstb.siteUrl}/kstb/${path}`;
 
 // Chromium only. Firefox does not draw CSS @page margin boxes, where the running header, the address and
-// 第 N 页 共 M 页 are printed (src/styles/print.css), and the print media can be emulated (for what shows
-// on paper) only over CDP. Firefox's printed PDF is checked for black on white in elder-mode.browser.test.ts.
+// 第 N 页 共 M 页 are printed (src/styles/print.css); pdftotext reads much of the Chinese text of Firefox ESR
+// 153's PDF as replacement characters, so these text checks cannot read its printout; and the print media can
+// be emulated (for what shows on paper) only over CDP. Firefox's printed PDF is checked for black on white, by
+// its pixels, in elder-mode.browser.test.ts.
 const fx = browserFixture('chromium', 'kstb');
 after(() => rmSync(tmp, { recursive: true, force: true }));
 

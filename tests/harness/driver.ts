@@ -16,8 +16,9 @@
  * ```
  *
  * A file whose tests share one browser per engine registers it with
- * `siteFixture(site, () => launch(engine))` from fixture.ts inside a `describe`
- * per engine; its `after` hook closes the browser.
+ * `browserFixture(engine, site)` (or `siteFixture(site, () => launch(engine))`)
+ * from fixture.ts inside a `describe` per engine; its `after` hook closes the
+ * browser. tests/README.md documents this API.
  *
  * No browser is ever downloaded. Every browser this module launches is closed
  * by `withBrowser` (also when the test fails), by `closeBrowser`, or, as a last

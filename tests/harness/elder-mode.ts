@@ -1,6 +1,6 @@
 /**
  * In-page checks for the 长辈模式 settings (大字版, 高对比, 大鼠标) and read-aloud,
- * shared by tests/elder-mode.test.ts in Chromium and Firefox. Functions marked
+ * shared by tests/accessibility/elder-mode.browser.test.ts in Chromium and Firefox. Functions marked
  * "runs in the page" are passed to `page.evaluate` and must be self-contained.
  */
 

@@ -4,11 +4,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser } from 'puppeteer-core';
 import { formatDate, plannedDeadline } from '../../src/lib/views/format.ts';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
 import { REMARKS, remarkLabel } from '../../src/lib/core/remarks.ts';
 import { parseSiteIdentity } from '../../src/lib/facts/site-identity.ts';
+import { newPage } from '../harness/driver.ts';
 import { browserFixture } from '../harness/fixture.ts';
 import { PREVIEW_SITE, PROJECT_ROOT, SITES } from '../harness/build.ts';
 import { serveStatic } from '../harness/static-server.ts';
@@ -19,7 +20,12 @@ const squeeze = (s: string) => s.replace(/\s+/g, '');
 const tmp = mkdtempSync(join(tmpdir(), 'kstb-print-'));
 const kstbUrl = (path: string) => `${SITES.kstb.siteUrl}/kstb/${path}`;
 
-const fx = browserFixture('kstb');
+// Chromium only. Firefox does not draw CSS @page margin boxes, where the running header, the address and
+// 第 N 页 共 M 页 are printed (src/styles/print.css); pdftotext reads much of the Chinese text of Firefox ESR
+// 153's PDF as replacement characters, so these text checks cannot read its printout; and the print media can
+// be emulated (for what shows on paper) only over CDP. Firefox's printed PDF is checked for black on white, by
+// its pixels, in elder-mode.browser.test.ts.
+const fx = browserFixture('chromium', 'kstb');
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
 interface Printout {
@@ -34,14 +40,14 @@ interface Printout {
 
 /** Prints a page to an A4 PDF the way Chromium's print dialog does, and reads each page's text. */
 async function printToPdf(path: string, browser: Browser = fx.browser, origin = fx.server.url): Promise<Printout> {
-  const page = await browser.newPage();
+  const page = await newPage(browser);
   await page.goto(origin + path);
   const file = join(tmp, `${path.replace(/\W+/g, '_') || 'home'}-${Math.random().toString(36).slice(2)}.pdf`);
   await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true });
-  await page.emulateMedia({ media: 'print' });
-  const searchVisible = await page.locator('form[role="search"]').evaluateAll((forms) => forms.some((f) => (f as HTMLElement).offsetParent !== null));
-  const buttonsVisible = await page.locator('button').evaluateAll((bs) => bs.some((b) => (b as HTMLElement).offsetParent !== null));
-  const colours = await page.locator('main').evaluate((m) => [getComputedStyle(m).color, getComputedStyle(document.body).backgroundColor]);
+  await page.emulateMediaType('print');
+  const searchVisible = await page.$$eval('form[role="search"]', (forms) => forms.some((f) => (f as HTMLElement).offsetParent !== null));
+  const buttonsVisible = await page.$$eval('button', (bs) => bs.some((b) => (b as HTMLElement).offsetParent !== null));
+  const colours = await page.$eval('main', (m) => [getComputedStyle(m).color, getComputedStyle(document.body).backgroundColor]);
   await page.close();
   const count = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
   const pages = Array.from({ length: count }, (_, i) =>
@@ -73,7 +79,7 @@ function assertFirstPage(pdf: Printout, remarks: readonly string[]) {
   }
 }
 
-describe('printing', () => {
+describe('printing (Chromium)', () => {
   it('prints the 市人社局 summary on at most 4 A4 pages: headed, numbered, sourced, with all its items', async () => {
     const pdf = await printToPdf('bureaus/human-resources/');
     assert.ok(pdf.pages.length >= 1 && pdf.pages.length <= 4, `${pdf.pages.length} pages`);
@@ -147,11 +153,11 @@ describe('printing', () => {
     const spilled: string[] = [];
     await Promise.all(
       lanes.map(async (lane) => {
-        const page = await fx.browser.newPage();
+        const page = await newPage(fx.browser);
         for (const item of catalog.items.filter((_, i) => i % lanes.length === lane)) {
           await page.goto(`${fx.server.url}items/${item.id}/`);
           const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-          const count = Number(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/.exec(pdf.toString('latin1'))?.[1]);
+          const count = Number(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/.exec(Buffer.from(pdf).toString('latin1'))?.[1]);
           assert.ok(count >= 1, `${item.id}: page count read from the PDF`);
           if (count !== 1) spilled.push(`${item.id} (${count})`);
         }

@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { globSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { PROJECT_ROOT } from './build.ts';
+
+/** Every test file in the project, relative to its root. */
+const ON_DISK = globSync(['src/**/*.test.ts', 'tests/**/*.test.ts'], { cwd: PROJECT_ROOT }).sort();
+const MAP = readFileSync(join(PROJECT_ROOT, 'tests/README.md'), 'utf8');
+
+/** The file column of the map's table of every test file (the section “Every test file”), in order. */
+function mappedFiles(markdown: string): string[] {
+  const section = markdown.split(/^## /m).find((s) => s.startsWith('Every test file'));
+  if (!section) throw new Error('tests/README.md has no section “Every test file”');
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('| `'))
+    .map((line) => /^\| `([^`]+)`/.exec(line)![1]!);
+}
+
+describe('the test map (tests/README.md)', () => {
+  it('lists every test file on disk, unit tests included, once, and no file that is not there', () => {
+    const mapped = mappedFiles(MAP);
+    const seen = new Set<string>();
+    const twice = mapped.filter((f) => seen.has(f) || !seen.add(f));
+    assert.deepEqual(twice, [], 'listed twice');
+    assert.deepEqual(
+      ON_DISK.filter((f) => !seen.has(f)),
+      [],
+      'test files missing from the map',
+    );
+    assert.deepEqual(
+      mapped.filter((f) => !ON_DISK.includes(f)),
+      [],
+      'rows of the map without a file',
+    );
+  });
+
+  it('names each test by what it needs: unit tests beside their code, *.site.test.ts or *.browser.test.ts in the test folders', () => {
+    const misnamed = ON_DISK.filter((f) => {
+      const kind = /\.(site|browser)\.test\.ts$/.exec(f)?.[1] ?? 'unit';
+      const besideCode = f.startsWith('src/') || f.startsWith('tests/harness/');
+      return besideCode ? kind !== 'unit' : kind === 'unit';
+    });
+    assert.deepEqual(misnamed, []);
+  });
+
+  it('names only test files that exist wherever it mentions one (paths under tests/ or from the root, globs allowed)', () => {
+    // A path (with a folder), not a naming pattern such as `tests/<group>/*.site.test.ts`.
+    const mentioned = [...MAP.matchAll(/`([^`\s<]*\/[^`\s<]*\.test\.ts)`/g)].map((m) => m[1]!);
+    const missing = mentioned.filter(
+      (ref) => globSync(ref, { cwd: PROJECT_ROOT }).length === 0 && globSync(ref, { cwd: join(PROJECT_ROOT, 'tests') }).length === 0,
+    );
+    assert.deepEqual([...new Set(missing)], []);
+  });
+});

@@ -167,6 +167,7 @@ describe('printing', () => {
     await page.close();
     assert.ok(sizes.length > 20, `${sizes.length} text blocks printed`);
     // 10.5 pt is 14 CSS px.
+    // The caption under the QR code is its label, not a note.
     const small = sizes.filter((s) => s.px < 14 && s.text !== '手机扫码打开本页');
     assert.deepEqual(small, [], 'text printed below 10.5 pt');
   });

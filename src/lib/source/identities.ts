@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { BATCH_IDS } from '../core/batches.ts';
 import { SourceError } from '../core/source-error.ts';
-import { parseYamlSections } from './yaml-source.ts';
+import { parseYamlSections } from '../core/yaml-source.ts';
 
 /**
  * The permanent id of an item that a later version of the table added: n1, n2 …

@@ -10,7 +10,22 @@ export type Engine = (typeof ENGINES)[number];
 /** The system's colour scheme. */
 export type Scheme = 'light' | 'dark';
 
-/** A browser of `engine` on a computer with a mouse whose system is set to `scheme`. */
+/** What points: a mouse (fine, can hover) or a finger on a touch screen (coarse, no hover). */
+export type Pointer = 'mouse' | 'touch';
+
+/** Chromium's Blink settings for each pointer (pointer types: 2 coarse, 4 fine; hover types: 1 none, 2 hover). */
+const CHROMIUM_POINTER: Record<Pointer, string> = {
+  mouse: '--blink-settings=primaryPointerType=4,availablePointerTypes=4,primaryHoverType=2,availableHoverTypes=2',
+  touch: '--blink-settings=primaryPointerType=2,availablePointerTypes=2,primaryHoverType=1,availableHoverTypes=1',
+};
+
+/** Firefox's preferences for each pointer (capability bits: 1 coarse, 2 fine, 4 hover). */
+const FIREFOX_POINTER: Record<Pointer, Record<string, number>> = {
+  mouse: FIREFOX_MOUSE,
+  touch: { 'ui.primaryPointerCapabilities': 1, 'ui.allPointerCapabilities': 1 },
+};
+
+/** A browser of `engine` whose system is set to `scheme`, with a mouse or a touch screen. */
 export interface EngineBrowser {
   engine: Engine;
   scheme: Scheme;
@@ -18,15 +33,16 @@ export interface EngineBrowser {
 }
 
 /**
- * Launches Debian's Chromium or Firefox ESR with puppeteer-core. Firefox takes the
- * colour scheme and the mouse as preferences at launch (WebDriver BiDi cannot
- * emulate media features); Chromium takes the scheme per tab (newTab).
+ * Launches Debian's Chromium or Firefox ESR with puppeteer-core. Both take the
+ * pointer at launch (Blink settings, Firefox preferences); Firefox takes the colour
+ * scheme as a preference too (WebDriver BiDi cannot emulate media features),
+ * Chromium per tab (newTab).
  */
-export async function launchEngine(engine: Engine, scheme: Scheme): Promise<EngineBrowser> {
+export async function launchEngine(engine: Engine, scheme: Scheme, pointer: Pointer = 'mouse'): Promise<EngineBrowser> {
   const browser =
     engine === 'chromium'
-      ? await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_FLAGS, defaultViewport: null })
-      : await launchFirefox({ ...FIREFOX_MOUSE, ...(scheme === 'dark' ? FIREFOX_DARK : {}) });
+      ? await puppeteer.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_FLAGS, CHROMIUM_POINTER[pointer]], defaultViewport: null })
+      : await launchFirefox({ ...FIREFOX_POINTER[pointer], ...(scheme === 'dark' ? FIREFOX_DARK : {}) });
   return { engine, scheme, browser };
 }
 

@@ -6,10 +6,10 @@ const SPEECH_KEY = 'kstb-speech';
 const BLOCKS = 'h1, h2, h3, h4, p, li, dt, dd, blockquote, caption, tr';
 /**
  * Never read: navigation, paper-only copies, decoration, the control itself,
- * controls and forms, citations (来源：…), and the share box (the page's address,
+ * controls and forms, citations (来源：…, the sources-and-dates line), and the share box (the page's address,
  * or the preview build's placeholder for it).
  */
-const SKIP = 'nav, .print-only, [aria-hidden="true"], #read-aloud-slot, form, button, input, select, textarea, .source-note, .share, svg';
+const SKIP = 'nav, .print-only, [aria-hidden="true"], #read-aloud-slot, form, button, input, select, textarea, .source-note, .source-dates, .share, svg';
 /** Web addresses inside a sentence: read as letters they mean nothing to a listener. */
 const ADDRESS = /(?:https?:\/\/|www\.)[^\s，。；、）)]+/g;
 /** How long after load the page waits for a voice list that may never come. */

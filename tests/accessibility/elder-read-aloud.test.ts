@@ -62,7 +62,9 @@ for (const engine of ENGINES) {
       const page = await tabWith([{ name: 'English', lang: 'en-US', localService: true }, LOCAL_ZH_VOICE]);
       const foreign: string[] = [];
       page.on('request', (r) => {
-        if (new URL(r.url()).origin !== new URL(server.url).origin) foreign.push(r.url());
+        // Network requests only: Firefox reports a data: font of its own among the page's requests.
+        const url = new URL(r.url());
+        if (/^(https?|wss?):$/.test(url.protocol) && url.origin !== new URL(server.url).origin) foreign.push(r.url());
       });
       for (const path of START_PAGES) {
         await openUrl(page, server.url + path);

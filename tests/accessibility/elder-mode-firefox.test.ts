@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer-core';
@@ -9,6 +9,7 @@ import { setViewport } from '../harness/firefox-esr.ts';
 import { FIREFOX_DARK, FIREFOX_MOUSE, firefoxFixture, launchFirefox } from '../harness/firefox.ts';
 import { AXE_SOURCE, AXE_TAGS, axeViolations, EVERY_KIND_OF_PAGE } from '../harness/pages.ts';
 import { contrastFigures, FIRST_SCREENS, MODE_COMBINATIONS, rememberModes, spacingProblems, type Modes } from '../harness/elder-mode.ts';
+import { decodePng, meanBrightness } from '../harness/pixels.ts';
 
 // Served under /kstb/: the toggles, the pointer pictures and read-aloud must work under a sub-path too.
 const fx = firefoxFixture('kstb', FIREFOX_MOUSE);
@@ -129,9 +130,8 @@ describe('长辈模式 in Firefox ESR', () => {
       writeFileSync(join(dir, 'page.pdf'), await page.pdf({ format: 'A4', printBackground: true }));
       await page.close();
       execFileSync('pdftoppm', ['-png', '-r', '30', '-f', '1', '-l', '1', '-singlefile', join(dir, 'page.pdf'), join(dir, 'page')]);
-      brightness[name] = Number(
-        execFileSync('convert', [join(dir, 'page.png'), '-colorspace', 'gray', '-format', '%[fx:mean]', 'info:'], { encoding: 'utf8' }),
-      );
+      // Read in Node: the tests need no image tool beyond poppler's pdftoppm.
+      brightness[name] = meanBrightness(decodePng(readFileSync(join(dir, 'page.png'))));
     }
     await browser.close();
     for (const [name, mean] of Object.entries(brightness)) assert.ok(mean > 0.85, `${name}: mean brightness ${mean}`);

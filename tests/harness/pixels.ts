@@ -84,3 +84,10 @@ export function contrastingChange(before: Pixels, after: Pixels, minRatio = 3): 
   }
   return count;
 }
+
+/** The mean brightness of an image (Rec. 709 luma of each pixel), from 0 (all black) to 1 (all white). */
+export function meanBrightness({ rgba }: Pixels): number {
+  let sum = 0;
+  for (let i = 0; i < rgba.length; i += 4) sum += 0.2126 * rgba[i]! + 0.7152 * rgba[i + 1]! + 0.0722 * rgba[i + 2]!;
+  return sum / (rgba.length / 4) / 255;
+}

@@ -5,25 +5,28 @@ import { after, before, describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
 import type { Browser } from 'playwright-core';
 import { buildSite, copyProject } from '../harness/build.ts';
+import { FROZEN_SEED_PATH, freezeProject, rerecordSeed } from '../harness/inputs.ts';
 import { launchBrowser } from '../harness/browser.ts';
 import { parseCsv } from '../harness/csv.ts';
 import { searchViaUi } from '../harness/search-ui.ts';
 import { serveStatic, type StaticServer } from '../harness/static-server.ts';
 
-const SEED = 'seeds/000_0d21fb7026870303.txt';
 const NAME = '学历公证<script>alert("name")</script>&amp;';
 const SCENARIO = '申请人可异地申请学历公证<img src=x onerror="alert(1)">，&lt;b&gt;不受&#x9650;制。';
 const project = copyProject();
+// The frozen first table, so that the hostile row is the same item whatever table seeds/ holds later.
+freezeProject(project);
 const outDir = join(project, 'dist');
 let browser: Browser;
 let server: StaticServer;
 
 before(async () => {
-  const path = join(project, SEED);
+  const path = join(project, FROZEN_SEED_PATH);
   const lines = readFileSync(path, 'utf8').split('\n');
   const i = lines.findIndex((l) => l.startsWith('1\t学历公证\t'));
   lines[i] = ['1', NAME, SCENARIO, '市司法局', '市教育局', ''].join('\t');
   writeFileSync(path, lines.join('\n'));
+  rerecordSeed(project);
   // With SITE_URL, so that the JSON-LD, og:image alt text and share images carry the name too.
   const result = buildSite({ root: project, outDir, siteUrl: 'https://kstb.example.org' });
   assert.equal(result.status, 0, result.output);

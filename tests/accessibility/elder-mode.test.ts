@@ -188,7 +188,8 @@ describe('长辈模式 in Chromium', () => {
         printed.set(
           `${name} ${colorScheme}`,
           await page.evaluate(() => {
-            const p = document.querySelector('main p')!;
+            // The first paragraph that goes on paper: the read-aloud slot's note is screen-only (.no-print).
+            const p = [...document.querySelectorAll('main p')].find((el) => !el.closest('.no-print'))!;
             return {
               color: getComputedStyle(p).color,
               background: getComputedStyle(document.body).backgroundColor,

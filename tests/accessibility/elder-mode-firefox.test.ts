@@ -9,27 +9,18 @@ import { setViewport } from '../harness/firefox-esr.ts';
 import { FIREFOX_DARK, FIREFOX_MOUSE, firefoxFixture, launchFirefox } from '../harness/firefox.ts';
 import { decodePng, meanBrightness } from '../harness/pixels.ts';
 import { AXE_SOURCE, AXE_TAGS, axeViolations, EVERY_KIND_OF_PAGE } from '../harness/pages.ts';
-import {
-  contrastFigures,
-  FIRST_SCREENS,
-  installSpeechRecorder,
-  LOCAL_ZH_VOICE,
-  MODE_COMBINATIONS,
-  rememberModes,
-  spacingProblems,
-  type Modes,
-} from '../harness/elder-mode.ts';
+import { contrastFigures, FIRST_SCREENS, MODE_COMBINATIONS, rememberModes, spacingProblems, type Modes } from '../harness/elder-mode.ts';
+import { decodePng, meanBrightness } from '../harness/pixels.ts';
 
 // Served under /kstb/: the toggles, the pointer pictures and read-aloud must work under a sub-path too.
 const fx = firefoxFixture('kstb', FIREFOX_MOUSE);
 
-/** A new tab of the given size, with `modes` remembered from an earlier visit and `voices` as its speech synthesis. */
-async function newPage(options: { width?: number; height?: number; modes?: Modes; voices?: object[]; browser?: Browser } = {}): Promise<Page> {
-  const { width = 390, height = 844, modes, voices, browser = fx.browser } = options;
+/** A new tab of the given size, with `modes` remembered from an earlier visit. */
+async function newPage(options: { width?: number; height?: number; modes?: Modes; browser?: Browser } = {}): Promise<Page> {
+  const { width = 390, height = 844, modes, browser = fx.browser } = options;
   const page = await browser.newPage();
   await setViewport(page, { width, height });
   if (modes) await page.evaluateOnNewDocument(rememberModes, modes);
-  if (voices) await page.evaluateOnNewDocument(installSpeechRecorder, JSON.stringify(voices));
   return page;
 }
 
@@ -47,7 +38,7 @@ describe('长辈模式 in Firefox ESR', () => {
       // One load per page, measured at each screen size: the layout follows the viewport as on a resized window.
       for (const [width, height] of FIRST_SCREENS) {
         await setViewport(page, { width, height });
-        for (const id of ['text-size-toggle', 'contrast-toggle']) {
+        for (const id of ['text-size-toggle', 'text-xlarge-toggle', 'contrast-toggle']) {
           const box = await page.$eval(`#${id}`, (el) => {
             const r = el.getBoundingClientRect();
             return { top: r.top, bottom: r.bottom, width: r.width, height: r.height, inMenu: !!el.closest('#site-menu') };
@@ -156,28 +147,5 @@ describe('长辈模式 in Firefox ESR', () => {
     assert.match(src, /\/kstb\/_astro\/pointer-large\.[\w-]+\.svg$/);
     assert.equal(await page.evaluate(async (u) => (await fetch(u)).status, src), 200);
     await page.close();
-  });
-
-  it('read-aloud speaks the answer box first in the Mandarin voice, pauses and stops; no voice, no control', async () => {
-    const page = await newPage({ voices: [LOCAL_ZH_VOICE] });
-    await open(page, 'items/2-15/');
-    await page.click('#read-aloud-play');
-    const calls = () => page.evaluate(() => (window as unknown as { speechCalls: unknown[] }).speechCalls);
-    const spoken = (await calls()).filter((c): c is { speak: string; lang: string; voice: string } => typeof c === 'object');
-    assert.match(spoken[0]!.speak, /^原表写明：/);
-    assert.ok(spoken.every((s) => s.lang === 'zh-CN' && s.voice === LOCAL_ZH_VOICE.name));
-    assert.equal(await page.$eval('#read-aloud-play', (b) => b.textContent), '暂停');
-    await page.click('#read-aloud-play');
-    await page.click('#read-aloud-stop');
-    assert.deepEqual((await calls()).filter((c) => typeof c === 'string').slice(-2), ['pause', 'cancel']);
-    assert.equal(await page.$eval('#read-aloud-play', (b) => b.textContent), '朗读本页');
-    await page.close();
-    for (const voices of [[], [{ name: 'Google 普通话', lang: 'zh-CN', localService: false }]]) {
-      const silent = await newPage({ voices });
-      await open(silent, 'bureaus/court/');
-      await silent.waitForFunction(() => document.readyState === 'complete');
-      assert.equal(await silent.$$eval('#read-aloud-slot button', (b) => b.length), 0, JSON.stringify(voices));
-      await silent.close();
-    }
   });
 });

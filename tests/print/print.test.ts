@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { formatDate, plannedDeadline } from '../../src/lib/views/format.ts';
+import { INFERRED_LEGEND } from '../../src/lib/views/item-view.ts';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
 import { REMARKS, remarkLabel } from '../../src/lib/core/remarks.ts';
 import { parseSiteIdentity } from '../../src/lib/facts/site-identity.ts';
@@ -136,9 +137,39 @@ describe('printing', () => {
       assert.ok(pdf.all.includes('手机扫码打开本页'), `${id}: QR code`);
       assert.ok(pdf.all.includes(squeeze(`来源：附件《${catalog.title}》`)), `${id}: source line`);
       assert.ok(pdf.all.includes('12345的来源：'), `${id}: the hotline's source is on paper too`);
+      // The next step on paper: whom to ask and that no contact is known, the local window with its locator, what is not known.
+      const window = catalog.guidance.howTo.find((s) => s.id === 'howto.local-window')!;
+      const unknown = catalog.guidance.howTo.find((s) => s.id === 'howto.unknown')!;
+      assert.ok(pdf.all.includes(squeeze(`牵头单位：${catalog.bureaus.find((b) => b.slug === item.lead[0])!.name}`)), `${id}: the lead bureau`);
+      assert.ok(pdf.all.includes('本站还没有收录它的电话、地址和网站'), `${id}: no contact, said plainly`);
+      assert.ok(pdf.all.includes(squeeze(window.text)), `${id}: the local window`);
+      assert.ok(pdf.all.includes(squeeze(window.citation!.locator!)), `${id}: its locator`);
+      assert.ok(pdf.all.includes(squeeze(unknown.text)), `${id}: what is not known`);
+      // The day it was printed (the page's script writes it before printing), and the key to the mark where the sheet carries it.
+      const now = new Date();
+      assert.ok(pdf.all.includes(`打印日期：${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`), `${id}: print date`);
+      const inferred = item.notes.some((n) => n.inferred);
+      assert.equal(pdf.all.includes(squeeze(INFERRED_LEGEND)), inferred, `${id}: the key to 本站推定 exactly where the sheet shows the mark`);
       assert.equal(pdf.searchVisible, false);
       assert.equal(pdf.buttonsVisible, false);
     }
+  });
+
+  it('prints an item sheet’s body and notes at 10.5 pt or more', async () => {
+    const page = await fx.browser.newPage();
+    await page.goto(`${fx.server.url}items/1-15/`);
+    await page.emulateMedia({ media: 'print' });
+    const sizes = await page.evaluate(() =>
+      [...document.querySelectorAll('main p, main li, main dd, main dt, main .source-note, main figcaption')]
+        .filter((el) => (el as HTMLElement).offsetParent !== null && (el.textContent ?? '').trim() !== '')
+        .map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 20), px: parseFloat(getComputedStyle(el).fontSize) })),
+    );
+    await page.close();
+    assert.ok(sizes.length > 20, `${sizes.length} text blocks printed`);
+    // 10.5 pt is 14 CSS px.
+    // The caption under the QR code is its label, not a note.
+    const small = sizes.filter((s) => s.px < 14 && s.text !== '手机扫码打开本页');
+    assert.deepEqual(small, [], 'text printed below 10.5 pt');
   });
 
   it('prints every one of the items on one A4 page', async () => {

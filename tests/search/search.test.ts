@@ -170,7 +170,7 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       assert.equal(result.status, '没有找到与“量子物理实验室”相关的事项。');
       const notice = page.locator('#search-none');
       assert.ok(await notice.isVisible());
-      assert.match((await notice.textContent()) ?? '', new RegExp(`石家庄市承担的 ${catalog.items.length} 项政务服务“跨省通办”事项`));
+      assert.match((await notice.textContent()) ?? '', new RegExp(`石家庄市（本站推定）承担的 ${catalog.items.length} 项政务服务“跨省通办”事项`));
       assert.ok(await page.locator('#search-empty').isVisible());
       // Where else to ask: the channels, on the how-to-apply page with their numbers and sources.
       assert.equal(

@@ -1,20 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { ENGINES, goto, newPage, openPage, setViewport, type ColorScheme } from '../harness/driver.ts';
+import { ENGINES, goto, newPage, setViewport, withBrowser, type ColorScheme } from '../harness/driver.ts';
 import { browserFixture, buttonNamed, showsButton } from '../harness/fixture.ts';
 import { AXE_SOURCE, AXE_TAGS, axeViolations, EVERY_KIND_OF_PAGE } from '../harness/pages.ts';
 import { meanBrightness, pdfFirstPage } from '../harness/pixels.ts';
-import {
-  contrastFigures,
-  FIRST_SCREENS,
-  installSpeechRecorder,
-  LOCAL_ZH_VOICE,
-  MODE_COMBINATIONS,
-  rememberModes,
-  spacingProblems,
-  type Modes,
-} from '../harness/elder-mode.ts';
+import { contrastFigures, FIRST_SCREENS, MODE_COMBINATIONS, rememberModes, spacingProblems, type Modes } from '../harness/elder-mode.ts';
 
 /** A page of every kind, for the checks that must hold everywhere. */
 const PAGES = EVERY_KIND_OF_PAGE;
@@ -34,7 +25,7 @@ const pressed = (page: Page, id: string) => page.$eval(`#${id}`, (b) => b.getAtt
 
 for (const engine of ENGINES) {
   describe(engine, () => {
-    // Served under /kstb/: the toggles, the pointer pictures and read-aloud must work under a sub-path too.
+    // Served under /kstb/: the toggles and the pointer pictures must work under a sub-path too (read-aloud: elder-read-aloud.browser.test.ts).
     const fx = browserFixture(engine, 'kstb');
 
     /** A fresh tab (its own storage) of the given size and colour scheme, with `modes` remembered from an earlier visit. */
@@ -47,7 +38,7 @@ for (const engine of ENGINES) {
     }
 
     describe(`长辈模式 (${engine})`, () => {
-      it('大字版 and 高对比 stand on the first screen of every page at 320, 390 and 1280 px, outside 菜单, one tap away', async () => {
+      it('大字版, 特大字 and 高对比 stand on the first screen of every page at 320, 390 and 1280 px, outside 菜单, one tap away', async () => {
         const problems: string[] = [];
         const page = await tab();
         for (const path of PAGES) {
@@ -55,7 +46,7 @@ for (const engine of ENGINES) {
           // One load per page, measured at each screen size: the layout follows the viewport as on a resized window.
           for (const [width, height] of FIRST_SCREENS) {
             await setViewport(page, { width, height });
-            for (const id of ['text-size-toggle', 'contrast-toggle']) {
+            for (const id of ['text-size-toggle', 'text-xlarge-toggle', 'contrast-toggle']) {
               const box = await page.$eval(`#${id}`, (el) => {
                 const r = el.getBoundingClientRect();
                 const shown = r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden';
@@ -108,7 +99,7 @@ for (const engine of ENGINES) {
           if (id === 'contrast-toggle') await page.keyboard.press('Enter');
           if (id === 'pointer-toggle') await page.keyboard.press('Space');
         }
-        for (const id of ['text-size-toggle', 'contrast-toggle', 'pointer-toggle']) assert.ok(reached.has(id), `Tab reaches #${id}`);
+        for (const id of ['text-size-toggle', 'text-xlarge-toggle', 'contrast-toggle', 'pointer-toggle']) assert.ok(reached.has(id), `Tab reaches #${id}`);
         const modes = () => page.evaluate(() => [document.documentElement.dataset.contrast, document.documentElement.dataset.pointer]);
         assert.deepEqual(await modes(), ['high', 'large']);
         await goto(page, `${fx.server.url}bureaus/court/`);
@@ -116,7 +107,7 @@ for (const engine of ENGINES) {
         await page.close();
       });
 
-      it('大鼠标 is offered on a computer and draws a large pointer from the site’s own files under its sub-path; a phone-width screen does not show it', async () => {
+      it('大鼠标 is offered with a mouse at any width and draws a large pointer from the site’s own files under its sub-path; a touch screen does not show it', async () => {
         const page = await tab({ width: 1280, height: 800 });
         await goto(page, `${fx.server.url}items/1-8/`);
         await (await buttonNamed(page, '大鼠标')).click();
@@ -131,9 +122,25 @@ for (const engine of ENGINES) {
         }, src);
         assert.equal(svg.status, 200);
         assert.match(svg.text, /width="64" height="64"/);
-        await setViewport(page, { width: 390, height: 844 });
-        assert.equal(await showsButton(page, '大鼠标'), false);
+        // With a mouse at any width: a 1280 px screen zoomed to 200% is 640 CSS px wide.
+        for (const width of [1280, 640, 320]) {
+          await setViewport(page, { width, height: 800 });
+          assert.equal(await showsButton(page, '大鼠标'), true, `${width} px with a mouse`);
+          const height = await page.$eval('#pointer-toggle', (b) => b.getBoundingClientRect().height);
+          assert.ok(height >= 44, `${width} px: 大鼠标 ${height} px high`);
+        }
         await page.close();
+        await withBrowser(
+          engine,
+          async (phone) => {
+            const touch = await newPage(phone, { width: 390, height: 844 });
+            await goto(touch, `${fx.server.url}items/1-8/`);
+            assert.equal(await touch.evaluate(() => matchMedia('(pointer: fine)').matches), false, 'a touch screen');
+            assert.equal(await showsButton(touch, '大鼠标'), false);
+            assert.equal(await touch.evaluate(() => document.getElementById('pointer-toggle')?.getClientRects().length ?? 0), 0, 'no box at all');
+          },
+          { pointer: 'touch' },
+        );
       });
 
       for (const colorScheme of ['light', 'dark'] as const) {
@@ -204,7 +211,8 @@ for (const engine of ENGINES) {
               printed.set(
                 `${name} ${colorScheme}`,
                 await page.evaluate(() => {
-                  const p = document.querySelector('main p')!;
+                  // The first paragraph that goes on paper: the read-aloud slot's note is screen-only (.no-print).
+                  const p = [...document.querySelectorAll('main p')].find((el) => !el.closest('.no-print'))!;
                   return {
                     color: getComputedStyle(p).color,
                     background: getComputedStyle(document.body).backgroundColor,
@@ -222,76 +230,6 @@ for (const engine of ENGINES) {
             if (key.includes('大字版')) assert.ok(p.size >= plain.size * 1.2, `${key}: ${p.size} vs ${plain.size}`);
           }
         });
-    });
-
-    describe(`read-aloud (语音阅读) (${engine})`, () => {
-      /** A tab whose speech synthesis has `voices`; it records what the page asks to be spoken. */
-      async function speechTab(voices: object[]): Promise<Page> {
-        const page = await tab();
-        await page.evaluateOnNewDocument(installSpeechRecorder, JSON.stringify(voices));
-        return page;
-      }
-      const calls = (page: Page) => page.evaluate(() => (window as unknown as { speechCalls: unknown[] }).speechCalls);
-
-      it('reads the answer box first, in the device’s Mandarin voice, with play, pause, resume and stop; nothing leaves the page', async () => {
-        const page = await speechTab([{ name: 'English', lang: 'en-US', localService: true }, LOCAL_ZH_VOICE]);
-        const requests: string[] = [];
-        page.on('request', (r) => requests.push(r.url()));
-        await goto(page, `${fx.server.url}items/2-15/`);
-        const answer = (await page.$eval('.answer', (el) => (el as HTMLElement).innerText)).replace(/\s+/g, '');
-        await (await buttonNamed(page, '朗读本页')).click();
-        const spoken = (await calls(page)).filter((c): c is { speak: string; lang: string; voice: string } => typeof c === 'object');
-        assert.ok(spoken.length > 3, 'the page is read');
-        assert.ok(answer.startsWith(spoken[0]!.speak.replace(/\s+/g, '')), `first: ${spoken[0]!.speak}`);
-        assert.match(spoken[0]!.speak, /^原表写明：/);
-        assert.ok(spoken.every((s) => s.lang === 'zh-CN' && s.voice === LOCAL_ZH_VOICE.name));
-        assert.ok(
-          spoken.some((s) => s.speak.includes('社会保障卡补领、换领、换发')),
-          'the title is read too',
-        );
-        assert.equal(await page.$eval('#read-aloud-play', (b) => b.textContent), '暂停');
-        await (await buttonNamed(page, '暂停')).click();
-        await (await buttonNamed(page, '继续')).click();
-        await (await buttonNamed(page, '停止')).click();
-        assert.deepEqual((await calls(page)).filter((c) => typeof c === 'string').slice(-3), ['pause', 'resume', 'cancel']);
-        assert.equal(await showsButton(page, '停止'), false);
-        assert.equal(await page.$eval('#read-aloud-play', (b) => b.textContent), '朗读本页');
-        assert.equal(await page.evaluate(() => document.activeElement?.id), 'read-aloud-play', 'focus goes back to 朗读本页');
-        for (const path of ['bureaus/court/', 'batches/1/']) {
-          await goto(page, fx.server.url + path);
-          await (await buttonNamed(page, '朗读本页')).click();
-          const first = (await calls(page)).find((c) => typeof c === 'object') as { speak: string };
-          const title = await page.$eval('h1', (h) => (h as HTMLElement).innerText.trim());
-          assert.ok(first.speak.startsWith(title), `${path} starts with its title: ${first.speak}`);
-        }
-        const origin = new URL(fx.server.url).origin;
-        assert.deepEqual(
-          requests.filter((u) => !u.startsWith('data:') && new URL(u).origin !== origin),
-          [],
-        );
-        await page.close();
-      });
-
-      it('shows no control where there is no Mandarin voice on the device, and adds no script to other pages', async () => {
-        for (const voices of [
-          [],
-          [{ name: 'English', lang: 'en-US', localService: true }],
-          [{ name: 'Google 普通话', lang: 'zh-CN', localService: false }],
-          [{ name: '粤語', lang: 'zh-HK', localService: true }],
-        ]) {
-          const page = await speechTab(voices);
-          await goto(page, `${fx.server.url}items/2-15/`);
-          await page.waitForFunction(() => document.querySelector('script[src*="ReadAloud"]') !== null && document.readyState === 'complete');
-          assert.equal((await page.$$('#read-aloud-slot button')).length, 0, JSON.stringify(voices));
-          assert.equal(await page.evaluate(() => document.documentElement.dataset.speech), undefined);
-          await page.close();
-        }
-        for (const path of ['', 'topics/', 'items/', 'accessibility/']) {
-          const page = await openPage(fx.browser, fx.server.url + path);
-          assert.equal((await page.$$('#read-aloud-slot, script[src*="ReadAloud"]')).length, 0, path);
-          await page.close();
-        }
-      });
     });
   });
 }

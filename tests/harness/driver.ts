@@ -61,6 +61,15 @@ export const CHROMIUM_MOUSE = '--blink-settings=primaryHoverType=2,availableHove
 /** Firefox preferences for a computer with a mouse, as CHROMIUM_MOUSE is for Chromium. */
 export const FIREFOX_MOUSE = { 'ui.primaryPointerCapabilities': 6, 'ui.allPointerCapabilities': 6 };
 
+/** Chromium flag for a touch screen: a coarse pointer that cannot hover (pointer type 2 coarse, hover type 1 none). */
+export const CHROMIUM_TOUCH = '--blink-settings=primaryHoverType=1,availableHoverTypes=1,primaryPointerType=2,availablePointerTypes=2';
+
+/** Firefox preferences for a touch screen, as CHROMIUM_TOUCH is for Chromium (capability bits: 1 coarse, 2 fine, 4 hover). */
+export const FIREFOX_TOUCH = { 'ui.primaryPointerCapabilities': 1, 'ui.allPointerCapabilities': 1 };
+
+/** What points: a mouse (fine, can hover) or a finger on a touch screen (coarse, no hover). */
+export type Pointer = 'mouse' | 'touch';
+
 /** The colour scheme the page's `prefers-color-scheme` reports. */
 export type ColorScheme = 'light' | 'dark';
 
@@ -78,6 +87,7 @@ const CLOSE_LIMIT_MS = 20_000;
 /** What the driver knows of a browser it launched. */
 interface Launched {
   engine: Engine;
+  options: LaunchOptions;
   colorScheme: ColorScheme;
   javaScript: boolean;
   /** Firefox only: browsers launched for another colour scheme or scripting, by `profileKey`, closed with this one. */
@@ -114,6 +124,13 @@ export interface LaunchOptions {
    * `newPage` opens a page asking otherwise in a second Firefox, as for `colorScheme`.
    */
   javaScript?: boolean;
+  /** A mouse (default) or a touch screen: both engines take the pointer at launch only. */
+  pointer?: Pointer;
+  /**
+   * Further Firefox preferences (ignored by Chromium), for what only a preference
+   * sets, such as printing silently into a file as a reader's print command does.
+   */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 /** The launch-time settings a Firefox page needs, as a key. */
@@ -123,13 +140,13 @@ function profileKey(colorScheme: ColorScheme, javaScript: boolean): string {
 
 /**
  * Launches the headless browser of `engine`: Chromium over CDP with
- * CHROMIUM_FLAGS and CHROMIUM_MOUSE (puppeteer adds `--hide-scrollbars`), or Firefox ESR over WebDriver BiDi with FIREFOX_MOUSE and the
- * colour scheme as preferences. A Firefox older than ESR 140 stops here with the
+ * CHROMIUM_FLAGS and CHROMIUM_MOUSE or CHROMIUM_TOUCH (puppeteer adds `--hide-scrollbars`), or Firefox ESR over WebDriver BiDi with
+ * FIREFOX_MOUSE or FIREFOX_TOUCH and the colour scheme as preferences. A Firefox older than ESR 140 stops here with the
  * command that installs a newer one. No default viewport: `newPage` sets it.
  * Close it with `closeBrowser` (or use `withBrowser`, which does).
  */
 export async function launch(engine: Engine, options: LaunchOptions = {}): Promise<Browser> {
-  const { colorScheme = 'light', javaScript = true } = options;
+  const { colorScheme = 'light', javaScript = true, pointer = 'mouse', firefoxPrefs = {} } = options;
   startGuard();
   let browser: Browser;
   if (engine === 'chromium') {
@@ -138,7 +155,7 @@ export async function launch(engine: Engine, options: LaunchOptions = {}): Promi
       protocol: 'cdp',
       executablePath: CHROMIUM_PATH,
       headless: true,
-      args: [...CHROMIUM_FLAGS, CHROMIUM_MOUSE],
+      args: [...CHROMIUM_FLAGS, pointer === 'touch' ? CHROMIUM_TOUCH : CHROMIUM_MOUSE],
       defaultViewport: null,
     });
   } else {
@@ -152,10 +169,16 @@ export async function launch(engine: Engine, options: LaunchOptions = {}): Promi
       // puppeteer would set a default viewport with a command ESR 140 does not know (see setViewport).
       defaultViewport: null,
       // The asynchronous clipboard readable without a paste prompt, as Chromium's clipboard permission allows (see allowClipboard in fixture.ts).
-      extraPrefsFirefox: { ...FIREFOX_MOUSE, ...scheme, 'javascript.enabled': javaScript, 'dom.events.testing.asyncClipboard': true },
+      extraPrefsFirefox: {
+        ...(pointer === 'touch' ? FIREFOX_TOUCH : FIREFOX_MOUSE),
+        ...scheme,
+        'javascript.enabled': javaScript,
+        'dom.events.testing.asyncClipboard': true,
+        ...firefoxPrefs,
+      },
     });
   }
-  launched.set(browser, { engine, colorScheme, javaScript, companions: new Map() });
+  launched.set(browser, { engine, options, colorScheme, javaScript, companions: new Map() });
   // A plain browser.close() (as in siteFixture's after hook) closes the companions too.
   browser.once('disconnected', () => {
     const info = launched.get(browser);
@@ -272,7 +295,7 @@ export async function newPage(browser: Browser, options: PageOptions = {}): Prom
   const key = profileKey(colorScheme ?? info.colorScheme, javaScript);
   if (info.engine === 'firefox' && key !== profileKey(info.colorScheme, info.javaScript)) {
     let companion = info.companions.get(key);
-    if (!companion) info.companions.set(key, (companion = launch('firefox', { colorScheme: colorScheme ?? info.colorScheme, javaScript })));
+    if (!companion) info.companions.set(key, (companion = launch('firefox', { ...info.options, colorScheme: colorScheme ?? info.colorScheme, javaScript })));
     host = await companion;
   }
   const context = shared ? host.defaultBrowserContext() : await host.createBrowserContext();

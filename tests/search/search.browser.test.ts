@@ -58,7 +58,8 @@ for (const [engine, name] of ENGINES.flatMap((e) => (Object.keys(SITES) as SiteN
     // the results, in the same order, and the same status as the engine in Node on the same build.
     it('shows exactly what the search engine returns in Node, on a sample of every query set', async () => {
       const { index, data } = await loadBuiltSearch(site.dir);
-      const sample = QUERY_SETS.flatMap((file) => fixture(file).filter((_, i) => i % 15 === 0));
+      // 学历公证: its planner splits off 学历, a word Firefox ESR's segmenter calls not word-like (src/lib/search/segment.ts).
+      const sample = [...QUERY_SETS.flatMap((file) => fixture(file).filter((_, i) => i % 15 === 0)), { query: '学历公证' }];
       const differ: string[] = [];
       for (const { query } of sample) {
         const answer = await searchCatalog(index, data, query);

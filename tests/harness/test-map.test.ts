@@ -3,20 +3,14 @@ import { globSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { PROJECT_ROOT } from './build.ts';
+import { kindOf, mapRows, parseSeconds, testFiles } from './test-map.ts';
 
 /** Every test file in the project, relative to its root. */
-const ON_DISK = globSync(['src/**/*.test.ts', 'tests/**/*.test.ts'], { cwd: PROJECT_ROOT }).sort();
+const ON_DISK = testFiles();
 const MAP = readFileSync(join(PROJECT_ROOT, 'tests/README.md'), 'utf8');
 
-/** The file column of the map's table of every test file (the section “Every test file”), in order. */
-function mappedFiles(markdown: string): string[] {
-  const section = markdown.split(/^## /m).find((s) => s.startsWith('Every test file'));
-  if (!section) throw new Error('tests/README.md has no section “Every test file”');
-  return section
-    .split('\n')
-    .filter((line) => line.startsWith('| `'))
-    .map((line) => /^\| `([^`]+)`/.exec(line)![1]!);
-}
+/** The file column of the map's table of every test file, in order. */
+const mappedFiles = (markdown: string) => mapRows(markdown).map((r) => r.file);
 
 describe('the test map (tests/README.md)', () => {
   it('lists every test file on disk, unit tests included, once, and no file that is not there', () => {
@@ -38,7 +32,7 @@ describe('the test map (tests/README.md)', () => {
 
   it('names each test by what it needs: unit tests beside their code, *.site.test.ts or *.browser.test.ts in the test folders', () => {
     const misnamed = ON_DISK.filter((f) => {
-      const kind = /\.(site|browser)\.test\.ts$/.exec(f)?.[1] ?? 'unit';
+      const kind = kindOf(f);
       const besideCode = f.startsWith('src/') || f.startsWith('tests/harness/');
       return besideCode ? kind !== 'unit' : kind === 'unit';
     });
@@ -52,5 +46,10 @@ describe('the test map (tests/README.md)', () => {
       (ref) => globSync(ref, { cwd: PROJECT_ROOT }).length === 0 && globSync(ref, { cwd: join(PROJECT_ROOT, 'tests') }).length === 0,
     );
     assert.deepEqual([...new Set(missing)], []);
+  });
+
+  it('reads the times it gives, which order the files npm test starts (tests/run.ts)', () => {
+    assert.deepEqual(['8 min 4 s (load 50)', 'Chromium half 18 min 43 s', '57 s', '< 1 s', '2 min', ''].map(parseSeconds), [484, 1123, 57, 1, 120, undefined]);
+    assert.ok(mapRows(MAP).some((r) => r.seconds !== undefined));
   });
 });

@@ -8,7 +8,8 @@
  * lanes busy to the end. The global setup (packages, Firefox, the three builds)
  * runs first when a site or browser test is among the files.
  */
-import { join } from 'node:path';
+import { loadavg } from 'node:os';
+import { join, relative } from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { PROJECT_ROOT } from './harness/build.ts';
@@ -38,4 +39,25 @@ const stream = run({
 stream.on('test:fail', () => {
   process.exitCode = 1;
 });
-stream.compose(spec).pipe(process.stdout);
+
+// Each file's wall time, from its first test starting to its last ending, printed at the end so the map's times can be kept current.
+const started = Date.now();
+const spans = new Map<string, { from: number; to: number }>();
+stream.on('test:dequeue', ({ file }) => {
+  if (file && !spans.has(file)) spans.set(file, { from: Date.now(), to: Date.now() });
+});
+stream.on('test:complete', ({ file }) => {
+  const span = file ? spans.get(file) : undefined;
+  if (span) span.to = Date.now();
+});
+const report = stream.compose(spec);
+report.pipe(process.stdout);
+report.on('end', () => {
+  const rows = [...spans].map(([file, { from, to }]) => [relative(PROJECT_ROOT, file), Math.round((to - from) / 1000)] as const).sort((a, b) => b[1] - a[1]);
+  console.log(
+    `\nWall time per file (s), ${Math.round((Date.now() - started) / 1000)} s in all, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}:`,
+  );
+  for (const [file, sec] of rows) console.log(`${String(sec).padStart(5)}  ${file}`);
+});

@@ -26,7 +26,7 @@
  * and the process fails, so a test file never hangs.
  */
 import type { ChildProcess } from 'node:child_process';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type CDPSession, type Page } from 'puppeteer-core';
 import { checkFirefox } from './firefox-esr.ts';
 
 /** The two browser engines every browser test runs in. */
@@ -241,6 +241,9 @@ export interface Viewport {
   deviceScaleFactor?: number;
 }
 
+/** Each Chromium tab's own CDP session, which holds its viewport (Emulation overrides last as long as the session). */
+const sessions = new WeakMap<Page, CDPSession>();
+
 /** The parts of puppeteer's BiDi frame that reach the WebDriver BiDi session. */
 interface BidiFrame {
   browsingContext: { id: string; userContext: { browser: { session: { send(method: string, params: object): Promise<unknown> } } } };
@@ -256,7 +259,14 @@ interface BidiFrame {
  */
 export async function setViewport(page: Page, viewport: Viewport): Promise<void> {
   const { width, height, deviceScaleFactor } = viewport;
-  if (engineOf(page.browser()) === 'chromium') return page.setViewport({ width, height, deviceScaleFactor: deviceScaleFactor ?? 1 });
+  if (engineOf(page.browser()) === 'chromium') {
+    // The one CDP command, not page.setViewport: puppeteer's also sends Emulation.setTouchEmulationEnabled, after which
+    // Chromium no longer reports the mouse of CHROMIUM_MOUSE to a loaded page ((pointer: fine) turns false on a resize).
+    let session = sessions.get(page);
+    if (!session) sessions.set(page, (session = await page.createCDPSession()));
+    await session.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: deviceScaleFactor ?? 1, mobile: false });
+    return;
+  }
   const context = (page.mainFrame() as unknown as BidiFrame).browsingContext;
   await context.userContext.browser.session.send('browsingContext.setViewport', {
     context: context.id,

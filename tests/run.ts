@@ -10,7 +10,7 @@
  */
 import { loadavg } from 'node:os';
 import { join, relative } from 'node:path';
-import { run } from 'node:test';
+import { run, type RunOptions } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { PROJECT_ROOT } from './harness/build.ts';
 import { kindOf, mapRows, testFiles, type TestKind } from './harness/test-map.ts';
@@ -29,13 +29,15 @@ const files = testFiles()
   .filter((f) => kinds.includes(kindOf(f)))
   .sort((a, b) => (seconds.get(b) ?? -1) - (seconds.get(a) ?? -1) || prior[kindOf(a)] - prior[kindOf(b)] || a.localeCompare(b));
 
-const stream = run({
+/** Node 24's run() takes globalSetupPath (as --test-global-setup); @types/node 24 does not list it yet. */
+const options: RunOptions & { globalSetupPath?: string } = {
   files: files.map((f) => join(PROJECT_ROOT, f)),
   concurrency: 2,
   // Every test may take up to 10 minutes; a test past it fails and its file goes on (tests/README.md, limits).
   timeout: 600_000,
   globalSetupPath: files.some((f) => kindOf(f) !== 'unit') ? join(PROJECT_ROOT, 'tests/global-setup.ts') : undefined,
-});
+};
+const stream = run(options);
 stream.on('test:fail', () => {
   process.exitCode = 1;
 });

@@ -3,6 +3,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkGfm from 'remark-gfm';
+import { contactGapsIntegration } from './src/integrations/contact-gaps.ts';
 import { minifyPublicIntegration } from './src/integrations/minify-public.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
 import { securityHeadersIntegration } from './src/integrations/security-headers.ts';
@@ -44,6 +45,6 @@ export default defineConfig({
       rehypePlugins: [[rehypeBaseLinks, { base }], rehypeTableLabels],
     }),
   },
-  integrations: [siteUrlIntegration(site), mdx(), pagefindIntegration(), securityHeadersIntegration(), minifyPublicIntegration()],
+  integrations: [siteUrlIntegration(site), contactGapsIntegration(), mdx(), pagefindIntegration(), securityHeadersIntegration(), minifyPublicIntegration()],
   devToolbar: { enabled: false },
 });

@@ -1,6 +1,6 @@
 /*
- * 长辈模式 display settings: 大字版 (large text), 高对比 (high contrast) and, on
- * computers, 大鼠标 (large pointer). Loaded as a tiny classic script in <head>
+ * 长辈模式 display settings: 大字版 (large text) and 特大字 (extra-large text, one
+ * setting with two steps), 高对比 (high contrast) and, with a mouse, 大鼠标 (large pointer). Loaded as a tiny classic script in <head>
  * (the CSP forbids inline script): it applies the remembered settings before the
  * first paint, so no page flashes in the wrong mode, then puts each toggle into
  * its reserved slot in the header. Plain ES5, no module. Each setting is kept in
@@ -10,6 +10,8 @@
   var root = document.documentElement;
   var MODES = [
     { key: 'kstb-text-size', attr: 'data-text-size', on: 'large', slot: 'text-size-slot', id: 'text-size-toggle', label: '大字版' },
+    /* The second text step shares 大字版's setting: turning one on turns the other off. */
+    { key: 'kstb-text-size', attr: 'data-text-size', on: 'xlarge', slot: 'text-xlarge-slot', id: 'text-xlarge-toggle', label: '特大字' },
     { key: 'kstb-contrast', attr: 'data-contrast', on: 'high', slot: 'contrast-slot', id: 'contrast-toggle', label: '高对比' },
     { key: 'kstb-pointer', attr: 'data-pointer', on: 'large', slot: 'pointer-slot', id: 'pointer-toggle', label: '大鼠标' },
   ];
@@ -32,6 +34,7 @@
   root.setAttribute('data-modes', '');
   if (read('kstb-speech') === 'zh') root.setAttribute('data-speech', 'zh');
 
+  var syncs = [];
   var addToggle = function (mode) {
     var slot = document.getElementById(mode.slot);
     if (!slot) return;
@@ -42,13 +45,15 @@
     var sync = function () {
       button.setAttribute('aria-pressed', String(root.getAttribute(mode.attr) === mode.on));
     };
+    syncs.push(sync);
     sync();
     button.addEventListener('click', function () {
       var on = root.getAttribute(mode.attr) !== mode.on;
       if (on) root.setAttribute(mode.attr, mode.on);
       else root.removeAttribute(mode.attr);
       write(mode.key, on ? mode.on : 'normal');
-      sync();
+      /* Every toggle, since 大字版 and 特大字 share one setting. */
+      for (var k = 0; k < syncs.length; k++) syncs[k]();
     });
     slot.appendChild(button);
   };

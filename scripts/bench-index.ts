@@ -15,13 +15,13 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import type { Browser } from 'playwright-core';
+import type { Browser } from 'puppeteer-core';
 import { loadCatalog } from '../src/build/load-catalog.ts';
 import { OWN_CITY_CODE } from '../src/lib/core/cities.ts';
 import { addSearchIndex, catalogSearchRecords } from '../src/build/search-index.ts';
 import { sortItems } from '../src/lib/views/grouping.ts';
 import type { SearchRecord } from '../src/lib/search/record.ts';
-import { launchBrowser } from '../tests/harness/browser.ts';
+import { closeBrowser, launch, newPage } from '../tests/harness/driver.ts';
 import { watch } from './bench-build.ts';
 import { serveStatic } from '../tests/harness/static-server.ts';
 
@@ -92,9 +92,8 @@ const LAYOUTS: { name: string; primary: string; merged: string[] }[] = [
 
 /** Runs the query set on one layout in a fresh, throttled browser context. */
 async function measure(browser: Browser, origin: string, layout: (typeof LAYOUTS)[number]) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+  const page = await newPage(browser);
+  const cdp = await page.createCDPSession();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   const bytes: Promise<number>[] = [];
   let requests = 0;
@@ -102,7 +101,7 @@ async function measure(browser: Browser, origin: string, layout: (typeof LAYOUTS
     if (r.request().resourceType() === 'document') return;
     requests++;
     bytes.push(
-      r.body().then(
+      r.buffer().then(
         (b) => gzipSync(b).length,
         () => 0,
       ),
@@ -130,15 +129,15 @@ async function measure(browser: Browser, origin: string, layout: (typeof LAYOUTS
       },
       { primary: layout.primary, merged: layout.merged, query },
     );
-    await page.waitForLoadState('networkidle');
+    await page.waitForNetworkIdle({ idleTime: 500 });
     out.push({ query, ...result, bytes: (await sum()) - before.bytes, requests: requests - before.requests });
   }
-  await context.close();
+  await page.close();
   return out;
 }
 
 const server = await serveStatic(site, '/');
-const browser = await launchBrowser();
+const browser = await launch('chromium');
 try {
   console.log(`\nlayout | query: ms (4× throttled), results, gz KiB downloaded, requests — the first query includes start-up`);
   for (const layout of LAYOUTS) {
@@ -148,7 +147,7 @@ try {
     for (const r of rows) console.log(`    ${r.query}: ${r.ms.toFixed(0)} ms, ${r.count} results, +${(r.bytes / 1024).toFixed(1)} KiB, ${r.requests} requests`);
   }
 } finally {
-  await browser.close();
+  await closeBrowser(browser);
   await server.close();
   rmSync(site, { recursive: true, force: true });
 }

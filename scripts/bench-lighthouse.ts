@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/harness/browser.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/harness/driver.ts';
 import { buildSite } from '../tests/harness/build.ts';
 import { serveStatic } from '../tests/harness/static-server.ts';
 

@@ -87,19 +87,19 @@ if (!browserMode) {
   });
   console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
 } else {
-  const { launchBrowser } = await import('../tests/harness/browser.ts');
+  const { closeBrowser, launch, newPage } = await import('../tests/harness/driver.ts');
   const { searchViaUi } = await import('../tests/harness/search-ui.ts');
   const { serveStatic } = await import('../tests/harness/static-server.ts');
   const { pageWeight } = await import('../tests/harness/weight.ts');
   const outRoot = join(PROJECT_ROOT, '.bench-output');
   rmSync(outRoot, { recursive: true, force: true });
-  const browser = await launchBrowser();
+  const browser = await launch('chromium');
   for (const base of (process.env.BENCH_BASES ?? '/,/kstb/').split(',')) {
     const dir = join(outRoot, base === '/' ? 'root' : 'kstb');
     const build = buildSite({ outDir: dir, base });
     if (build.status !== 0) throw new Error(build.output);
     const server = await serveStatic(dir, base);
-    const page = await browser.newPage();
+    const page = await newPage(browser);
     console.log(`Chromium, base ${base}`);
     const weight = await pageWeight(browser, `${server.url}search/?q=${encodeURIComponent('社保卡补办')}`, async (p) => {
       await p.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
@@ -111,5 +111,5 @@ if (!browserMode) {
     await page.close();
     await server.close();
   }
-  await browser.close();
+  await closeBrowser(browser);
 }

@@ -5,7 +5,8 @@
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'puppeteer-core';
+import { newPage } from '../tests/harness/driver.ts';
 import { listFiles } from '../tests/harness/build.ts';
 import { pageWeight } from '../tests/harness/weight.ts';
 
@@ -34,7 +35,7 @@ async function timeQuery(page: Page, query: string): Promise<number> {
     form.requestSubmit();
   }, query);
   try {
-    await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done', undefined, { timeout: QUERY_TIMEOUT });
+    await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done', { timeout: QUERY_TIMEOUT });
   } catch {
     return Infinity;
   }
@@ -47,13 +48,12 @@ async function timeQuery(page: Page, query: string): Promise<number> {
  * of the set is typed and submitted, QUERY_ROUNDS times.
  */
 export async function queryTimes(browser: Browser, siteUrl: string, city: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+  const page = await newPage(browser);
+  const cdp = await page.createCDPSession();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   const started = performance.now();
   await page.goto(`${siteUrl}search/?q=${encodeURIComponent('社保卡')}`);
-  await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done', undefined, { timeout: QUERY_TIMEOUT });
+  await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done', { timeout: QUERY_TIMEOUT });
   const firstResults = performance.now() - started;
   const times: number[] = [];
   const byQuery = new Map<string, number[]>();
@@ -64,7 +64,7 @@ export async function queryTimes(browser: Browser, siteUrl: string, city: string
       byQuery.set(q, [...(byQuery.get(q) ?? []), ms]);
     }
   }
-  await context.close();
+  await page.close();
   return { firstResults, p50: percentile(times, 50), p95: percentile(times, 95), byQuery };
 }
 

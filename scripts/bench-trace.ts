@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SourceMapConsumer } from 'source-map-js';
-import { launchBrowser } from '../tests/harness/browser.ts';
+import { closeBrowser, launch, newPage } from '../tests/harness/driver.ts';
 import { buildSite, copyProject } from '../tests/harness/build.ts';
 import { serveStatic } from '../tests/harness/static-server.ts';
 
@@ -146,32 +146,35 @@ function mainThread(events: TraceEvent[]) {
 }
 
 const server = await serveStatic(outDir);
-const browser = await launchBrowser();
+const browser = await launch('chromium');
 try {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+  const page = await newPage(browser);
+  const cdp = await page.createCDPSession();
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.gc'] });
+  await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'disabled-by-default-v8.gc'] });
   await cdp.send('Profiler.start');
   const started = performance.now();
   await page.goto(`${server.url}search/?q=${encodeURIComponent(QUERY)}`);
   await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
   const firstResults = performance.now() - started;
-  await page.waitForLoadState('networkidle');
+  await page.waitForNetworkIdle({ idleTime: 500 });
   const { profile: loadProfile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-  const loadTrace = JSON.parse((await browser.stopTracing()).toString()).traceEvents as TraceEvent[];
+  const loadTrace = JSON.parse(Buffer.from((await page.tracing.stop())!).toString()).traceEvents as TraceEvent[];
 
   // Typing a new query, key by key, as a person would.
-  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await page.tracing.start({ categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   await cdp.send('Profiler.start');
-  await page.fill('#q', '');
-  await page.locator('#q').pressSequentially(TYPED, { delay: 150 });
-  await page.waitForFunction((q) => document.getElementById('search-app')?.dataset.state === 'done' && location.search.includes(encodeURIComponent(q)), TYPED);
+  await page.$eval('#q', (el) => ((el as HTMLInputElement).value = ''));
+  await page.type('#q', TYPED, { delay: 150 });
+  await page.waitForFunction(
+    (q) => document.getElementById('search-app')?.dataset.state === 'done' && location.search.includes(encodeURIComponent(q)),
+    {},
+    TYPED,
+  );
   const { profile: typeProfile } = (await cdp.send('Profiler.stop')) as { profile: Profile };
-  const typeTrace = JSON.parse((await browser.stopTracing()).toString()).traceEvents as TraceEvent[];
+  const typeTrace = JSON.parse(Buffer.from((await page.tracing.stop())!).toString()).traceEvents as TraceEvent[];
 
   const report = (label: string, profile: Profile, trace: TraceEvent[]) => {
     const m = mainThread(trace);
@@ -205,7 +208,7 @@ try {
   report(`opening /search/?q=${QUERY}`, loadProfile, loadTrace);
   report(`typing ${TYPED}`, typeProfile, typeTrace);
 } finally {
-  await browser.close();
+  await closeBrowser(browser);
   await server.close();
   rmSync(project, { recursive: true, force: true });
   rmSync(join(outDir, '..'), { recursive: true, force: true });

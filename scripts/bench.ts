@@ -18,7 +18,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchBrowser } from '../tests/harness/browser.ts';
+import { closeBrowser, launch } from '../tests/harness/driver.ts';
 import { BUILD_NODE_FLAGS, PROJECT_ROOT } from '../tests/harness/build.ts';
 import { serveStatic } from '../tests/harness/static-server.ts';
 import { benchChart, type BenchRow } from './bench-chart.ts';
@@ -59,7 +59,7 @@ function describe(b: Build): string {
 
 const previous: BenchRow[] = existsSync(values.results) ? JSON.parse(readFileSync(values.results, 'utf8')) : [];
 const rows = new Map(previous.map((r) => [r.items, r]));
-const browser = sizes.length > 0 ? await launchBrowser() : undefined;
+const browser = sizes.length > 0 ? await launch('chromium') : undefined;
 if (browser) {
   console.log(
     'items | build wall | Astro setup / render / index (waited) | CPU Astro / indexer / Pagefind | peak RSS Astro / indexer / Pagefind | pages, files, size | search page + first search (gz), requests | first results, query p50 / p95 (4× throttled)',
@@ -99,7 +99,7 @@ for (const size of sizes) {
     rmSync(dir, { recursive: true, force: true });
   }
 }
-await browser?.close();
+if (browser) await closeBrowser(browser);
 
 if (values.peer) {
   const peer = resolve(values.peer);

@@ -1,11 +1,13 @@
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSiteAsync, copyProject, PREVIEW_SITE, SITES, TEST_OUTPUT } from './harness/build.ts';
-import { FIREFOX_PATH } from './harness/firefox.ts';
+import { FIREFOX_PATH } from './harness/driver.ts';
 import { checkFirefox } from './harness/firefox-esr.ts';
+import { checkPackages } from './harness/system.ts';
 
 /**
- * Builds the three test sites side by side before any test runs: at the root
+ * Checks the system packages and the Firefox version, then builds the three
+ * test sites side by side before any test runs: at the root
  * and under /kstb/ (both with SITE_URL), and a preview without SITE_URL whose
  * site.yaml fills some identity fields. Every site and browser test reads
  * these builds. The second and third build run in copies of the sources, so
@@ -13,7 +15,9 @@ import { checkFirefox } from './harness/firefox-esr.ts';
  * fails the run.
  */
 export async function globalSetup() {
-  // A Firefox too old for the browser tests stops the run now, saying what to install, not after the builds.
+  // A missing system package (.ci/packages.txt) or a Firefox too old for the browser tests stops the run now,
+  // saying what to install, not after the builds.
+  checkPackages();
   checkFirefox(FIREFOX_PATH);
   rmSync(TEST_OUTPUT, { recursive: true, force: true });
   const kstb = copyProject();

@@ -5,6 +5,19 @@ function today(): string {
 }
 
 /**
+ * Writes today's date into every `[data-print-date]`, now and again just before printing
+ * (a page left open overnight prints the day it is printed). Without JavaScript the line
+ * stays blank, to be filled in by hand.
+ */
+export function stampPrintDate(): void {
+  const stamp = () => {
+    for (const el of document.querySelectorAll('[data-print-date]')) el.textContent = today();
+  };
+  stamp();
+  window.addEventListener('beforeprint', stamp);
+}
+
+/**
  * Fills in the print date (which the static page cannot know) and adds the
  * “打印本页” button to every `[data-print-slot]`. The button is made here, not
  * in the HTML, so that readers without JavaScript (and text browsers) never
@@ -12,11 +25,7 @@ function today(): string {
  * clean summary, with a blank date line.
  */
 export function enablePrinting(): void {
-  const stamp = () => {
-    for (const el of document.querySelectorAll('[data-print-date]')) el.textContent = today();
-  };
-  stamp();
-  window.addEventListener('beforeprint', stamp);
+  stampPrintDate();
   for (const slot of document.querySelectorAll<HTMLElement>('[data-print-slot]')) {
     const button = document.createElement('button');
     button.type = 'button';

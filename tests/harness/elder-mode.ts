@@ -1,12 +1,14 @@
 /**
  * In-page checks for the 长辈模式 settings (大字版, 高对比, 大鼠标) and read-aloud,
- * shared by tests/elder-mode.test.ts in Chromium and Firefox. Functions marked
+ * shared by tests/accessibility/elder-mode.browser.test.ts in Chromium and Firefox. Functions marked
  * "runs in the page" are passed to `page.evaluate` and must be self-contained.
  */
 
 /** The remembered settings, as public/display-modes.js stores them. */
 export interface Modes {
   large?: boolean;
+  /** 特大字, the second text step (wins over `large`: both are one setting). */
+  xlarge?: boolean;
   contrast?: boolean;
 }
 
@@ -17,17 +19,21 @@ export const FIRST_SCREENS = [
   [1280, 800],
 ] as const;
 
-/** Every combination of 大字版 and 高对比, by name. */
+/** Every combination of the text steps (大字版, 特大字) and 高对比, by name. */
 export const MODE_COMBINATIONS: [string, Modes][] = [
   ['标准', {}],
   ['大字版', { large: true }],
+  ['特大字', { xlarge: true }],
   ['高对比', { contrast: true }],
   ['大字版+高对比', { large: true, contrast: true }],
 ];
 
+/** Each mode alone: the checks that take long run on these. */
+export const SINGLE_MODES: [string, Modes][] = MODE_COMBINATIONS.filter(([name]) => !name.includes('+'));
+
 /** Runs in the page (as an init script, or before a reload): remembers `modes` as a reader's earlier clicks would. */
 export function rememberModes(modes: Modes): void {
-  localStorage.setItem('kstb-text-size', modes.large ? 'large' : 'normal');
+  localStorage.setItem('kstb-text-size', modes.xlarge ? 'xlarge' : modes.large ? 'large' : 'normal');
   localStorage.setItem('kstb-contrast', modes.contrast ? 'high' : 'normal');
 }
 

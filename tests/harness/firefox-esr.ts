@@ -1,5 +1,4 @@
 import { spawnSync } from 'node:child_process';
-import type { Page } from 'puppeteer-core';
 
 /** The oldest Firefox the tests run on: ESR 140 (Debian's package before an `apt-get update`); ESR 153 too. */
 export const FIREFOX_MIN_VERSION = 140;
@@ -24,22 +23,4 @@ export function checkFirefox(path: string): void {
   const run = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 30_000 });
   const problem = firefoxProblem(run.error || run.status !== 0 ? undefined : run.stdout, path);
   if (problem) throw new Error(problem);
-}
-
-/** The parts of puppeteer's BiDi frame that reach the WebDriver BiDi session. */
-interface BidiFrame {
-  browsingContext: { id: string; userContext: { browser: { session: { send(method: string, params: object): Promise<unknown> } } } };
-}
-
-/**
- * Sets a tab's viewport with the plain WebDriver BiDi command
- * `browsingContext.setViewport`, sent over puppeteer's own connection.
- * puppeteer's page.setViewport also sends `emulation.setScreenOrientationOverride`,
- * which Firefox ESR 140 does not know; every version takes this path, so the
- * path ESR 140 needs is the one exercised on newer ones too. Use it instead of
- * page.setViewport in every Firefox test.
- */
-export async function setViewport(page: Page, viewport: { width: number; height: number }): Promise<void> {
-  const context = (page.mainFrame() as unknown as BidiFrame).browsingContext;
-  await context.userContext.browser.session.send('browsingContext.setViewport', { context: context.id, viewport });
 }

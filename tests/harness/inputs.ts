@@ -41,8 +41,13 @@ export const FROZEN_SEED = readFileSync(`${root}${TABLE_FIXTURES}/v1.txt`, 'utf8
  * received date; topics of items later versions added are left out (the frozen table has none).
  */
 export function frozenInputs(seedText?: string): CatalogInputs {
-  return readFirstVersionInputs(root, seedText ?? FROZEN_SEED);
+  // Read and checked once per test process (about half a second): the fuzzed and edited tables vary only the seed's text.
+  frozenContent ??= readFirstVersionInputs(root, FROZEN_SEED);
+  return { ...frozenContent, seed: { ...frozenContent.seed, text: seedText ?? FROZEN_SEED } };
 }
+
+/** The curated content over the frozen first table, as frozenInputs() reads it the first time. */
+let frozenContent: CatalogInputs | undefined;
 
 /**
  * Turns a copy of the project (copyProject) into one whose only table is the frozen first one,

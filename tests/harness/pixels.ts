@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 
 /** A decoded image: width, height and 4 bytes (RGBA) per pixel, row by row. */
@@ -90,4 +94,19 @@ export function meanBrightness({ rgba }: Pixels): number {
   let sum = 0;
   for (let i = 0; i < rgba.length; i += 4) sum += 0.2126 * rgba[i]! + 0.7152 * rgba[i + 1]! + 0.0722 * rgba[i + 2]!;
   return sum / (rgba.length / 4) / 255;
+}
+
+/**
+ * Renders the first page of a PDF at `dpi` with poppler's pdftoppm (poppler-utils,
+ * in .ci/packages.txt) and decodes its pixels in Node: no image tool needed.
+ */
+export function pdfFirstPage(pdf: Uint8Array, dpi = 30): Pixels {
+  const dir = mkdtempSync(join(tmpdir(), 'kstb-pixels-'));
+  try {
+    writeFileSync(join(dir, 'page.pdf'), pdf);
+    execFileSync('pdftoppm', ['-png', '-r', String(dpi), '-f', '1', '-l', '1', '-singlefile', join(dir, 'page.pdf'), join(dir, 'page')]);
+    return decodePng(readFileSync(join(dir, 'page.png')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

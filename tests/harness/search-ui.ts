@@ -1,5 +1,8 @@
-import type { Page } from 'playwright-core';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer-core';
 import { itemId } from '../../src/lib/search/engine.ts';
+import { PROJECT_ROOT } from './build.ts';
 
 /** What the search page shows for one query. */
 export interface UiSearchResult {
@@ -73,4 +76,14 @@ export function parseQueryFile(text: string): { query: string; expected: string[
           .map((id) => id.replace(/-0+(\d)/, '-$1')),
       };
     });
+}
+
+/** Every query set in tests/fixtures (search-queries.*.tsv). */
+export const QUERY_SETS = readdirSync(join(PROJECT_ROOT, 'tests/fixtures'))
+  .filter((f) => /^search-queries\..*\.tsv$/.test(f))
+  .sort();
+
+/** The queries of one set in tests/fixtures, read with parseQueryFile. */
+export function fixture(name: string): { query: string; expected: string[] }[] {
+  return parseQueryFile(readFileSync(join(PROJECT_ROOT, 'tests/fixtures', name), 'utf8'));
 }

@@ -1,5 +1,5 @@
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'puppeteer-core';
 
 /** What loading a page cost: gzipped bytes and the URLs requested, before and during an action. */
 export interface PageWeight {
@@ -13,9 +13,10 @@ export interface PageWeight {
  * Opens a page in a fresh context (empty cache) and measures every response
  * until the network is idle, gzipped as a static host would send it; then,
  * optionally, what an action fetches (documents it navigates to excluded).
+ * Chromium only: response bodies come over CDP (`launch('chromium')` from driver.ts).
  */
 export async function pageWeight(browser: Browser, url: string, act?: (page: Page) => Promise<void>): Promise<PageWeight> {
-  const context = await browser.newContext();
+  const context = await browser.createBrowserContext();
   const page = await context.newPage();
   let phase: 'load' | 'act' = 'load';
   const seen = { load: [] as { url: string; bytes: Promise<number> }[], act: [] as { url: string; bytes: Promise<number> }[] };
@@ -23,13 +24,13 @@ export async function pageWeight(browser: Browser, url: string, act?: (page: Pag
     if (phase === 'act' && r.request().resourceType() === 'document') return;
     seen[phase].push({
       url: r.url(),
-      bytes: r.body().then(
+      bytes: r.buffer().then(
         (b) => gzipSync(b).length,
         () => 0,
       ),
     });
   });
-  await page.goto(url, { waitUntil: 'networkidle' });
+  await page.goto(url, { waitUntil: 'networkidle0' });
   phase = 'act';
   if (act) await act(page);
   const total = async (list: { bytes: Promise<number> }[]) => (await Promise.all(list.map((x) => x.bytes))).reduce((a, b) => a + b, 0);

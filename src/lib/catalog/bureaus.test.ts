@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseBureauRegistry, splitBureauCell } from './bureaus.ts';
+import { bureausWithoutContact, parseBureauRegistry, splitBureauCell, tableSpellings } from './bureaus.ts';
+import { buildCatalog } from './catalog.ts';
 import { parseReferences } from '../facts/references.ts';
-import { readProjectFile } from '../../../tests/harness/inputs.ts';
+import { readProjectFile, realInputs } from '../../../tests/harness/inputs.ts';
 
 const refs = parseReferences(readProjectFile('content/references.yaml'), 'content/references.yaml');
 
@@ -45,6 +46,25 @@ describe('the bureau registry', () => {
     );
   });
 
+  it('rejects a phone number that would dial a local line from another city, naming the line', () => {
+    const local = `${entry('a', '甲')}  contact:\n    phone: { value: '12333', citation: { source: gbf-2020-35, checked: 2026-11-27 } }\n`;
+    assert.throws(
+      () => parseBureauRegistry(local, 'b.yaml', refs),
+      /b\.yaml:1: invalid bureau entry: contact\.phone\.value: write the number with its area code/,
+    );
+  });
+
+  it('lists the bureaus named in the table that have no contact detail yet', () => {
+    const filled = `${entry('a', '甲')}  contact:\n    hours: { value: 工作日, citation: { source: gbf-2020-35, checked: 2026-11-27 } }\n${entry('b', '乙')}${entry('c', '丙')}`;
+    const bureaus = parseBureauRegistry(filled, 'b.yaml', refs).bureaus;
+    const gaps = bureausWithoutContact(bureaus, [{ lead: ['a'], cooperating: ['b'] }]);
+    assert.deepEqual(
+      gaps.map((b) => b.slug),
+      ['b'],
+      'c is named by no item',
+    );
+  });
+
   it('rejects a non-ASCII slug and unknown fields', () => {
     assert.throws(() => parseBureauRegistry(entry('人社', '甲'), 'b.yaml', refs), /b\.yaml:1: invalid bureau entry: slug/);
     assert.throws(() => parseBureauRegistry(`${entry('a', '甲')}  phone: 123\n`, 'b.yaml', refs), /b\.yaml:1: invalid bureau entry/);
@@ -72,5 +92,23 @@ describe('splitBureauCell', () => {
     assert.deepEqual(splitBureauCell('市公安局、市民政局、 市卫健委'), ['市公安局', '市民政局', '市卫健委']);
     assert.deepEqual(splitBureauCell(''), []);
     assert.deepEqual(splitBureauCell('市医保局，市公安局'), ['市医保局', '市公安局']);
+  });
+});
+
+describe('how the table writes a bureau', () => {
+  const catalog = buildCatalog(realInputs());
+  const spellings = (slug: string) => {
+    const bureau = catalog.bureaus.find((b) => b.slug === slug)!;
+    return tableSpellings(bureau, catalog.bureaus, catalog.items);
+  };
+
+  it('is the text a correction replaced where the table never prints the name', () => {
+    assert.deepEqual(spellings('pboc'), ['市行石家庄中心支行']);
+  });
+
+  it('is the name and the aliases the table prints, never another bureau’s name from a corrected cell', () => {
+    assert.deepEqual(spellings('housing-fund').sort(), ['住房公积金管理中心', '市公积金管理中心'].sort());
+    assert.deepEqual(spellings('public-security'), ['市公安局']);
+    assert.deepEqual(spellings('human-resources'), ['市人社局', '市人社局局长'], '3-29 writes 市人社局局长');
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import { citationSchema, resolvedCitationSchema, type ReferenceRegistry } from '../facts/references.ts';
 import { citySchema, OWN_CITY_CODE, type City } from '../core/cities.ts';
 import { SourceError } from '../core/source-error.ts';
+import { dialsAnywhere } from '../facts/phone.ts';
 import { parseYamlList } from '../core/yaml-source.ts';
 
 /** The contact fields a deploying office may fill in, in the order pages show them. */
@@ -29,9 +30,18 @@ const contactSchema = <C extends z.ZodType>(citation: C) =>
         .object({ value: z.string().min(1), citation })
         .strict()
         .optional(),
-      /** A number for questions, digits and hyphens. */
+      /**
+       * A number for questions, digits and hyphens, written so that it reaches the bureau from
+       * anywhere (0311-…, a mobile or 400 number): pages make it a tap-to-call link.
+       */
       phone: z
-        .object({ value: z.string().regex(/^[0-9-]+$/), citation })
+        .object({
+          value: z
+            .string()
+            .regex(/^[0-9-]+$/)
+            .refine(dialsAnywhere, { message: 'write the number with its area code (0311-…) so that it reaches the bureau from another city' }),
+          citation,
+        })
         .strict()
         .optional(),
       /** Office hours, as the bureau publishes them. */
@@ -136,4 +146,40 @@ export function splitBureauCell(cell: string): string[] {
     .split(/[、，,；;]/)
     .map((name) => name.trim())
     .filter((name) => name !== '');
+}
+
+/** The bureaus that lead or cooperate in some item and have no contact detail filled in: a deploying office's gap list. */
+export function bureausWithoutContact(bureaus: readonly Bureau[], items: readonly { lead: readonly string[]; cooperating: readonly string[] }[]): Bureau[] {
+  const named = new Set(items.flatMap((i) => [...i.lead, ...i.cooperating]));
+  return bureaus.filter((b) => named.has(b.slug) && CONTACT_FIELDS.every((key) => b.contact[key] === undefined));
+}
+
+/**
+ * How the table itself writes a bureau, from the cells of the items naming it: its name or an alias
+ * as printed, or the text a correction replaced by its name (市行石家庄中心支行 for 人民银行石家庄中心支行).
+ * A name in a corrected cell that denotes another bureau is that bureau's, not this one's.
+ */
+export function tableSpellings(
+  bureau: Pick<Bureau, 'slug' | 'name' | 'aliases'>,
+  bureaus: readonly Pick<Bureau, 'slug' | 'name' | 'aliases'>[],
+  items: readonly {
+    lead: readonly string[];
+    cooperating: readonly string[];
+    source: Record<'lead' | 'cooperating', string>;
+    notes: readonly { field: string; original: string; corrected: string }[];
+  }[],
+): string[] {
+  const owner = new Map(bureaus.flatMap((b) => [b.name, ...b.aliases].map((n) => [n, b.slug] as const)));
+  const own = new Set([bureau.name, ...bureau.aliases]);
+  const found = new Set<string>();
+  for (const item of items) {
+    for (const field of ['lead', 'cooperating'] as const) {
+      if (!item[field].includes(bureau.slug)) continue;
+      for (const part of splitBureauCell(item.source[field])) {
+        const replaced = item.notes.some((n) => n.field === field && n.original.includes(part) && [...own].some((name) => n.corrected.includes(name)));
+        if (own.has(part) || (replaced && owner.get(part) === undefined)) found.add(part);
+      }
+    }
+  }
+  return [...found];
 }

@@ -14,7 +14,7 @@ export const NORM_STATUS = {
   met: '符合',
   partly: '部分符合',
   'not-applicable': '不适用',
-  'not-met': '未做',
+  'not-met': '不符合',
 } as const;
 
 /** Zod schema of one requirement of the norms and the site's answer to it, in content/elder-norm.yaml. */

@@ -1,13 +1,18 @@
 /** A schema.org object, as JSON-LD. */
 type JsonLd = Record<string, unknown>;
 
-/** JSON-LD for one item: a GovernmentService provided by its lead bureau in Shijiazhuang. */
+/**
+ * JSON-LD for one item: a GovernmentService. JSON-LD cannot carry the 本站推定 mark, so it states
+ * only what the table says: no areaServed (the table names no city; that it is Shijiazhuang's is
+ * the site's inference), and a provider only where the table names the lead bureau itself, by the
+ * table's own short name. Pass no provider where the lead is inferred.
+ */
 export function governmentServiceJsonLd(item: {
   name: string;
   scenario: string;
   url: string;
   serviceType: string;
-  provider: { name: string; url: string };
+  provider?: { name: string; url: string };
 }): JsonLd {
   return {
     '@context': 'https://schema.org',
@@ -16,8 +21,7 @@ export function governmentServiceJsonLd(item: {
     description: item.scenario,
     url: item.url,
     serviceType: item.serviceType,
-    areaServed: { '@type': 'City', name: '石家庄市' },
-    provider: { '@type': 'GovernmentOrganization', name: item.provider.name, url: item.provider.url },
+    ...(item.provider && { provider: { '@type': 'GovernmentOrganization', name: item.provider.name, url: item.provider.url } }),
   };
 }
 

@@ -5,7 +5,17 @@
  */
 const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
 
-/** Splits text into words the way browsers do (ICU), keeping only word-like segments. */
+/** A letter or a digit: what makes a segment a word rather than spaces or punctuation. */
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Splits text into words the way browsers do (ICU), keeping only word segments:
+ * those with a letter or digit. Not `isWordLike`: Firefox ESR's segmenter
+ * (ICU4X) reports a Chinese word that ends a run of Han characters before
+ * anything else, or stands alone (学历 in 学历公证。, or 学历 by itself), as not
+ * word-like, so a query planned in Firefox lost such words and ranked
+ * differently from Chromium and Node. On ICU (Chromium, Node) the two tests agree.
+ */
 export function segmentWords(text: string): string[] {
-  return [...segmenter.segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
+  return [...segmenter.segment(text)].filter((s) => WORD.test(s.segment)).map((s) => s.segment);
 }

@@ -1,3 +1,4 @@
+import { inferredCountMark, withMark } from './item-view.ts';
 /** One row of a bar chart: its label above a bar, and the page it links to. */
 export interface Bar {
   label: string;
@@ -52,7 +53,7 @@ export function overviewSeries(input: {
   topics: readonly { slug: string; name: string }[];
   views: {
     byBatch: readonly { batch: number; items: readonly unknown[] }[];
-    bureauCounts: ReadonlyMap<string, { lead: number }>;
+    bureauCounts: ReadonlyMap<string, { lead: number; inferred?: { lead: number } }>;
     topicCounts: ReadonlyMap<string, number>;
   };
   paths: { batch(n: number): string; bureau(slug: string): string; topic(slug: string): string };
@@ -66,7 +67,11 @@ export function overviewSeries(input: {
       path: paths.batch(b.batch),
     })),
     byLead: input.bureaus
-      .map((b) => ({ label: b.name, value: views.bureauCounts.get(b.slug)?.lead ?? 0, path: paths.bureau(b.slug) }))
+      .map((b) => {
+        const counts = views.bureauCounts.get(b.slug);
+        // A bar that counts inferred leads says so, as every count on the site does.
+        return { label: withMark(b.name, inferredCountMark(counts?.inferred?.lead ?? 0)), value: counts?.lead ?? 0, path: paths.bureau(b.slug) };
+      })
       .filter((bar) => bar.value > 0)
       .sort(biggestFirst),
     byTopic: input.topics.map((t) => ({ label: t.name, value: views.topicCounts.get(t.slug) ?? 0, path: paths.topic(t.slug) })).sort(biggestFirst),

@@ -95,6 +95,12 @@ describe('catalogViews', () => {
       assert.deepEqual(ids(views.byBureau.get(b.slug)!.cooperating), ids(expected.cooperating), b.slug);
       assert.equal(views.bureauCounts.get(b.slug)?.lead, items.filter((i) => i.lead.includes(b.slug)).length, b.slug);
     }
+    // Counted by field, as pages mark them: 1-8..1-18 have an inferred lead (市人社局), 2-19 an inferred
+    // lead and cooperating field, 3-25 (where 市公安局 cooperates too) an inferred cooperating field.
+    assert.equal(views.bureauCounts.get('human-resources')?.inferred.lead, 11);
+    assert.equal(views.bureauCounts.get('housing-fund')?.inferred.lead, 1);
+    assert.equal(views.bureauCounts.get('public-security')?.inferred.cooperating, 2);
+    assert.equal(views.bureauCounts.get('justice')?.inferred.lead, 0);
     assert.ok(
       !views.byBureau
         .get('human-resources')!

@@ -7,6 +7,8 @@ export interface GroupableItem {
   number: number;
   lead: readonly string[];
   cooperating: readonly string[];
+  /** The site's changes to the row: a bureau field the site inferred is counted as such. */
+  notes?: readonly { field: string; inferred: boolean }[];
 }
 
 /** Orders items as the source does: by batch, then number. */
@@ -114,10 +116,15 @@ export interface CatalogViews<T extends GroupableItem & { topics: readonly strin
   topicCounts: Map<string, number>;
   /** Items each bureau leads and cooperates on, grouped by batch, only non-empty batches. */
   byBureau: Map<string, Record<Role, BatchGroup<T>[]>>;
-  /** Lead and cooperating counts of each bureau. */
-  bureauCounts: Map<string, Record<Role, number>>;
+  /** Lead and cooperating counts of each bureau, and how many of each rest on a bureau the site inferred (本站推定). */
+  bureauCounts: Map<string, Record<Role, number> & { inferred: Record<Role, number> }>;
   /** Previous and next item within the batch, and the nearest other items of the same lead bureau. */
   around: Map<string, { previous?: T; next?: T; sameLead: { slug: string; total: number; items: T[] } }>;
+}
+
+/** How many of the items have the given bureau field inferred by the site. */
+function inferredIn(items: readonly GroupableItem[], field: Role): number {
+  return items.filter((i) => i.notes?.some((n) => n.field === field && n.inferred)).length;
 }
 
 /**
@@ -147,7 +154,16 @@ export function catalogViews<T extends GroupableItem & { topics: readonly string
     byTopic: new Map([...topicLists].map(([slug, list]) => [slug, groups(list)])),
     topicCounts: new Map([...topicLists].map(([slug, list]) => [slug, list.length])),
     byBureau: new Map([...roleLists].map(([slug, r]) => [slug, { lead: groups(r.lead), cooperating: groups(r.cooperating) }])),
-    bureauCounts: new Map([...roleLists].map(([slug, r]) => [slug, { lead: r.lead.length, cooperating: r.cooperating.length }])),
+    bureauCounts: new Map(
+      [...roleLists].map(([slug, r]) => [
+        slug,
+        {
+          lead: r.lead.length,
+          cooperating: r.cooperating.length,
+          inferred: { lead: inferredIn(r.lead, 'lead'), cooperating: inferredIn(r.cooperating, 'cooperating') },
+        },
+      ]),
+    ),
     around: new Map(sorted.map((item) => [item.id, { ...neighbours(sorted, item), sameLead: sameLeadItems(sorted, item, sameLeadLimit) }])),
   };
 }

@@ -33,6 +33,14 @@ export function withMark(value: string, mark: string | undefined): string {
 }
 
 /**
+ * The mark beside a count that includes items whose bureau field the site inferred:
+ * 其中 11 项含本站推定. Undefined when none is inferred. Use with withMark: 12（其中 11 项含本站推定）.
+ */
+export function inferredCountMark(inferred: number): string | undefined {
+  return inferred > 0 ? `其中 ${inferred} 项含${INFERRED_MARK}` : undefined;
+}
+
+/**
  * The display name of whatever a slug names (a bureau, a topic): its short name,
  * or the slug itself, so that a missing entry shows something traceable rather than a blank.
  */

@@ -67,7 +67,8 @@ describe('every sentence true', () => {
       const doc = loadPage('root', file);
       const first = doc.querySelector('.answer > p');
       assert.equal(first?.className, 'can', item.id);
-      assert.equal(text(first), `原表写明：${item.scenario}`, item.id);
+      // The table's own words, even where it has a slip; the corrected sentence stands beside it.
+      assert.equal(text(first), `原表写明：${item.source.scenario}`, item.id);
       assert.equal(text(doc.querySelector('.answer .status')), `任务分工表${plannedDeadline(item.batch)}。`, item.id);
       assert.match(text(doc.querySelector('.answer .caveat')), /以办理部门答复为准/, item.id);
       // Once per page, clearly: not repeated in remarks, the how-to section or the footer.
@@ -170,8 +171,8 @@ describe('every sentence true', () => {
           );
         }
       }
-      // Dialled from elsewhere, 12345 reaches that city's hotline: no call-to-action link.
-      assert.equal(howTo?.querySelector('a[href^="tel:"]'), null, item.id);
+      // 12345 and 12333 are local numbers: no call-to-action link to either.
+      assert.equal(howTo?.querySelector('a[href="tel:12345"], a[href="tel:12333"]'), null, item.id);
     }
     assert.ok(fieldLines > 0, 'some item shows its field’s line');
   });
@@ -204,5 +205,117 @@ describe('every sentence true', () => {
     const facts = text(loadPage('root', 'items/3-25/index.html').querySelector('.facts'));
     assert.match(facts, /人民银行石家庄中心支行[^；]*（本站推定）/);
     assert.match(text(loadPage('root', 'items/3-25/index.html').querySelector('#source')), /“市行”很可能是“人行”/);
+  });
+});
+
+describe('every sentence true, round three (issue 27)', () => {
+  it('no page keeps a wording that said more than its source', () => {
+    const removed = [
+      // 12345: no source read says what a call from another city reaches.
+      '12345是各地各自的热线',
+      '在外地拨打接通的一般是当地的',
+      '接通的一般是当地的热线',
+      // The 市 prefix is not on every bureau (住房公积金管理中心).
+      '各部门名称都冠以“市”',
+      // The footer: topics, full names and six other sources are not from the table.
+      '本站内容全部取自',
+      // The table never writes 人行石家庄中心支行, and never 人民银行石家庄中心支行 either.
+      '原表也写作：人行石家庄中心支行',
+      '原表简称：人民银行石家庄中心支行',
+      // 35号 says 政务服务大厅设置的“跨省通办”窗口, not whose hall.
+      '由申请人所在地政务服务大厅',
+      // The old answer to “whom to ask”, pointing back at the name above it.
+      '先向上面写的牵头单位咨询',
+      // 主题 and 服务对象 are the site's own, not the table's.
+      '主题和服务对象来自原表',
+    ];
+    for (const file of pages) {
+      const html = readBuilt('root', file);
+      for (const phrase of removed) assert.ok(!html.includes(phrase), `${file} says “${phrase}”`);
+      // The city is the site's inference: said with its mark, never bare.
+      assert.ok(!/(?<!）)石家庄市承担的/.test(text(loadPage('root', file).querySelector('body'))), `${file}: 石家庄市承担的 without its mark`);
+    }
+  });
+
+  it('no tel: link on any page dials a local number that does not reach Shijiazhuang from elsewhere', () => {
+    let links = 0;
+    for (const site of ['root', 'kstb'] as const) {
+      for (const file of listFiles(SITES[site].dir).filter((f) => f.endsWith('.html'))) {
+        for (const a of loadPage(site, file).querySelectorAll('a[href^="tel:"]')) {
+          links += 1;
+          const number = (a.getAttribute('href') ?? '').slice('tel:'.length).replace(/-/g, '');
+          // With its area code (0 + 2–3 digits + 7–8), a mobile, or a 400/800 number: the same line from anywhere.
+          assert.match(number, /^(?:0[1-9]\d{8,10}|1[3-9]\d{9}|[48]00\d{7})$/, `${site} ${file}: ${a.getAttribute('href')}`);
+        }
+      }
+    }
+    // The shipped registry has no contact details: no number at all is a link, and 12345/12333 are shown as text.
+    assert.equal(links, 0);
+    assert.match(text(loadPage('root', 'how-to-apply/index.html').querySelector('main')), /12333/);
+  });
+
+  it('gives every item a next step: whom to ask, the local window as 35号 requires it with its locator, and what is not known', () => {
+    const window = catalog.guidance.howTo.find((s) => s.id === 'howto.local-window')!;
+    const unknown = catalog.guidance.howTo.find((s) => s.id === 'howto.unknown')!;
+    assert.equal(window.citation?.reference.number, '国办发〔2020〕35号');
+    assert.match(window.text, /^国办发〔2020〕35号要求/, 'worded as what the document requires of governments');
+    for (const item of catalog.items) {
+      const howTo = loadPage('root', `items/${item.id}/index.html`).querySelector('#how-to')!;
+      const all = text(howTo);
+      for (const slug of item.lead) assert.ok(all.includes(`牵头单位：${bureauName.get(slug)}`), `${item.id} names its lead ${slug}`);
+      assert.match(all, /本站还没有收录它的电话、地址和网站/, `${item.id} says plainly that no contact is known`);
+      assert.ok(all.includes(window.text), `${item.id}: the local window`);
+      assert.ok(all.includes(`${window.citation!.locator}；`), `${item.id}: the window's locator`);
+      assert.ok(all.includes(unknown.text), `${item.id}: what is not known`);
+    }
+  });
+
+  it('keeps 主题 and 服务对象 out of the box of the table’s row', () => {
+    for (const item of catalog.items) {
+      const doc = loadPage('root', `items/${item.id}/index.html`);
+      const row = [...doc.querySelectorAll('h2')].find((h) => text(h) === '原表这一行')?.nextElementSibling;
+      assert.equal(row?.tagName, 'DL', item.id);
+      const labels = [...row!.querySelectorAll('dt')].map((dt) => text(dt));
+      assert.deepEqual(labels, ['牵头单位', '配合单位', '备注', '批次'], item.id);
+      assert.match(text(doc.querySelector('.site-facts')), /原表没有这两栏/, item.id);
+    }
+  });
+
+  it('shows the table’s own words under 原表写明 on 1-3, 2-17, 3-1 and 3-28, with the correction beside them', () => {
+    for (const [id, written, corrected] of [
+      ['1-3', '申请机动车驾驶公证', '申请机动车驾驶证公证'],
+      ['2-17', '等級', '等级'],
+      ['3-1', '申请具有无犯罪记录证明', '申请开具有无犯罪记录证明'],
+      ['3-28', '转出地与转出地', '转入地与转出地'],
+    ]) {
+      const answer = loadPage('root', `items/${id}/index.html`).querySelector('.answer')!;
+      assert.ok(text(answer.querySelector('.can')).includes(written!), `${id}: 原表写明 quotes “${written}”`);
+      assert.ok(!text(answer.querySelector('.can')).includes(corrected!), `${id}: 原表写明 does not show the correction`);
+      assert.ok(text(answer.querySelector('.fix')).includes(`“${written}”应为“${corrected}”`), `${id}: the correction beside it`);
+    }
+  });
+
+  it('marks counts that include inferred bureaus, and keeps inferred values out of the structured data', () => {
+    const mark = /其中 11 项含本站推定/;
+    assert.match(text(loadPage('root', 'bureaus/human-resources/index.html').querySelector('main')), mark);
+    assert.match(text(loadPage('root', 'index.html').querySelector('main')), mark);
+    assert.match(text(loadPage('root', 'bureaus/index.html').querySelector('main')), mark);
+    assert.match(readBuilt('root', 'overview/index.html'), /市人社局（其中 11 项含本站推定）/);
+    for (const id of ['1-8', '2-19']) {
+      const [service] = JSON.parse(loadPage('root', `items/${id}/index.html`).querySelector('script[type="application/ld+json"]')!.textContent!);
+      assert.equal(service.provider, undefined, `${id}: inferred lead left out`);
+      assert.equal(service.areaServed, undefined, `${id}: the city is inferred`);
+    }
+  });
+
+  it('writes the PBoC branch as the table does, and says what comes from where in the footer and on the about page', () => {
+    const pboc = text(loadPage('root', 'bureaus/pboc/index.html').querySelector('main'));
+    assert.match(pboc, /原表写作：市行石家庄中心支行。本站列作“人民银行石家庄中心支行”（本站推定）/);
+    const footer = text(loadPage('root', 'items/1-1/index.html').querySelector('footer'));
+    assert.match(footer, /主题、服务对象和部门全称是本站整理的/);
+    const about = text(loadPage('root', 'about/index.html').querySelector('main'));
+    for (const title of ['国务院办公厅关于加快推进政务服务“跨省通办”的指导意见', '关于开展劳动保障电话咨询服务的通知', '中华人民共和国著作权法'])
+      assert.ok(about.includes(`《${title}》`), `the about page lists ${title}`);
+    assert.match(about, /本版没有收录任何部门的电话、地址或网站/);
   });
 });

@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { watch } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { Browser } from 'playwright-core';
+import type { Browser } from 'puppeteer-core';
 import { formatDate, plannedDeadline } from '../../src/lib/views/format.ts';
+import { INFERRED_LEGEND } from '../../src/lib/views/item-view.ts';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
 import { REMARKS, remarkLabel } from '../../src/lib/core/remarks.ts';
 import { parseSiteIdentity } from '../../src/lib/facts/site-identity.ts';
+import { goto, newPage } from '../harness/driver.ts';
 import { browserFixture } from '../harness/fixture.ts';
 import { PREVIEW_SITE, PROJECT_ROOT, SITES } from '../harness/build.ts';
 import { serveStatic } from '../harness/static-server.ts';
@@ -19,7 +22,13 @@ const squeeze = (s: string) => s.replace(/\s+/g, '');
 const tmp = mkdtempSync(join(tmpdir(), 'kstb-print-'));
 const kstbUrl = (path: string) => `${SITES.kstb.siteUrl}/kstb/${path}`;
 
-const fx = browserFixture('kstb');
+// The text checks run in Chromium. Firefox does not draw CSS @page margin boxes, where the running header,
+// the address and 第 N 页 共 M 页 are printed (src/styles/print.css); pdftotext reads much of the Chinese text of
+// Firefox ESR 153's PDF as replacement characters, so these text checks cannot read its printout; and the print
+// media can be emulated (for what shows on paper) only over CDP. Firefox's own page numbers, address and print
+// date are checked at the end of this file; its printed PDF is checked for black on white, by its pixels, in
+// elder-mode.browser.test.ts.
+const fx = browserFixture('chromium', 'kstb');
 after(() => rmSync(tmp, { recursive: true, force: true }));
 
 interface Printout {
@@ -34,14 +43,14 @@ interface Printout {
 
 /** Prints a page to an A4 PDF the way Chromium's print dialog does, and reads each page's text. */
 async function printToPdf(path: string, browser: Browser = fx.browser, origin = fx.server.url): Promise<Printout> {
-  const page = await browser.newPage();
+  const page = await newPage(browser);
   await page.goto(origin + path);
   const file = join(tmp, `${path.replace(/\W+/g, '_') || 'home'}-${Math.random().toString(36).slice(2)}.pdf`);
   await page.pdf({ path: file, format: 'A4', preferCSSPageSize: true });
-  await page.emulateMedia({ media: 'print' });
-  const searchVisible = await page.locator('form[role="search"]').evaluateAll((forms) => forms.some((f) => (f as HTMLElement).offsetParent !== null));
-  const buttonsVisible = await page.locator('button').evaluateAll((bs) => bs.some((b) => (b as HTMLElement).offsetParent !== null));
-  const colours = await page.locator('main').evaluate((m) => [getComputedStyle(m).color, getComputedStyle(document.body).backgroundColor]);
+  await page.emulateMediaType('print');
+  const searchVisible = await page.$$eval('form[role="search"]', (forms) => forms.some((f) => (f as HTMLElement).offsetParent !== null));
+  const buttonsVisible = await page.$$eval('button', (bs) => bs.some((b) => (b as HTMLElement).offsetParent !== null));
+  const colours = await page.$eval('main', (m) => [getComputedStyle(m).color, getComputedStyle(document.body).backgroundColor]);
   await page.close();
   const count = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
   const pages = Array.from({ length: count }, (_, i) =>
@@ -73,7 +82,7 @@ function assertFirstPage(pdf: Printout, remarks: readonly string[]) {
   }
 }
 
-describe('printing', () => {
+describe('printing (Chromium)', () => {
   it('prints the 市人社局 summary on at most 4 A4 pages: headed, numbered, sourced, with all its items', async () => {
     const pdf = await printToPdf('bureaus/human-resources/');
     assert.ok(pdf.pages.length >= 1 && pdf.pages.length <= 4, `${pdf.pages.length} pages`);
@@ -136,9 +145,39 @@ describe('printing', () => {
       assert.ok(pdf.all.includes('手机扫码打开本页'), `${id}: QR code`);
       assert.ok(pdf.all.includes(squeeze(`来源：附件《${catalog.title}》`)), `${id}: source line`);
       assert.ok(pdf.all.includes('12345的来源：'), `${id}: the hotline's source is on paper too`);
+      // The next step on paper: whom to ask and that no contact is known, the local window with its locator, what is not known.
+      const window = catalog.guidance.howTo.find((s) => s.id === 'howto.local-window')!;
+      const unknown = catalog.guidance.howTo.find((s) => s.id === 'howto.unknown')!;
+      assert.ok(pdf.all.includes(squeeze(`牵头单位：${catalog.bureaus.find((b) => b.slug === item.lead[0])!.name}`)), `${id}: the lead bureau`);
+      assert.ok(pdf.all.includes('本站还没有收录它的电话、地址和网站'), `${id}: no contact, said plainly`);
+      assert.ok(pdf.all.includes(squeeze(window.text)), `${id}: the local window`);
+      assert.ok(pdf.all.includes(squeeze(window.citation!.locator!)), `${id}: its locator`);
+      assert.ok(pdf.all.includes(squeeze(unknown.text)), `${id}: what is not known`);
+      // The day it was printed (the page's script writes it before printing), and the key to the mark where the sheet carries it.
+      const now = new Date();
+      assert.ok(pdf.all.includes(`打印日期：${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`), `${id}: print date`);
+      const inferred = item.notes.some((n) => n.inferred);
+      assert.equal(pdf.all.includes(squeeze(INFERRED_LEGEND)), inferred, `${id}: the key to 本站推定 exactly where the sheet shows the mark`);
       assert.equal(pdf.searchVisible, false);
       assert.equal(pdf.buttonsVisible, false);
     }
+  });
+
+  it('prints an item sheet’s body and notes at 10.5 pt or more', async () => {
+    const page = await newPage(fx.browser);
+    await page.goto(`${fx.server.url}items/1-15/`);
+    await page.emulateMediaType('print');
+    const sizes = await page.evaluate(() =>
+      [...document.querySelectorAll('main p, main li, main dd, main dt, main .source-note, main figcaption')]
+        .filter((el) => (el as HTMLElement).offsetParent !== null && (el.textContent ?? '').trim() !== '')
+        .map((el) => ({ text: (el.textContent ?? '').trim().slice(0, 20), px: parseFloat(getComputedStyle(el).fontSize) })),
+    );
+    await page.close();
+    assert.ok(sizes.length > 20, `${sizes.length} text blocks printed`);
+    // 10.5 pt is 14 CSS px.
+    // The caption under the QR code is its label, not a note.
+    const small = sizes.filter((s) => s.px < 14 && s.text !== '手机扫码打开本页');
+    assert.deepEqual(small, [], 'text printed below 10.5 pt');
   });
 
   it('prints every one of the items on one A4 page', async () => {
@@ -147,11 +186,11 @@ describe('printing', () => {
     const spilled: string[] = [];
     await Promise.all(
       lanes.map(async (lane) => {
-        const page = await fx.browser.newPage();
+        const page = await newPage(fx.browser);
         for (const item of catalog.items.filter((_, i) => i % lanes.length === lane)) {
           await page.goto(`${fx.server.url}items/${item.id}/`);
           const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-          const count = Number(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/.exec(pdf.toString('latin1'))?.[1]);
+          const count = Number(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/.exec(Buffer.from(pdf).toString('latin1'))?.[1]);
           assert.ok(count >= 1, `${item.id}: page count read from the PDF`);
           if (count !== 1) spilled.push(`${item.id} (${count})`);
         }
@@ -171,5 +210,81 @@ describe('printing', () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+/*
+ * Firefox ESR does not draw CSS @page margin boxes (checked on ESR 153, also with
+ * layout.css.margin-rules.enabled): the running header and 第 N 页 共 M 页 that Chromium prints
+ * come from print.css, while Firefox numbers the pages with its own print headers and footers,
+ * which its print dialog turns on by default (print.print_footerleft "&PT": "1 of 2"). WebDriver
+ * BiDi's print command switches those off, so this test prints the way a reader does: window.print()
+ * with Firefox's default header and footer settings, silently into a PDF file.
+ */
+describe('an item printed from Firefox ESR', () => {
+  const dir = mkdtempSync(join(tmp, 'firefox-'));
+  const file = join(dir, 'printed.pdf');
+  const firefox = browserFixture('firefox', 'kstb', {
+    firefoxPrefs: {
+      'print.always_print_silent': true,
+      print_printer: 'Mozilla Save to PDF',
+      'print.printer_Mozilla_Save_to_PDF.print_to_file': true,
+      'print.printer_Mozilla_Save_to_PDF.print_to_filename': file,
+      'print.show_print_progress': false,
+    },
+  });
+
+  /** True once the PDF Firefox writes is complete: pdfinfo reads its page tree. */
+  function complete(): boolean {
+    if (!existsSync(file)) return false;
+    try {
+      return /^Pages:\s+\d+/m.test(execFileSync('pdfinfo', [file], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * Prints `path` with the browser's print command; returns each printed page's text, whitespace
+   * removed, and what the page's print script wrote into the sheet's date line. Firefox embeds many
+   * CJK glyphs without a text mapping, so pdftotext reads its Chinese only in part: the page numbers
+   * (ASCII) are read from the PDF, the Chinese content is checked in Chromium's printout (above).
+   */
+  async function printPages(path: string): Promise<{ pages: string[]; printDate: string }> {
+    rmSync(file, { force: true });
+    const page = await newPage(firefox.browser);
+    await goto(page, firefox.server.url + path);
+    const changes = new AbortController();
+    const watcher = watch(dir, { signal: changes.signal });
+    await page.evaluate(() => {
+      // Later, so that the call returns before the (silent, synchronous) print runs.
+      setTimeout(() => window.print(), 0);
+    });
+    try {
+      if (!complete()) for await (const _ of watcher) if (complete()) break;
+    } catch (e) {
+      if ((e as Error).name !== 'AbortError') throw e;
+    } finally {
+      changes.abort();
+    }
+    const printDate = await page.evaluate(() => document.querySelector('[data-print-date]')?.textContent ?? '');
+    await page.close();
+    const count = Number(/^Pages:\s+(\d+)/m.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))?.[1]);
+    const pages = Array.from({ length: count }, (_, i) =>
+      squeeze(execFileSync('pdftotext', ['-f', String(i + 1), '-l', String(i + 1), file, '-'], { encoding: 'utf8' })),
+    );
+    return { pages, printDate };
+  }
+
+  it('numbers every page, with the sheet dated the day it is printed', async () => {
+    const item = catalog.items.find((i) => i.id === '1-15')!;
+    const { pages, printDate } = await printPages(`items/${item.id}/`);
+    assert.ok(pages.length >= 1);
+    // Firefox's own footer: “1 of 2” on each page, as its print dialog prints by default.
+    pages.forEach((text, i) => assert.ok(text.includes(`${i + 1}of${pages.length}`), `page ${i + 1} is numbered: ${text.slice(-80)}`));
+    const now = new Date();
+    assert.equal(printDate, `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`, 'the print date, written before printing');
+    // The address in the running header is ASCII too: the sheet names its page.
+    assert.ok(pages[0]!.includes(`/kstb/items/${item.id}/`), 'the page address');
   });
 });

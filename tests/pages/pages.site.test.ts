@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { BATCHES } from '../../src/lib/core/batches.ts';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
+import { ITEM_URL_RE } from '../../src/lib/core/item-id.ts';
 import { PROJECT_ROOT, SITES } from '../harness/build.ts';
 import { loadPage, text } from '../harness/html.ts';
 import { plannedDeadline } from '../../src/lib/views/format.ts';
@@ -11,7 +12,7 @@ import { plannedDeadline } from '../../src/lib/views/format.ts';
 const catalog = loadCatalog(PROJECT_ROOT);
 const bureauBySlug = new Map(catalog.bureaus.map((b) => [b.slug, b]));
 const itemLinks = (doc: Document, scope = 'main') =>
-  new Set([...doc.querySelectorAll(`${scope} a[href^="/items/"]`)].map((a) => a.getAttribute('href')!).filter((h) => /^\/items\/(?:\d+-\d+|n\d+)\/$/.test(h)));
+  new Set([...doc.querySelectorAll(`${scope} a[href^="/items/"]`)].map((a) => a.getAttribute('href')!).filter((h) => ITEM_URL_RE.test(h)));
 
 describe('item pages', () => {
   it('exist for every item the table declares, with the full name as h1 and every fact', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FIREFOX_INSTALL, FIREFOX_MIN_VERSION, firefoxProblem } from '../harness/firefox-esr.ts';
+import { FIREFOX_INSTALL, FIREFOX_MIN_VERSION, firefoxProblem } from './firefox-esr.ts';
 
 describe('the Firefox the browser tests need', () => {
   it('runs on ESR 140 and 153', () => {

@@ -3,10 +3,9 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseHTML } from 'linkedom';
-import type { Browser } from 'playwright-core';
 import { buildSite, copyProject } from '../harness/build.ts';
 import { FROZEN_SEED_PATH, freezeProject, rerecordSeed } from '../harness/inputs.ts';
-import { launchBrowser } from '../harness/browser.ts';
+import { ENGINES, newPage, withBrowser } from '../harness/driver.ts';
 import { parseCsv } from '../harness/csv.ts';
 import { searchViaUi } from '../harness/search-ui.ts';
 import { serveStatic, type StaticServer } from '../harness/static-server.ts';
@@ -17,7 +16,6 @@ const project = copyProject();
 // The frozen first table, so that the hostile row is the same item whatever table seeds/ holds later.
 freezeProject(project);
 const outDir = join(project, 'dist');
-let browser: Browser;
 let server: StaticServer;
 
 before(async () => {
@@ -30,11 +28,9 @@ before(async () => {
   // With SITE_URL, so that the JSON-LD, og:image alt text and share images carry the name too.
   const result = buildSite({ root: project, outDir, siteUrl: 'https://kstb.example.org' });
   assert.equal(result.status, 0, result.output);
-  browser = await launchBrowser();
   server = await serveStatic(outDir, '/');
 });
 after(async () => {
-  await browser?.close();
   await server?.close();
   rmSync(project, { recursive: true, force: true });
 });
@@ -73,20 +69,22 @@ describe('markup in the source table is text everywhere', () => {
     assert.equal(row[rows[0]!.indexOf('source_scenario')], SCENARIO);
   });
 
-  it('in search results, with no script run', async () => {
-    const page = await browser.newPage();
-    const dialogs: string[] = [];
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    const result = await searchViaUi(page, server.url, '学历公证');
-    assert.equal(result.ids[0], '1-1');
-    assert.equal(await page.locator('#search-results > li a').first().textContent(), NAME);
-    assert.ok(result.texts[0]!.includes('<img src=x onerror="alert(1)">'), 'the scenario shows as text');
-    assert.equal(await page.locator('#search-results img').count(), 0);
-    await page.goto(`${server.url}items/1-1/`);
-    assert.deepEqual(dialogs, []);
-    await page.close();
-  });
+  for (const engine of ENGINES) {
+    it(`in search results, with no script run (${engine})`, () =>
+      withBrowser(engine, async (browser) => {
+        const page = await newPage(browser);
+        const dialogs: string[] = [];
+        page.on('dialog', (d) => {
+          dialogs.push(d.message());
+          void d.dismiss();
+        });
+        const result = await searchViaUi(page, server.url, '学历公证');
+        assert.equal(result.ids[0], '1-1', `${result.ids.join(' ')} | ${result.status}`);
+        assert.equal(await page.$eval('#search-results > li a', (a) => a.textContent), NAME);
+        assert.ok(result.texts[0]!.includes('<img src=x onerror="alert(1)">'), 'the scenario shows as text');
+        assert.equal((await page.$$('#search-results img')).length, 0);
+        await page.goto(`${server.url}items/1-1/`);
+        assert.deepEqual(dialogs, []);
+      }));
+  }
 });

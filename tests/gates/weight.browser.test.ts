@@ -3,8 +3,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, it } from 'node:test';
+import type { WebWorker } from 'puppeteer-core';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
-import { browserFixture } from '../harness/fixture.ts';
+import { browserFixture, isVisible, textOf } from '../harness/fixture.ts';
+import { newPage } from '../harness/driver.ts';
 import { PROJECT_ROOT, SITES } from '../harness/build.ts';
 import { loadPage } from '../harness/html.ts';
 import { searchViaUi } from '../harness/search-ui.ts';
@@ -13,9 +15,11 @@ import { pageWeight } from '../harness/weight.ts';
 const BUDGET = 30 * 1024;
 /** The search page with its first results (issue 19): page, CSS, scripts, lexicon, Pagefind's runtime, wasm, index and fragments. */
 const SEARCH_BUDGET = 110 * 1024;
-const fx = browserFixture('root');
+// Chromium only: the bytes come from response bodies and the worker's own timeline, both read over CDP
+// (puppeteer over WebDriver BiDi exposes neither in Firefox ESR); what is fetched does not depend on the engine.
+const fx = browserFixture('chromium', 'root');
 
-describe('page weight', () => {
+describe('page weight (Chromium)', () => {
   it('every item page is at most 30 KiB gzipped on first visit, with no search code', async () => {
     // Measure one page in Chromium for real: everything it loads before any interaction.
     const measured = await pageWeight(fx.browser, `${fx.server.url}items/2-15/`);
@@ -37,13 +41,12 @@ describe('page weight', () => {
   });
 
   it('reads without JavaScript', async () => {
-    const context = await fx.browser.newContext({ javaScriptEnabled: false });
-    const page = await context.newPage();
+    const page = await newPage(fx.browser, { javaScript: false });
     await page.goto(`${fx.server.url}items/2-15/`);
-    assert.equal(await page.locator('h1').textContent(), '社会保障卡补领、换领、换发');
-    assert.ok(await page.locator('.scenario').isVisible());
-    assert.ok(await page.locator('.facts').isVisible());
-    await context.close();
+    assert.equal(await textOf(page, 'h1'), '社会保障卡补领、换领、换发');
+    assert.ok(await isVisible(page, '.scenario'));
+    assert.ok(await isVisible(page, '.facts'));
+    await page.close();
   });
 
   it('the search page with its first results is at most 110 KiB gzipped, and fetches the Latin data (pinyin) only for Latin letters', async () => {
@@ -70,7 +73,7 @@ describe('page weight', () => {
 
   it('the search page loads Pagefind only when someone searches', async () => {
     const w = await pageWeight(fx.browser, `${fx.server.url}search/`, async (page) => {
-      await page.locator('#q').fill('公积金');
+      await page.type('#q', '公积金');
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
     });
@@ -87,15 +90,15 @@ describe('page weight', () => {
       [...shared.loadUrls, ...shared.actUrls].some((u) => u.includes('/pagefind/')),
       'a shared search link runs at once',
     );
-    const page = await fx.browser.newPage();
+    const page = await newPage(fx.browser);
     assert.ok((await searchViaUi(page, fx.server.url, '公积金')).ids.length > 0);
     await page.close();
   });
 
   it('searches in a Web Worker: Pagefind and its WebAssembly are fetched by the worker, and the page’s script holds no search code', async (t) => {
-    const page = await fx.browser.newPage();
+    const page = await newPage(fx.browser);
     t.after(() => page.close());
-    const started = page.waitForEvent('worker');
+    const started = new Promise<WebWorker>((resolve) => page.once('workercreated', resolve));
     assert.ok((await searchViaUi(page, fx.server.url, '社保卡')).ids.length > 0);
     const worker = await started;
     // Each context's own resource timeline: what the page fetched, and what the worker fetched.
@@ -130,11 +133,11 @@ describe('page weight', () => {
   });
 
   it('starts the search worker, which loads Pagefind, when the search box gets focus, before any search', async (t) => {
-    const page = await fx.browser.newPage();
+    const page = await newPage(fx.browser);
     t.after(() => page.close());
     await page.goto(`${fx.server.url}search/`);
     assert.equal(page.workers().length, 0, 'no worker while nobody is about to search');
-    const started = page.waitForEvent('worker');
+    const started = new Promise<WebWorker>((resolve) => page.once('workercreated', resolve));
     await page.focus('#q');
     const worker = await started;
     // Resolves once Pagefind's WebAssembly is in the worker's own resource timeline.
@@ -149,15 +152,15 @@ describe('page weight', () => {
   });
 
   it('says so and leads on when the search cannot load, instead of searching for ever', async (t) => {
-    const context = await fx.browser.newContext();
-    t.after(() => context.close());
+    const page = await newPage(fx.browser);
+    t.after(() => page.close());
     // The worker's script is missing, as on a host that lost it.
-    await context.route(/search-worker-[^/]*\.js$/, (route) => route.fulfill({ status: 404, body: '' }));
-    const page = await context.newPage();
+    await page.setRequestInterception(true);
+    page.on('request', (r) => void (/search-worker-[^/]*\.js$/.test(r.url()) ? r.respond({ status: 404, body: '' }) : r.continue()));
     await page.goto(`${fx.server.url}search/?q=${encodeURIComponent('社保卡')}`);
     await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
-    assert.match((await page.locator('#search-status').textContent()) ?? '', /^搜索暂时无法使用/);
-    assert.equal(await page.locator('#search-app').getAttribute('data-result'), 'error', 'shown as a notice, not as a result line');
-    assert.equal(await page.locator('#browse').isVisible(), true, 'the other ways to find an item are shown');
+    assert.match((await textOf(page, '#search-status')) ?? '', /^搜索暂时无法使用/);
+    assert.equal(await page.$eval('#search-app', (el) => el.getAttribute('data-result')), 'error', 'shown as a notice, not as a result line');
+    assert.equal(await isVisible(page, '#browse'), true, 'the other ways to find an item are shown');
   });
 });

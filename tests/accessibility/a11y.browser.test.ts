@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Browser, Page } from 'puppeteer-core';
+import { ENGINES, openPage, type PageOptions } from '../harness/driver.ts';
+import { browserFixture, buttonNamed, isVisible, textOf } from '../harness/fixture.ts';
+import { EVERY_KIND_OF_PAGE as PAGES, FOCUS_PAGES, focusProblems, reflowProblems } from '../harness/pages.ts';
+
+/**
+ * Opens `url` in a new tab that records page errors and console errors into
+ * `problems` (the 404 page's own status excepted), and checks that the viewport took.
+ */
+async function open(browser: Browser, url: string, problems: string[], options: PageOptions = {}): Promise<Page> {
+  const page = await openPage(browser, 'about:blank', options);
+  assert.equal(await page.evaluate(() => window.innerWidth), options.width ?? 1280, 'viewport width');
+  page.on('pageerror', (e) => problems.push(`page error: ${(e as Error).message}`));
+  page.on('console', (m) => m.type() === 'error' && !m.location().url?.endsWith('/does-not-exist/') && problems.push(`console: ${m.text()}`));
+  await page.goto(url);
+  if (url.includes('/search/?')) await page.waitForFunction(() => document.getElementById('search-app')?.dataset.state === 'done');
+  return page;
+}
+
+for (const engine of ENGINES) {
+  describe(`accessibility (WCAG 2.2 AA) in ${engine}`, () => {
+    const fx = browserFixture(engine, 'root');
+
+    it('dark mode follows the system setting', async () => {
+      const problems: string[] = [];
+      const page = await open(fx.browser, `${fx.server.url}items/2-15/`, problems, { colorScheme: 'dark' });
+      const [bg, fg] = await page.evaluate(() => [getComputedStyle(document.documentElement).backgroundColor, getComputedStyle(document.body).color]);
+      assert.equal(bg, 'rgb(18, 18, 18)');
+      assert.equal(fg, 'rgb(243, 242, 241)');
+      await page.close();
+      assert.deepEqual(problems, []);
+    });
+
+    for (const [width, height] of [
+      [320, 640],
+      [390, 700],
+    ] as const) {
+      it(`no page scrolls sideways at ${width} px, even with WCAG text spacing applied`, async () => {
+        const problems: string[] = [];
+        for (const path of PAGES) {
+          const page = await open(fx.browser, fx.server.url + path, problems, { width, height });
+          problems.push(...(await reflowProblems((fn, arg) => page.evaluate(fn, arg), path)));
+          await page.close();
+        }
+        assert.deepEqual(problems, []);
+      });
+    }
+
+    it('every element the keyboard reaches shows a visible focus', async () => {
+      const problems: string[] = [];
+      for (const path of FOCUS_PAGES) {
+        // A fresh tab per page: 60 presses of Tab can leave the document for the browser's own controls.
+        const page = await open(fx.browser, fx.server.url + path, problems);
+        const found = await focusProblems(
+          () => page.keyboard.press('Tab'),
+          (fn, arg) => page.evaluate(fn, arg),
+          path,
+        );
+        problems.push(...found.problems);
+        assert.ok(found.reached > 10, `${path}: the keyboard reaches the page's controls`);
+        await page.close();
+      }
+      assert.deepEqual(problems, []);
+    });
+
+    it('links are underlined, so colour never carries meaning alone', async () => {
+      for (const path of ['', 'items/3-25/', 'bureaus/human-resources/', 'data-notes/']) {
+        const page = await openPage(fx.browser, fx.server.url + path);
+        const plain = await page.evaluate(() =>
+          [...document.querySelectorAll('main a')]
+            .filter((a) => ![a, ...a.querySelectorAll('*')].some((el) => getComputedStyle(el).textDecorationLine.includes('underline')))
+            .map((a) => a.textContent),
+        );
+        assert.deepEqual(plain, [], path);
+        await page.close();
+      }
+    });
+
+    it('reads large by default, and 大字版 enlarges every page and is remembered', async () => {
+      const problems: string[] = [];
+      const page = await open(fx.browser, `${fx.server.url}items/2-15/`, problems);
+      const size = () => page.evaluate(() => [parseFloat(getComputedStyle(document.body).fontSize), parseFloat(getComputedStyle(document.body).lineHeight)]);
+      const pressed = () => page.$eval('#text-size-toggle', (b) => b.getAttribute('aria-pressed'));
+      const [base, line] = await size();
+      assert.ok(base! >= 16, `base text ${base}px`);
+      assert.ok(line! / base! >= 1.5, `line height ${line! / base!}`);
+      assert.equal(await pressed(), 'false');
+      await (await buttonNamed(page, '大字版')).click();
+      assert.equal(await pressed(), 'true');
+      const [large] = await size();
+      assert.ok(large! >= base! * 1.2, `large text ${large}px`);
+      await page.goto(`${fx.server.url}bureaus/court/`);
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.textSize), 'large', 'remembered on the next page');
+      assert.equal(await pressed(), 'true');
+      assert.ok((await size())[0]! >= base! * 1.2);
+      await (await buttonNamed(page, '大字版')).click();
+      await page.reload();
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.textSize), undefined, 'switched off again');
+      await page.close();
+      assert.deepEqual(problems, []);
+    });
+
+    it('has an accessibility statement with the standard, known gaps, how to report and the review date', async () => {
+      const page = await openPage(fx.browser, `${fx.server.url}accessibility/`);
+      const main = (await textOf(page, 'main')) ?? '';
+      for (const part of ['WCAG', '2.2 AA', '已知的不足', '反馈问题', '检查日期', '本声明最近一次检查和更新于 2026年11月28日'])
+        assert.ok(main.includes(part), part);
+      await page.goto(fx.server.url);
+      assert.ok(await isVisible(page, 'footer a[href="/accessibility/"]'));
+      await page.close();
+    });
+  });
+}

@@ -1,0 +1,128 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser } from 'puppeteer-core';
+import { SITES } from '../harness/build.ts';
+import { closeBrowser, ENGINES, goto, launch, newPage, setViewport, withBrowser } from '../harness/driver.ts';
+import { FIRST_SCREENS, rememberModes, type Modes } from '../harness/elder-mode.ts';
+import { fitsWidth } from '../harness/pages.ts';
+import { serveStatic, type StaticServer } from '../harness/static-server.ts';
+
+/**
+ * The sizes the App norm sets (clauses 1.1 and 2.1), measured at 320, 390 and
+ * 1280 px in Chromium and Firefox ESR: main controls at least 44 × 44 px, and
+ * 60 × 60 px in 大字版 and 特大字; main text of 30 px or more in 特大字 with no
+ * sideways scrolling; the header leaving the first screen to the content.
+ * The large pointer wherever there is a mouse: elder-mode.browser.test.ts.
+ */
+
+/** The kinds of page a citizen starts from, and the lists. */
+const PAGES = [
+  '',
+  'items/1-8/',
+  'bureaus/human-resources/',
+  'batches/3/',
+  'topics/housing-fund/',
+  'topics/',
+  'bureaus/',
+  'items/',
+  'search/?q=%E7%A4%BE%E4%BF%9D%E5%8D%A1',
+];
+
+/** Each text step, with the smallest side a main control may have in it. */
+const STEPS: [string, Modes, number][] = [
+  ['标准', {}, 44],
+  ['大字版', { large: true }, 60],
+  ['特大字', { xlarge: true }, 60],
+];
+
+/**
+ * Runs in the page: every visible main control (header and footer links and
+ * buttons, the search box, links that start a list row or table cell, buttons
+ * and disclosures in the content) with its size. Links inside running text are
+ * not controls of their own.
+ */
+function mainControls(): { key: string; w: number; h: number }[] {
+  const selector = [
+    '.site-header :is(a, button, input)',
+    '.site-footer li > a',
+    'main :is(li, th, td) > a:first-child',
+    'main :is(button, summary, input[type="search"])',
+  ].join(', ');
+  return [...document.querySelectorAll<HTMLElement>(selector)]
+    .filter((el) => el.getClientRects().length > 0 && !el.closest('.visually-hidden, .skip-link, .print-only') && getComputedStyle(el).visibility !== 'hidden')
+    .map((el) => {
+      const r = el.getBoundingClientRect();
+      return { key: `${el.tagName.toLowerCase()} “${(el.textContent ?? el.getAttribute('aria-label') ?? '').trim().slice(0, 12)}”`, w: r.width, h: r.height };
+    });
+}
+
+let server: StaticServer;
+before(async () => {
+  server = await serveStatic(SITES.root.dir, SITES.root.base);
+});
+after(() => server?.close());
+
+for (const engine of ENGINES) {
+  describe(`sizes of the 长辈 modes in ${engine}`, () => {
+    let browser: Browser;
+    before(async () => {
+      browser = await launch(engine);
+    });
+    after(() => browser && closeBrowser(browser));
+
+    for (const [name, modes, min] of STEPS) {
+      it(`${name}: main controls at least ${min} × ${min} px and no sideways scrolling at 320, 390 and 1280 px`, async () => {
+        const problems: string[] = [];
+        const page = await newPage(browser, { width: 1280, height: 800 });
+        await page.evaluateOnNewDocument(rememberModes, modes);
+        for (const path of PAGES) {
+          await goto(page, server.url + path);
+          for (const [width, height] of FIRST_SCREENS) {
+            await setViewport(page, { width, height });
+            const small = (await page.evaluate(mainControls)).filter((c) => c.w < min - 0.5 || c.h < min - 0.5);
+            for (const c of small.slice(0, 5)) problems.push(`${width} ${path || '/'}: ${c.key} ${c.w.toFixed(1)} × ${c.h.toFixed(1)}`);
+            if (small.length > 5) problems.push(`${width} ${path || '/'}: and ${small.length - 5} more`);
+            if (!(await page.evaluate(fitsWidth))) problems.push(`${width} ${path || '/'}: scrolls sideways`);
+          }
+        }
+        await page.close();
+        assert.deepEqual(problems, []);
+      });
+    }
+
+    it('main text: 18 px, 22.5 px in 大字版, 30 px or more in 特大字', async () => {
+      const sizes: Record<string, number> = {};
+      for (const [name, modes] of STEPS) {
+        const page = await newPage(browser, { width: 390, height: 844 });
+        await page.evaluateOnNewDocument(rememberModes, modes);
+        await goto(page, server.url + 'items/1-8/');
+        sizes[name] = await page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+        await page.close();
+      }
+      assert.ok(sizes['标准']! >= 18, `标准 ${sizes['标准']}`);
+      assert.ok(sizes['大字版']! >= 22.5, `大字版 ${sizes['大字版']}`);
+      assert.ok(sizes['特大字']! >= 30, `特大字 ${sizes['特大字']}`);
+    });
+
+    it('on a 320 px phone in 大字版 and 特大字 the header takes less than 30% of the first screen', async () => {
+      const problems: string[] = [];
+      await withBrowser(
+        engine,
+        async (phone) => {
+          for (const [name, modes] of STEPS.slice(1)) {
+            const page = await newPage(phone, { width: 320, height: 568 });
+            await page.evaluateOnNewDocument(rememberModes, modes);
+            for (const path of ['', 'items/1-8/', 'bureaus/human-resources/']) {
+              await goto(page, server.url + path);
+              const bottom = await page.evaluate(() => document.querySelector('.site-header')!.getBoundingClientRect().bottom);
+              if (bottom > 568 * 0.3) problems.push(`${name} ${path || '/'}: header ends at ${bottom.toFixed(0)} px of 568`);
+            }
+            await page.close();
+          }
+        },
+        { pointer: 'touch' },
+      );
+      assert.deepEqual(problems, []);
+    });
+  });
+}

@@ -1,0 +1,207 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { Browser, Page } from 'puppeteer-core';
+import { PROJECT_ROOT } from '../harness/build.ts';
+import { ENGINES, newPage } from '../harness/driver.ts';
+import { browserFixture, isVisible, linkNamed } from '../harness/fixture.ts';
+import { loadCatalog } from '../../src/build/load-catalog.ts';
+
+const catalog = loadCatalog(PROJECT_ROOT);
+const bureauName = new Map(catalog.bureaus.map((b) => [b.slug, b.name]));
+const PHONE = { width: 390, height: 844 };
+/** The tallest an item page may be at 390 px in normal text: what is the same on every item lives on /how-to-apply/. */
+const MAX_PHONE_HEIGHT = 2600;
+
+/** A phone page, optionally with 大字版 remembered from an earlier visit. */
+async function phonePage(browser: Browser, large: boolean, javaScript = true): Promise<Page> {
+  const page = await newPage(browser, { ...PHONE, javaScript });
+  if (large) await page.evaluateOnNewDocument(() => localStorage.setItem('kstb-text-size', 'large'));
+  return page;
+}
+
+/** Where the answer's parts end on the page, in CSS px from the top, or null when missing. */
+function answerBottoms(page: Page) {
+  return page.evaluate(() => {
+    const bottom = (el: Element | null | undefined) => (el ? el.getBoundingClientRect().bottom + window.scrollY : null);
+    const answer = document.querySelector('.answer');
+    const byText = (re: RegExp) => [...(answer?.querySelectorAll('p, a, strong') ?? [])].find((el) => re.test(el.textContent ?? ''));
+    return {
+      height: document.documentElement.scrollHeight,
+      answer: bottom(answer),
+      firstLine: answer?.querySelector('p')?.className ?? '',
+      h1: bottom(document.querySelector('h1')),
+      deadline: bottom(byText(/要求.+实现/)),
+      lead: bottom(answer?.querySelector('.lead')),
+      leadText: answer?.querySelector('.lead')?.textContent ?? '',
+      howTo: bottom([...document.querySelectorAll('a[href="#how-to"], h2')].find((el) => (el.textContent ?? '').includes('怎么办理'))),
+      large: document.documentElement.dataset.textSize === 'large',
+    };
+  });
+}
+
+for (const engine of ENGINES) {
+  describe(engine, () => {
+    const fx = browserFixture(engine, 'root');
+
+    describe(`answer first on item pages, on a 390×844 phone (${engine})`, () => {
+      for (const [mode, large, limit] of [
+        ['normal text', false, 844],
+        ['大字版', true, 1266],
+      ] as const) {
+        it(`opens with the table's scenario and shows name, planned deadline, lead bureau and how to apply within ${limit} px for all ${catalog.items.length} items, on a page at most ${MAX_PHONE_HEIGHT} px tall in normal text (${mode})`, async () => {
+          // Three tabs share the item pages: the checks are independent and page loads dominate.
+          const lanes = [0, 1, 2];
+          const pages = await Promise.all(lanes.map(() => phonePage(fx.browser, large)));
+          await Promise.all(
+            lanes.map(async (lane) => {
+              const page = pages[lane]!;
+              for (const item of catalog.items.filter((_, i) => i % lanes.length === lane)) {
+                await page.goto(`${fx.server.url}items/${item.id}/`);
+                const got = await answerBottoms(page);
+                assert.equal(got.large, large, `${item.id}: text size`);
+                for (const part of ['h1', 'deadline', 'lead', 'howTo'] as const) {
+                  const y = got[part];
+                  assert.ok(y !== null, `${item.id}: ${part} is on the page`);
+                  assert.ok(y <= limit, `${item.id}: ${part} ends at ${Math.round(y)} px, below ${limit} px`);
+                }
+                for (const slug of item.lead) assert.ok(got.leadText.includes(bureauName.get(slug)!), `${item.id}: names ${slug}`);
+                // The answer box opens with what the table says the citizen can do, and fits the first screen.
+                assert.equal(got.firstLine, 'can', `${item.id}: first line of the answer`);
+                assert.ok(got.answer !== null && got.answer <= limit, `${item.id}: answer box ends at ${got.answer} px`);
+                // An item page is about its item: at most 2,600 px tall on a phone in normal text.
+                if (!large) assert.ok(got.height <= MAX_PHONE_HEIGHT, `${item.id}: page is ${got.height} px tall`);
+              }
+            }),
+          );
+          await Promise.all(pages.map((p) => p.close()));
+        });
+      }
+
+      it('marks the inferred lead bureau of 1-8..1-18 and 2-19 with 推定 within the first screen', async () => {
+        const inferred = catalog.items.filter((i) => i.notes.some((n) => n.field === 'lead' && n.inferred)).map((i) => i.id);
+        assert.deepEqual(inferred, ['1-8', '1-9', '1-10', '1-11', '1-12', '1-13', '1-14', '1-15', '1-16', '1-17', '1-18', '2-19']);
+        for (const large of [false, true]) {
+          const page = await phonePage(fx.browser, large);
+          for (const id of inferred) {
+            await page.goto(`${fx.server.url}items/${id}/`);
+            const mark = (await page.$('.answer .lead .mark'))!;
+            assert.match((await mark.evaluate((el) => el.textContent)) ?? '', /推定/, id);
+            const box = await mark.boundingBox();
+            assert.ok(box && box.y + box.height <= (large ? 1266 : 844), `${id}: the mark is within the first screen`);
+          }
+          await page.close();
+        }
+      });
+    });
+
+    describe(`phones and older readers, at 390 px (${engine})`, () => {
+      it('no table cell on batch, bureau, data or overview pages is narrower than two characters', async () => {
+        const pages = [
+          'batches/1/',
+          'batches/2/',
+          'batches/3/',
+          'bureaus/',
+          'data/',
+          'data-notes/',
+          'overview/',
+          ...catalog.bureaus.map((b) => `bureaus/${b.slug}/`),
+        ];
+        for (const large of [false, true]) {
+          const page = await phonePage(fx.browser, large);
+          for (const path of pages) {
+            await page.goto(fx.server.url + path);
+            const narrow = await page.evaluate(() =>
+              [...document.querySelectorAll('td, th')]
+                .filter((c) => !c.closest('.visually-hidden'))
+                .filter((c) => c.getClientRects().length > 0 && (c.textContent ?? '').trim() !== '')
+                .map((c) => {
+                  // The width the text gets: the cell's box less its padding.
+                  const style = getComputedStyle(c);
+                  const width = c.getBoundingClientRect().width - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+                  return { text: (c.textContent ?? '').trim().slice(0, 12), width, em: parseFloat(style.fontSize) };
+                })
+                .filter((c) => c.width < 2 * c.em),
+            );
+            assert.deepEqual(narrow, [], `${path}${large ? ' (大字版)' : ''}`);
+          }
+          await page.close();
+        }
+      });
+
+      it('gives menu, breadcrumbs, cards and jump links touch targets of at least 44×44 px', async () => {
+        const page = await phonePage(fx.browser, false);
+        const checks: [string, string][] = [
+          ['', '.site-header .tool'],
+          ['', '.topic-cards li'],
+          ['', '.cards a'],
+          ['items/2-15/', '.breadcrumbs a'],
+          ['items/', '.jump a'],
+          ['items/2-15/#site-menu', '#site-menu a'],
+        ];
+        for (const [path, selector] of checks) {
+          await page.goto(fx.server.url + path);
+          const boxes = await page.$$eval(selector, (els) =>
+            els
+              .filter((e) => e.getClientRects().length > 0)
+              .map((e) => ({ t: (e.textContent ?? '').trim().slice(0, 10), w: e.getBoundingClientRect().width, h: e.getBoundingClientRect().height })),
+          );
+          assert.ok(boxes.length > 0, `${path} ${selector} exists`);
+          for (const b of boxes) assert.ok(b.w >= 44 && b.h >= 44, `${path} ${selector} "${b.t}" is ${Math.round(b.w)}×${Math.round(b.h)}`);
+        }
+        await page.close();
+      });
+
+      it('makes a topic card tappable anywhere, not only on its title', async () => {
+        const page = await phonePage(fx.browser, false);
+        await page.goto(fx.server.url);
+        const card = (await page.$('.topic-cards li'))!;
+        const href = await card.$eval('a', (a) => a.getAttribute('href'));
+        await card.scrollIntoView();
+        const box = (await card.boundingBox())!;
+        await Promise.all([page.waitForNavigation(), page.mouse.click(box.x + box.width - 8, box.y + box.height - 6)]);
+        assert.equal(new URL(page.url()).pathname, href);
+        await page.close();
+      });
+
+      it('opens the phone menu without JavaScript, and keeps search one tap away', async () => {
+        const page = await phonePage(fx.browser, false, false);
+        await page.goto(`${fx.server.url}items/2-15/`);
+        assert.equal(await isVisible(page, '#site-menu'), false, 'the menu starts closed');
+        await (await linkNamed(page, '菜单')).click();
+        await page.waitForFunction(() => location.hash === '#site-menu');
+        assert.equal(await isVisible(page, '#site-menu'), true);
+        assert.equal(await (await linkNamed(page, '按部门')).isVisible(), true);
+        await Promise.all([page.waitForNavigation(), (await linkNamed(page, '搜索')).click()]);
+        assert.equal(new URL(page.url()).pathname, '/search/');
+        await page.close();
+      });
+
+      it('shows exactly one search box on every kind of page, at phone and desktop widths', async () => {
+        for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
+          const page = await newPage(fx.browser, viewport);
+          for (const path of ['', 'search/', 'does-not-exist/', 'items/2-15/', 'bureaus/']) {
+            await page.goto(fx.server.url + path);
+            const visible = await page.$$eval('input[type="search"]', (els) => els.filter((e) => e.getClientRects().length > 0).length);
+            const expected = viewport.width < 500 && ['items/2-15/', 'bureaus/'].includes(path) ? 0 : 1;
+            assert.equal(visible, expected, `${path} at ${viewport.width} px`);
+          }
+          await page.close();
+        }
+      });
+
+      it('draws overview charts with labels of at least 12 px, each bar linking to its page', async () => {
+        const page = await phonePage(fx.browser, false);
+        await page.goto(`${fx.server.url}overview/`);
+        const labels = await page.$$eval('svg .label', (els) => els.map((e) => e.getBoundingClientRect().height));
+        assert.ok(labels.length >= 20);
+        for (const h of labels) assert.ok(h >= 12, `label glyphs ${h.toFixed(1)} px high`);
+        const hrefs = await page.$$eval('svg a', (els) => els.map((a) => a.getAttribute('href') ?? ''));
+        for (const href of new Set(hrefs)) {
+          const response = await fetch(new URL(href, page.url()));
+          assert.equal(response.status, 200, href);
+        }
+        await page.close();
+      });
+    });
+  });
+}

@@ -8,20 +8,22 @@
  */
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
-import { launchBrowser } from '../tests/harness/browser.ts';
+import type { HTTPResponse } from 'puppeteer-core';
+import { closeBrowser, launch } from '../tests/harness/driver.ts';
 import { serveStatic } from '../tests/harness/static-server.ts';
 
 const [dir = 'dist', path = '/search/?q=社保卡'] = process.argv.slice(2);
 const server = await serveStatic(resolve(dir), '/');
-const browser = await launchBrowser();
+// Chromium: response bodies come over CDP (tests/harness/weight.ts measures the same way).
+const browser = await launch('chromium');
 try {
   const page = await browser.newPage();
   const responses: { url: string; bytes: Promise<number> }[] = [];
-  page.on('response', (r) => {
+  page.on('response', (r: HTTPResponse) => {
     const gzipped = (b: Buffer) => (b[0] === 0x1f && b[1] === 0x8b ? b.length : gzipSync(b, { level: 6 }).length);
-    responses.push({ url: r.url(), bytes: r.body().then(gzipped) });
+    responses.push({ url: r.url(), bytes: r.buffer().then(gzipped, () => 0) });
   });
-  await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'networkidle' });
+  await page.goto(new URL(path.replace(/^\//, ''), server.url).href, { waitUntil: 'networkidle0' });
   // The search page shows its first results after the network may have gone quiet once: wait for them.
   await page.waitForFunction(() => {
     const app = document.getElementById('search-app');
@@ -35,6 +37,6 @@ try {
   }
   console.log(`${(total / 1024).toFixed(2).padStart(8)} KiB  in ${responses.length} responses (${total} bytes), ${path} on ${dir}`);
 } finally {
-  await browser.close();
+  await closeBrowser(browser);
   await server.close();
 }

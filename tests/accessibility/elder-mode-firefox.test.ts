@@ -10,7 +10,6 @@ import { FIREFOX_DARK, FIREFOX_MOUSE, firefoxFixture, launchFirefox } from '../h
 import { decodePng, meanBrightness } from '../harness/pixels.ts';
 import { AXE_SOURCE, AXE_TAGS, axeViolations, EVERY_KIND_OF_PAGE } from '../harness/pages.ts';
 import { contrastFigures, FIRST_SCREENS, MODE_COMBINATIONS, rememberModes, spacingProblems, type Modes } from '../harness/elder-mode.ts';
-import { decodePng, meanBrightness } from '../harness/pixels.ts';
 
 // Served under /kstb/: the toggles, the pointer pictures and read-aloud must work under a sub-path too.
 const fx = firefoxFixture('kstb', FIREFOX_MOUSE);

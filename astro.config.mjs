@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import { contactGapsIntegration } from './src/integrations/contact-gaps.ts';
 import { minifyPublicIntegration } from './src/integrations/minify-public.ts';
 import { pagefindIntegration } from './src/integrations/pagefind.ts';
+import { preloadHelperPlugin } from './src/integrations/preload-helper.ts';
 import { securityHeadersIntegration } from './src/integrations/security-headers.ts';
 import { siteUrlIntegration } from './src/integrations/site-url.ts';
 import { normaliseBase } from './src/lib/views/paths.ts';
@@ -19,6 +20,10 @@ import { rehypeTableLabels } from './src/integrations/rehype-table-labels.ts';
 const site = process.env.SITE_URL || undefined;
 /** The sub-path the site is served under, e.g. /kstb/. */
 const base = normaliseBase(process.env.BASE_PATH);
+
+/** A page script's file name: its component's name, and the script's number when a component has several. */
+const scriptName = (/** @type {string} */ name) =>
+  name.replace(/\.astro_astro_type_script_index_(\d+)_lang$/, (_, i) => (i === '0' ? '' : `-${i}`)).replace(/[^\w.-]/g, '_');
 
 export default defineConfig({
   site,
@@ -34,7 +39,12 @@ export default defineConfig({
   // The search worker (src/client/search-worker.ts) is a module worker: it imports Pagefind's runtime itself.
   // Minified scripts keep no pure-call annotations (a minifier's hint, kept by Rolldown): bytes of every search.
   vite: {
-    build: { assetsInlineLimit: 0, cssCodeSplit: false, rolldownOptions: { output: { comments: { annotation: false } } } },
+    // No module-preload helper: the one dynamic import of a page (the read-aloud reader) has nothing to preload.
+    plugins: [preloadHelperPlugin()],
+    build: { assetsInlineLimit: 0, cssCodeSplit: false, modulePreload: false, rolldownOptions: { output: { comments: { annotation: false } } } },
+    // Page scripts named after their component alone (ReadAloud.<hash>.js, not ReadAloud.astro_astro_type_script_index_0_lang.<hash>.js):
+    // every page names its scripts in its HTML.
+    environments: { client: { build: { rolldownOptions: { output: { entryFileNames: (chunk) => `_astro/${scriptName(chunk.name)}.[hash].js` } } } } },
     worker: { format: 'es', rolldownOptions: { output: { comments: { annotation: false } } } },
   },
   // GFM comes from remark-gfm explicitly, and smart quotes would turn Chinese

@@ -30,9 +30,8 @@
     }
   };
   for (var i = 0; i < MODES.length; i++) if (read(MODES[i].key) === MODES[i].on) root.setAttribute(MODES[i].attr, MODES[i].on);
-  /* Lets CSS reserve the toggles' boxes (and the read-aloud control's, once a Chinese voice was found here) before they exist. */
+  /* Lets CSS reserve the toggles' boxes and the read-aloud control's before they exist. */
   root.setAttribute('data-modes', '');
-  if (read('kstb-speech') === 'zh') root.setAttribute('data-speech', 'zh');
 
   var syncs = [];
   var addToggle = function (mode) {

@@ -18,6 +18,22 @@ export function stampPrintDate(): void {
 }
 
 /**
+ * Opens every closed `details[data-print-open]` while the page prints and closes it again after: print.css
+ * opens them through ::details-content, which engines before it (Firefox ESR 140) lack.
+ */
+function openForPaper(): void {
+  let opened: HTMLDetailsElement[] = [];
+  window.addEventListener('beforeprint', () => {
+    opened = [...document.querySelectorAll<HTMLDetailsElement>('details[data-print-open]:not([open])')];
+    for (const box of opened) box.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const box of opened) box.open = false;
+    opened = [];
+  });
+}
+
+/**
  * Fills in the print date (which the static page cannot know) and adds the
  * “打印本页” button to every `[data-print-slot]`. The button is made here, not
  * in the HTML, so that readers without JavaScript (and text browsers) never
@@ -26,6 +42,7 @@ export function stampPrintDate(): void {
  */
 export function enablePrinting(): void {
   stampPrintDate();
+  openForPaper();
   for (const slot of document.querySelectorAll<HTMLElement>('[data-print-slot]')) {
     const button = document.createElement('button');
     button.type = 'button';

@@ -228,6 +228,12 @@ describe('every sentence true, round three (issue 27)', () => {
       '先向上面写的牵头单位咨询',
       // 主题 and 服务对象 are the site's own, not the table's.
       '主题和服务对象来自原表',
+      // The accessibility page: search links to a list without JavaScript, and no contact is published to tell.
+      '搜索在没有 JavaScript 时会列出全部事项',
+      '如果您在使用中遇到困难，请告诉我们',
+      // The self-evaluation: focus shows as a yellow and dark ring, and conformance is measured, not declared.
+      '焦点处有清晰的黄色框',
+      '本站按《Web 内容无障碍指南》（WCAG）2.2 AA 级制作',
     ];
     for (const file of pages) {
       const html = readBuilt('root', file);

@@ -1,32 +1,7 @@
 /**
- * Pure helpers for the read-aloud control (src/client/read-aloud.ts): which
- * voice may read, and how a page's text is cut into utterances.
+ * How the read-aloud control (src/client/read-aloud-player.ts) cuts a page's
+ * text into utterances; which voice reads it is voice.ts.
  */
-
-/** What the read-aloud control needs of a SpeechSynthesisVoice. */
-export interface VoiceLike {
-  name: string;
-  lang: string;
-  /** False for a voice that sends the text to a server to be spoken. */
-  localService: boolean;
-  default?: boolean;
-}
-
-/** Language tags of Mandarin in simplified script, lower case, `_` read as `-`. */
-const MANDARIN_CN = /^(zh|cmn)(-hans)?(-cn)?$/;
-
-/**
- * The voice to read a Chinese page with: a Mandarin (zh-CN) voice that speaks on
- * this device, preferring the exact tag zh-CN and then the system's default.
- * A voice that is not a local service would send the page's text off the
- * device, so it is never chosen; undefined when no voice qualifies.
- */
-export function pickChineseVoice<V extends VoiceLike>(voices: readonly V[]): V | undefined {
-  const tag = (v: V) => v.lang.toLowerCase().replace(/_/g, '-');
-  const usable = voices.filter((v) => v.localService && MANDARIN_CN.test(tag(v)));
-  const rank = (v: V) => (tag(v) === 'zh-cn' ? 0 : 2) + (v.default ? 0 : 1);
-  return [...usable].sort((a, b) => rank(a) - rank(b))[0];
-}
 
 /** Sentence ends in Chinese and Western text; the mark stays with its sentence. */
 const SENTENCE = /[^。！？；!?;\n]+[。！？；!?;]*|[。！？；!?;]+/g;

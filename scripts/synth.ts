@@ -29,6 +29,7 @@ export function synthesizeProject(size: number, dir?: string, cities?: number): 
     // Sorts after the real seed, so the catalog picks it (pickSeedFile takes the last by name).
     writeFileSync(join(out, INPUT_PATHS.seeds, '999_synthetic.txt'), synthetic.seed);
     writeFileSync(join(out, INPUT_PATHS.topics), synthetic.topics);
+    writeFileSync(join(out, INPUT_PATHS.facets), synthetic.facets);
     appendFileSync(join(out, INPUT_PATHS.bureaus), synthetic.bureaus);
     appendFileSync(join(out, INPUT_PATHS.related), synthetic.related);
     const site = join(out, 'content/site.yaml');

@@ -5,6 +5,7 @@ import { parseBureauRegistry } from '../lib/catalog/bureaus.ts';
 import { buildCatalog, type Catalog, type CatalogInputs } from '../lib/catalog/catalog.ts';
 import { parseCorrections } from '../lib/source/corrections.ts';
 import { checkPhrasing, parseLexicon } from '../lib/search/lexicon.ts';
+import { parseFacets } from '../lib/search/facets.ts';
 import { parseSourceInfo } from '../lib/source/source-info.ts';
 import { parseGuidance } from '../lib/facts/guidance.ts';
 import { parseReferences } from '../lib/facts/references.ts';
@@ -19,6 +20,7 @@ export const INPUT_PATHS = {
   related: 'content/related.yaml',
   lexicon: 'content/lexicon.yaml',
   phrasing: 'content/phrasing.yaml',
+  facets: 'content/facets.yaml',
   topics: 'content/topics.yaml',
   source: 'content/source.yaml',
   references: 'content/references.yaml',
@@ -73,6 +75,7 @@ export function readCatalogInputs(root: string, seedText?: string): CatalogInput
     corrections: parseCorrections(read(INPUT_PATHS.corrections), INPUT_PATHS.corrections),
     related: parseRelatedGroups(read(INPUT_PATHS.related), INPUT_PATHS.related, references),
     lexicon: { file: INPUT_PATHS.lexicon, entries: readPhrasing(read) },
+    facets: { file: INPUT_PATHS.facets, data: parseFacets(read(INPUT_PATHS.facets), INPUT_PATHS.facets) },
     topics: parseTopics(read(INPUT_PATHS.topics), INPUT_PATHS.topics),
     info: parseSourceInfo(read(INPUT_PATHS.source), INPUT_PATHS.source),
     references: references.references,

@@ -8,6 +8,8 @@ import { itemSearchRecord, type SearchRecord } from '../lib/search/record.ts';
 import { partitionByCity } from '../lib/search/bundles.ts';
 import { compactEntry } from '../lib/search/lexicon.ts';
 import { encodeLatinData, LATIN_FILE } from '../lib/search/pinyin.ts';
+import { encodeItemFacets } from '../lib/search/facet-match.ts';
+import { FACETS_FILE } from '../lib/search/engine.ts';
 import { encodePhrasing, LATIN_CLASSES } from '../lib/search/rules.ts';
 import { catalogPinyinMap } from '../lib/search/terms.ts';
 import { nameOf } from '../lib/views/item-view.ts';
@@ -78,6 +80,7 @@ export async function writeCityIndexes(catalog: Catalog, outputDir: string): Pro
       count += bundle.items.length;
     }
     await writeFile(join(outputDir, 'pagefind', LATIN_FILE), catalogLatinData(catalog));
+    await writeFile(join(outputDir, 'pagefind', FACETS_FILE), encodeItemFacets(catalog.facets.items));
   } finally {
     await pagefind.close();
   }

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { PAGEFIND_OPTIONS, readIsland, type SearchData, type SearchIndex } from '../lib/search/engine.ts';
+import { FACETS_FILE, PAGEFIND_OPTIONS, readIsland, type SearchData, type SearchIndex } from '../lib/search/engine.ts';
 import { inflatingFetch } from '../lib/search/pagefind-fetch.ts';
 import { startInLanguage } from '../lib/search/pagefind-language.ts';
 import { LATIN_FILE } from '../lib/search/pinyin.ts';
@@ -30,7 +30,8 @@ export function builtSearchData(dist: string): SearchData {
   const html = readFileSync(join(dist, 'search/index.html'), 'utf8');
   const island = /<script[^>]*id="search-data"[^>]*>([\s\S]*?)<\/script>/.exec(html)?.[1];
   if (island === undefined) throw new Error(`${dist}/search/index.html has no #search-data island`);
-  return readIsland(island, () => readFile(join(dist, 'pagefind', LATIN_FILE), 'utf8'));
+  const text = (file: string) => () => readFile(join(dist, 'pagefind', file), 'utf8');
+  return readIsland(island, text(LATIN_FILE), text(FACETS_FILE));
 }
 
 /**

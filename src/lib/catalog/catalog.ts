@@ -5,6 +5,7 @@ import { appliedNoteSchema, applyCorrections, ITEM_ID_RE, unusedCorrectionTarget
 import { parseSourceTable, rawCellsSchema, type SourceTable } from '../source/parse-table.ts';
 import { ungroupedSameServicePairs, type RelatedGroup } from '../source/related.ts';
 import { deadWordings, serviceEntries, type LexiconEntry } from '../search/lexicon.ts';
+import { checkFacets, type FacetData, type FacetKind, type ItemFacets } from '../search/facets.ts';
 import type { SourceInfo } from '../source/source-info.ts';
 import { catalogCities, OWN_CITY_CODE, type City } from './cities.ts';
 import { AUDIENCES, checkTopicCoverage, type Topic, type TopicData } from './topics.ts';
@@ -81,6 +82,8 @@ export interface Catalog {
   cities: City[];
   /** The everyday-language lexicon, for query expansion in the browser. */
   lexicon: LexiconEntry[];
+  /** What each item is (content/facets.yaml): every item's facets in catalog order, and the values each kind may take. */
+  facets: { kinds: Partial<Record<FacetKind, string[]>>; items: ItemFacets[] };
   /** The life topics, in curated order. */
   topics: Topic[];
   /** The public sources the site's statements cite. */
@@ -96,6 +99,8 @@ export interface CatalogInputs {
   related: readonly RelatedGroup[];
   /** Service words (content/lexicon.yaml) and the rest of the phrasing data (content/phrasing.yaml), each entry with its file and line. */
   lexicon: { file: string; entries: readonly (LexiconEntry & { file?: string; line: number })[] };
+  /** What each item is (content/facets.yaml). */
+  facets: { file: string; data: FacetData };
   topics: TopicData;
   info: SourceInfo;
   references: Reference[];
@@ -153,7 +158,7 @@ function resolveBureaus(
  *
  * @throws {SourceError} naming the file, line and text of the first problem found.
  */
-export function buildCatalog({ seed, registry, corrections, related, lexicon, topics, info, references, guidance }: CatalogInputs): Catalog {
+export function buildCatalog({ seed, registry, corrections, related, lexicon, facets, topics, info, references, guidance }: CatalogInputs): Catalog {
   const table: SourceTable = parseSourceTable(seed.text, seed.file);
   const rows = table.sections.flatMap((s) => s.rows);
   const ids = new Set(rows.map((r) => itemId(r.batch, r.number)));
@@ -231,6 +236,8 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     items.map((i) => `${i.name} ${meaningfulScenario(i.scenario)}`),
   );
   if (dead) throw new SourceError(dead.file ?? lexicon.file, dead.line, `official wording "${dead.wording}" occurs in no item`, dead.wording);
+  checkFacets(facets.data, facets.file, items, lexicon.entries);
+  const facetsOf = new Map(facets.data.items.map(({ line: _, ...f }) => [f.id, f]));
 
   const [pair] = ungroupedSameServicePairs(items, related);
   if (pair) {
@@ -254,14 +261,20 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, to
     items,
     bureaus: registry.bureaus.filter((b) => used.has(b.slug)),
     cities: catalogCities(info.publisher, registry.bureaus, items),
-    lexicon: lexicon.entries.map(({ class: kind, say, means, related, strong, default: assumed }) => ({
+    lexicon: lexicon.entries.map(({ class: kind, say, means, related, strong, default: assumed, unsure, facet }) => ({
       class: kind,
       say,
       means,
       related,
       ...(strong ? { strong } : {}),
       ...(assumed ? { default: assumed } : {}),
+      ...(unsure ? { unsure } : {}),
+      ...(facet ? { facet } : {}),
     })),
+    facets: {
+      kinds: Object.fromEntries([...facets.data.kinds].map(([kind, { values }]) => [kind, values])),
+      items: items.map((i) => facetsOf.get(i.id)!),
+    },
     topics: topics.topics,
     references,
     guidance,

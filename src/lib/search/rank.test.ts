@@ -62,8 +62,24 @@ describe('rankResults: the relevance floor and the three states', () => {
     assert.deepEqual(rank('护照补办', [concept('护照'), reissue]), []);
   });
 
-  it('lists actions alone when the query names no thing', () => {
-    assert.deepEqual(rank('补办', [reissue]).sort(), ['full:社会保障卡补领、换领、换发', 'full:营业执照遗失补领、换发']);
+  it('gives no ranked answer when the query names no thing, only an action (补办, 查询)', () => {
+    assert.deepEqual(rank('补办', [reissue]), []);
+  });
+
+  it('says per item what it leaves unanswered, and never labels an item whose limit the query contradicts as full', () => {
+    const ranked = rankResults(
+      '社保卡补办',
+      [card, { ...reissue, strong: true }],
+      items,
+      (w) => w,
+      [],
+      (item) => (item.name.startsWith('社会保障卡补领') ? [{ kind: 'who', query: '单位', item: ['个人'] }] : []),
+    );
+    const reissued = ranked.find((r) => r.item.name.startsWith('社会保障卡补领'));
+    assert.equal(reissued?.tier, 'partial');
+    assert.deepEqual(reissued?.conflicts, [{ kind: 'who', query: '单位', item: ['个人'] }]);
+    const other = ranked.find((r) => !r.item.name.startsWith('社会保障卡补领') && r.item.name.includes('社会保障卡'));
+    assert.deepEqual(other?.gaps, ['补办']);
   });
 
   it('labels items with only some of the known things as partial', () => {

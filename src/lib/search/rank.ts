@@ -113,12 +113,29 @@ export function conceptHit(concept: Concept, item: ItemWords): ConceptHit | unde
 /** How well an item answers the query. */
 export type Tier = 'full' | 'partial' | 'related';
 
+/**
+ * A limit of an item that contradicts the query (content/facets.yaml): the query says
+ * “装修” where the item is for “购房”. Such an item is never the same service.
+ */
+export interface FacetConflict {
+  /** The facet kind (purpose, scheme, who…). */
+  kind: string;
+  /** What the query says (装修). */
+  query: string;
+  /** What the item is limited to (购房). */
+  item: readonly string[];
+}
+
 /** One ranked result. */
 export interface Assessed<T> {
   item: T;
   tier: Tier;
   score: number;
   hits: ConceptHit[];
+  /** Words of the query this item does not account for (the query's things, and its specific actions when it names a thing). */
+  gaps: string[];
+  /** Limits of the item the query contradicts. */
+  conflicts: FacetConflict[];
 }
 
 /** Weight of a matched concept: naming the service counts most, an action least. */
@@ -156,7 +173,11 @@ export function rankResults<T>(
   wordsOf: (item: T) => ItemWords,
   /** Wordings of the action assumed when the query names none: of otherwise equal items, one whose name does it comes first. */
   assumed: readonly string[] = [],
+  /** The item's limits the query contradicts (装修 for a 购房 item): such an item is never a full match. */
+  conflictsOf: (item: T) => FacetConflict[] = () => [],
 ): Assessed<T>[] {
+  // A query that names no thing (查询, 办理) asks nothing the catalog could answer by itself.
+  if (!concepts.some((c) => c.kind === 'thing')) return [];
   const preferred = concepts.some((c) => c.kind === 'action') ? [] : assumed;
   const things = concepts.filter((c) => c.kind === 'thing');
   const primary = things.length > 0 ? things : concepts.filter((c) => c.kind === 'action');
@@ -177,9 +198,10 @@ export function rankResults<T>(
     const same = known.filter(has).length;
     const related = known.some((c) => hits.some((h) => h.concept === c && h.strength === 'related'));
     const doesIt = strong.length === 0 || strong.some(has);
+    const conflicts = exact ? [] : conflictsOf(item);
     let tier: Tier | undefined;
     if (known.length === 0 && !exact) tier = undefined;
-    else if (exact || (same === primary.length && doesIt)) tier = 'full';
+    else if (exact || (same === primary.length && doesIt && conflicts.length === 0)) tier = 'full';
     else if (same > 0) tier = 'partial';
     else if (related) tier = 'related';
     if (!tier) return [];
@@ -188,7 +210,9 @@ export function rankResults<T>(
     // How many of the query's parts the item answers: a thing or a specific action it has counts once.
     const covered = concepts.filter((c) => (c.kind === 'thing' || strong.includes(c)) && has(c)).length;
     const usual = preferred.some((w) => words.name.includes(w));
-    return [{ item, tier, score, covered, usual, specific, loose: looseness(words.name, hits), hits, exact, order }];
+    // What this item leaves unanswered: each thing it lacks, and the specific action when it does none of them.
+    const gaps = exact ? [] : [...primary.filter((c) => !has(c)), ...(doesIt ? [] : strong)].map((c) => c.say);
+    return [{ item, tier, score, covered, usual, specific, loose: looseness(words.name, hits), hits, exact, order, gaps: [...new Set(gaps)], conflicts }];
   });
   const tierRank: Record<Tier, number> = { full: 0, partial: 1, related: 2 };
   return ranked
@@ -203,7 +227,7 @@ export function rankResults<T>(
         b.specific - a.specific ||
         a.order - b.order,
     )
-    .map(({ item, tier, score, hits }) => ({ item, tier, score, hits }));
+    .map(({ item, tier, score, hits, gaps, conflicts }) => ({ item, tier, score, hits, gaps, conflicts }));
 }
 
 /**

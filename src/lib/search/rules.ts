@@ -7,7 +7,7 @@
  */
 
 /** The classes of phrasing data (content/phrasing.yaml); `service` entries are content/lexicon.yaml's. */
-export const PHRASE_CLASSES = ['service', 'verb', 'group', 'purpose', 'filler', 'place', 'pinyin-filler', 'pinyin-verb', 'foreign'] as const;
+export const PHRASE_CLASSES = ['service', 'verb', 'group', 'purpose', 'filler', 'place', 'pinyin-filler', 'pinyin-verb', 'foreign', 'facet'] as const;
 
 /** One class of phrasing. */
 export type PhraseClass = (typeof PHRASE_CLASSES)[number];
@@ -39,6 +39,10 @@ export interface QueryLexiconEntry {
   strong?: boolean;
   /** For one verb: the action assumed when a query names none. */
   default?: boolean;
+  /** For a service word with related wordings: the catalog cannot tell whether they differ (可能相关，请向办理部门确认). */
+  unsure?: boolean;
+  /** The facet the word states (purpose=装修), compared with the items' own (facets.ts). */
+  facet?: string;
 }
 
 /** What a concept of the query stands for: a thing (service, document, group) or an action. */
@@ -63,6 +67,8 @@ export interface Concept {
   spelled?: string[];
   /** For a mistyped word (结昏登记): the known word it was read as (结婚登记), so that the page can say so. */
   readAs?: string;
+  /** Its related wordings may be the same service or not: the catalog cannot tell. */
+  unsure?: boolean;
 }
 
 /**
@@ -73,7 +79,16 @@ export interface Concept {
 export function encodePhrasing(entries: readonly QueryLexiconEntry[]): string {
   return entries
     .map((e) =>
-      [e.class ?? '', e.say.join('|'), (e.means ?? []).join('|'), (e.related ?? []).join('|'), e.strong ? '1' : '', e.default ? '1' : '']
+      [
+        e.class ?? '',
+        e.say.join('|'),
+        (e.means ?? []).join('|'),
+        (e.related ?? []).join('|'),
+        e.strong ? '1' : '',
+        e.default ? '1' : '',
+        e.unsure ? '1' : '',
+        e.facet ?? '',
+      ]
         .join('\t')
         .replace(/\t+$/, ''),
     )
@@ -84,11 +99,13 @@ export function encodePhrasing(entries: readonly QueryLexiconEntry[]): string {
 export function decodePhrasing(text: string): QueryLexiconEntry[] {
   const list = (field = '') => (field === '' ? [] : field.split('|'));
   return text.split('\n').map((line) => {
-    const [kind = '', say, means, related, strong, assumed] = line.split('\t');
+    const [kind = '', say, means, related, strong, assumed, unsure, facet] = line.split('\t');
     const entry: QueryLexiconEntry = { say: list(say), means: list(means), related: list(related) };
     if (kind !== '') entry.class = kind as PhraseClass;
     if (strong === '1') entry.strong = true;
     if (assumed === '1') entry.default = true;
+    if (unsure === '1') entry.unsure = true;
+    if (facet) entry.facet = facet;
     return entry;
   });
 }
@@ -136,6 +153,7 @@ export function phrasing(entries: readonly QueryLexiconEntry[]): Phrasing {
     for (const say of says) {
       const concept: Omit<Concept, 'say'> = { means: [...means], related: [...(entry.related ?? [])], kind: source === 'verb' ? 'action' : 'thing', source };
       if (entry.strong) concept.strong = true;
+      if (entry.unsure) concept.unsure = true;
       book.push({ say, concept });
     }
   }

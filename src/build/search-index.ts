@@ -10,6 +10,8 @@ import { compactEntry } from '../lib/search/lexicon.ts';
 import { encodeLatinData, LATIN_FILE } from '../lib/search/pinyin.ts';
 import { encodeItemFacets } from '../lib/search/facet-match.ts';
 import { FACETS_FILE } from '../lib/search/engine.ts';
+import { encodeHantMap, HANT_FILE } from '../lib/search/hant.ts';
+import { catalogHantMap } from './hant-map.ts';
 import { encodePhrasing, LATIN_CLASSES } from '../lib/search/rules.ts';
 import { catalogPinyinMap } from '../lib/search/terms.ts';
 import { nameOf } from '../lib/views/item-view.ts';
@@ -49,6 +51,12 @@ export function catalogLatinData(catalog: Catalog): string {
   return encodeLatinData({ phrasing, pinyin: catalogPinyinMap(catalog.items) });
 }
 
+/** The catalog's words a query may spell in traditional characters: item names and scenarios, and every phrasing word. */
+function* catalogWords(catalog: Catalog): Iterable<string> {
+  for (const item of catalog.items) yield `${item.name}${item.scenario}`;
+  for (const entry of catalog.lexicon) yield [...entry.say, ...entry.means, ...entry.related].join('');
+}
+
 /** Every item's search record, in source order. */
 export function catalogSearchRecords(catalog: Catalog): SearchRecord[] {
   const record = recordMaker(catalog);
@@ -81,6 +89,7 @@ export async function writeCityIndexes(catalog: Catalog, outputDir: string): Pro
     }
     await writeFile(join(outputDir, 'pagefind', LATIN_FILE), catalogLatinData(catalog));
     await writeFile(join(outputDir, 'pagefind', FACETS_FILE), encodeItemFacets(catalog.facets.items));
+    await writeFile(join(outputDir, 'pagefind', HANT_FILE), encodeHantMap(catalogHantMap(catalogWords(catalog))));
   } finally {
     await pagefind.close();
   }

@@ -12,6 +12,7 @@ import { FACETS_FILE, PAGEFIND_OPTIONS, readIsland, type SearchData, type Search
 import { inflatingFetch } from '../lib/search/pagefind-fetch.ts';
 import { startInLanguage } from '../lib/search/pagefind-language.ts';
 import { LATIN_FILE } from '../lib/search/pinyin.ts';
+import { HANT_FILE } from '../lib/search/hant.ts';
 
 /** Pagefind fetches its index files; in Node, file: URLs are read from disk, and its data files inflated as the worker does. */
 function serveFilesToFetch(): void {
@@ -31,7 +32,7 @@ export function builtSearchData(dist: string): SearchData {
   const island = /<script[^>]*id="search-data"[^>]*>([\s\S]*?)<\/script>/.exec(html)?.[1];
   if (island === undefined) throw new Error(`${dist}/search/index.html has no #search-data island`);
   const text = (file: string) => () => readFile(join(dist, 'pagefind', file), 'utf8');
-  return readIsland(island, text(LATIN_FILE), text(FACETS_FILE));
+  return readIsland(island, text(LATIN_FILE), text(FACETS_FILE), text(HANT_FILE));
 }
 
 /**

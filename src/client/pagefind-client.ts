@@ -2,6 +2,7 @@ import { FACETS_FILE, PAGEFIND_OPTIONS, type SearchIndex } from '../lib/search/e
 import { inflatingFetch } from '../lib/search/pagefind-fetch.ts';
 import { startInLanguage } from '../lib/search/pagefind-language.ts';
 import { LATIN_FILE } from '../lib/search/pinyin.ts';
+import { HANT_FILE } from '../lib/search/hant.ts';
 
 interface PagefindModule extends SearchIndex {
   options(o: Record<string, unknown>): Promise<void>;
@@ -28,6 +29,11 @@ export function latinText(): Promise<string> {
 /** The items' facets (facets.ts), fetched from beside the first bundle: the engine asks for them on the first query that states a facet. */
 export function facetsText(): Promise<string> {
   return searchFile(FACETS_FILE);
+}
+
+/** The traditional-character map (hant.ts), fetched from beside the first bundle on the first query that may be traditional. */
+export function hantText(): Promise<string> {
+  return searchFile(HANT_FILE);
 }
 
 async function searchFile(file: string): Promise<string> {

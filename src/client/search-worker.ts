@@ -19,7 +19,7 @@ import {
 } from '../lib/search/engine.ts';
 import { highlightTerms } from '../lib/search/query.ts';
 import { broadAnswer, islandCities, ONE_CITY_SCOPE, type BroadAnswer, type ScopeCity } from '../lib/search/scope.ts';
-import { facetsText, latinText, pagefindIndex } from './pagefind-client.ts';
+import { facetsText, hantText, latinText, pagefindIndex } from './pagefind-client.ts';
 import type { PageReply, ResultEntry, SearchSetup, WorkerReply, WorkerRequest } from './search-protocol.ts';
 
 const PAGE_SIZE = 10;
@@ -92,7 +92,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       const cities = islandCities(setup.cities);
       // The site's own city loads at once, so that the first search finds Pagefind ready.
       ready ??= pagefindIndex(cities ? [cities[0]!.bundle] : setup.bundles, setup.lang).then(() => ({
-        data: readIsland(setup.island, latinText, facetsText),
+        data: readIsland(setup.island, latinText, facetsText, hantText),
         cities,
         setup,
       }));

@@ -21,6 +21,7 @@ import {
   type Tier,
 } from './rank.ts';
 import { decodePhrasing, hasLatin, LIGHT_CHARACTERS, phrasing } from './rules.ts';
+import { decodeHantMap, hasUnknownHan, toSimplified, type HantMap } from './hant.ts';
 import { decodeItemFacets, facetConflicts, queryFacets, statesFacets, type FacetValues } from './facet-match.ts';
 import { segmentWords } from './segment.ts';
 import { plannedDeadlineOfTitle } from '../views/format.ts';
@@ -41,6 +42,13 @@ export interface SearchData {
    * states a facet (装修, 给员工…) only. Without it, no item's limits are compared.
    */
   facets?: () => Promise<Map<string, FacetValues>>;
+  /**
+   * The traditional-character map (hant.ts), loaded on the first query with a Chinese character
+   * the page's own data does not have. Without it, traditional characters are read as typed.
+   */
+  hant?: () => Promise<HantMap>;
+  /** The Chinese characters of the page's own data: a query with others may be traditional. */
+  known?: ReadonlySet<string>;
 }
 
 /** The search page's data island (#search-data), as the build writes it. */
@@ -71,7 +79,7 @@ export const FACETS_FILE = 'facets.txt';
  * disk in Node), called once, when a query first has Latin letters; and of the
  * items' facets ({@link FACETS_FILE}), called once, when a query first states a facet.
  */
-export function readIsland(text: string, latinText?: () => Promise<string>, facetsText?: () => Promise<string>): SearchData {
+export function readIsland(text: string, latinText?: () => Promise<string>, facetsText?: () => Promise<string>, hantText?: () => Promise<string>): SearchData {
   const split = text.indexOf('\n');
   const common = text.slice(0, split);
   const lexicon = decodePhrasing(text.slice(split + 1));
@@ -88,6 +96,11 @@ export function readIsland(text: string, latinText?: () => Promise<string>, face
   if (facetsText) {
     let loading: Promise<Map<string, FacetValues>> | undefined;
     data.facets = () => (loading ??= facetsText().then(decodeItemFacets));
+  }
+  if (hantText) {
+    let loading: Promise<HantMap> | undefined;
+    data.hant = () => (loading ??= hantText().then(decodeHantMap));
+    data.known = new Set(text);
   }
   return data;
 }
@@ -201,7 +214,9 @@ export function plan(raw: string, data: SearchData, pinyin?: PinyinMap): QueryPl
  * Answers one query (and optional filters): plans it, runs the planned Pagefind
  * searches, merges their hits, loads the best candidates' records and ranks them.
  */
-export async function searchCatalog(index: SearchIndex, data: SearchData, raw: string, filters: Record<string, string> = {}): Promise<SearchAnswer> {
+export async function searchCatalog(index: SearchIndex, data: SearchData, typed: string, filters: Record<string, string> = {}): Promise<SearchAnswer> {
+  // Characters the page's data does not know may be traditional (駕駛證): read them as the simplified ones.
+  const raw = data.hant && data.known && hasUnknownHan(typed, data.known) ? toSimplified(typed, await data.hant()) : typed;
   const latin = data.latin && hasLatin(normalizeQuery(raw)) ? await data.latin() : undefined;
   const lexicon = latin?.lexicon ?? data.lexicon;
   const planned = plan(raw, { ...data, lexicon }, latin?.pinyin);

@@ -43,7 +43,9 @@ export function pinyinSourceWords(
   const entries = entriesFor(services, text);
   const official = entries.flatMap((e) => (e.means ?? []).filter((m) => wordingOccursIn(m, text)).flatMap((m) => m.split(' ')));
   const nameWords = segment(item.name).filter((w) => w.length >= 2);
-  return [...new Set([...everydayWords(text, services), ...official, ...nameWords])];
+  // The whole name too, without its brackets: its initials (dwsbcbzm…) spell the item, typed as far as one likes.
+  const name = item.name.replace(/（[^）]*）/g, '');
+  return [...new Set([...everydayWords(text, services), ...official, ...nameWords, name])];
 }
 
 /**
@@ -108,6 +110,23 @@ export function conceptHit(concept: Concept, item: ItemWords): ConceptHit | unde
     return { concept, strength: 'same', wording: concept.say, rank: concept.means.length };
   const related = concept.related.findIndex((w) => wordingOccursIn(w, item.text));
   return related >= 0 ? { concept, strength: 'related', wording: concept.related[related] ?? '', rank: related } : undefined;
+}
+
+/**
+ * A related wording the query names in two parts is the same service: 学位证书 … 公证 is 学位公证,
+ * 纳税记录 … 公证 is 纳税状况公证. The related wording must end with what another word of the query
+ * matched (公证), and what is left of it (学位, 纳税状况) must share two characters in a row with the
+ * related word as typed. 律师证 … 认定 stays related: 法律职业资格 shares nothing with 律师证.
+ */
+function completeRelated(hits: ConceptHit[]): ConceptHit[] {
+  return hits.map((hit) => {
+    if (hit.strength !== 'related') return hit;
+    const rest = hits
+      .filter((h) => h !== hit && h.strength === 'same' && h.wording.length >= 2 && hit.wording.endsWith(h.wording) && hit.wording.length > h.wording.length)
+      .map((h) => hit.wording.slice(0, -h.wording.length));
+    const shares = (a: string, b: string) => [...a].some((_, i) => i + 2 <= a.length && b.includes(a.slice(i, i + 2)));
+    return rest.some((r) => shares(r, hit.concept.say)) ? { ...hit, strength: 'same' } : hit;
+  });
 }
 
 /** How well an item answers the query. */
@@ -183,7 +202,7 @@ export function rankResults<T>(
   const primary = things.length > 0 ? things : concepts.filter((c) => c.kind === 'action');
   const all = candidates.map((item, order) => {
     const words = wordsOf(item);
-    const hits = concepts.map((c) => conceptHit(c, words)).filter((h): h is ConceptHit => h !== undefined);
+    const hits = completeRelated(concepts.map((c) => conceptHit(c, words)).filter((h): h is ConceptHit => h !== undefined));
     return { item, order, words, hits };
   });
   const known = primary.filter((c) => all.some((a) => a.hits.some((h) => h.concept === c)));

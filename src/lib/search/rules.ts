@@ -295,12 +295,15 @@ export function queryConcepts(
     const taken: boolean[] = [];
     const local: Found[] = [];
     const inside = wordInteriors(part, segment);
-    let fillersMarked = false;
+    let fillersMarked = 0;
     for (const phrase of book) {
-      // Before single characters: fillers of two or more characters are not material for them (续 in 手续).
-      if (phrase.say.length === 1 && !fillersMarked) {
-        markFillers(part, taken, data.fillers);
-        fillersMarked = true;
+      // Fillers longer than the phrase come first (新单位 before 单位), and all of two or more characters
+      // before single characters, which they are not material for (续 in 手续).
+      const longer = data.fillers.findIndex((f) => f.length <= Math.max(phrase.say.length, 1));
+      const upTo = phrase.say.length === 1 ? data.fillers.length : longer < 0 ? data.fillers.length : longer;
+      if (upTo > fillersMarked) {
+        markFillers(part, taken, data.fillers.slice(fillersMarked, upTo));
+        fillersMarked = upTo;
       }
       for (let at = part.indexOf(phrase.say); at >= 0; at = part.indexOf(phrase.say, at + 1)) {
         const span = [...Array(phrase.say.length).keys()].map((k) => at + k);
@@ -439,7 +442,8 @@ function restWords(rest: string, segment: (text: string) => string[], fillers: r
       if ([...run].length >= 2) words.push(run);
       run = '';
       last = '';
-      if (w !== '' && !LIGHT_CHARACTERS.has(w)) words.push((last = w));
+      // A word made of light characters only (我不, 还要) says nothing.
+      if (w !== '' && ![...w].every((ch) => LIGHT_CHARACTERS.has(ch))) words.push((last = w));
     }
   }
   return words;

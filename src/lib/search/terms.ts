@@ -16,8 +16,8 @@ const HAN = /\p{Script=Han}/u;
  */
 /** Longest word, in characters, indexed under its full pinyin. */
 const MAX_FULL_PINYIN = 4;
-/** Longest word indexed under its initials. */
-const MAX_INITIALS = 7;
+/** Longest word indexed under its initials: an item's whole name (dwsbcbzmcxdy) is one, its beginnings found as prefixes. */
+const MAX_INITIALS = 16;
 
 export function pinyinSpellings(word: string): string[] {
   const han = [...word].filter((ch) => HAN.test(ch)).join('');

@@ -88,7 +88,8 @@ export async function writeCityIndexes(catalog: Catalog, outputDir: string): Pro
       count += bundle.items.length;
     }
     await writeFile(join(outputDir, 'pagefind', LATIN_FILE), catalogLatinData(catalog));
-    await writeFile(join(outputDir, 'pagefind', FACETS_FILE), encodeItemFacets(catalog.facets.items));
+    const rare = encodePhrasing(catalog.lexicon.filter((e) => e.rare && !LATIN_CLASSES.includes(e.class)).map(compactEntry));
+    await writeFile(join(outputDir, 'pagefind', FACETS_FILE), `${rare}\n\n${encodeItemFacets(catalog.facets.items)}`);
     await writeFile(join(outputDir, 'pagefind', HANT_FILE), encodeHantMap(catalogHantMap(catalogWords(catalog))));
   } finally {
     await pagefind.close();

@@ -261,7 +261,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, fa
     items,
     bureaus: registry.bureaus.filter((b) => used.has(b.slug)),
     cities: catalogCities(info.publisher, registry.bureaus, items),
-    lexicon: lexicon.entries.map(({ class: kind, say, means, related, strong, default: assumed, unsure, facet }) => ({
+    lexicon: lexicon.entries.map(({ class: kind, say, means, related, strong, default: assumed, unsure, facet, rare }) => ({
       class: kind,
       say,
       means,
@@ -270,6 +270,7 @@ export function buildCatalog({ seed, registry, corrections, related, lexicon, fa
       ...(assumed ? { default: assumed } : {}),
       ...(unsure ? { unsure } : {}),
       ...(facet ? { facet } : {}),
+      ...(rare ? { rare } : {}),
     })),
     facets: {
       kinds: Object.fromEntries([...facets.data.kinds].map(([kind, { values }]) => [kind, values])),

@@ -41,7 +41,7 @@ export interface SearchData {
    * The items' facets (facets.ts, the Pagefind folder's facets.txt), loaded on the first query that
    * states a facet (装修, 给员工…) only. Without it, no item's limits are compared.
    */
-  facets?: () => Promise<Map<string, FacetValues>>;
+  facets?: () => Promise<{ facets: Map<string, FacetValues>; phrasing: QueryLexiconEntry[] }>;
   /**
    * The traditional-character map (hant.ts), loaded on the first query with a Chinese character
    * the page's own data does not have. Without it, traditional characters are read as typed.
@@ -94,8 +94,14 @@ export function readIsland(text: string, latinText?: () => Promise<string>, face
       }));
   }
   if (facetsText) {
-    let loading: Promise<Map<string, FacetValues>> | undefined;
-    data.facets = () => (loading ??= facetsText().then(decodeItemFacets));
+    let loading: Promise<{ facets: Map<string, FacetValues>; phrasing: QueryLexiconEntry[] }> | undefined;
+    // The rare phrasing first, an empty line, then the items' facets (search-index.ts).
+    data.facets = () =>
+      (loading ??= facetsText().then((text) => {
+        const split = text.indexOf('\n\n');
+        const rare = split < 0 ? '' : text.slice(0, split);
+        return { phrasing: rare === '' ? [] : decodePhrasing(rare), facets: decodeItemFacets(split < 0 ? text : text.slice(split + 2)) };
+      }));
   }
   if (hantText) {
     let loading: Promise<HantMap> | undefined;
@@ -218,8 +224,18 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, typed:
   // Characters the page's data does not know may be traditional (駕駛證): read them as the simplified ones.
   const raw = data.hant && data.known && hasUnknownHan(typed, data.known) ? toSimplified(typed, await data.hant()) : typed;
   const latin = data.latin && hasLatin(normalizeQuery(raw)) ? await data.latin() : undefined;
-  const lexicon = latin?.lexicon ?? data.lexicon;
-  const planned = plan(raw, { ...data, lexicon }, latin?.pinyin);
+  const known = latin?.lexicon ?? data.lexicon;
+  const first = plan(raw, { ...data, lexicon: known }, latin?.pinyin);
+  // Words the page's data does not know, a stated facet or a loose action (交, 开, 登记): the rare phrasing and the
+  // items' facets are needed. A specific action (补办, 注销) is already checked against the item's words (rank.ts).
+  const actions0 = first.concepts.filter((c) => c.kind === 'action');
+  const needed =
+    first.concepts.some((c) => c.source === 'word' || c.readAs !== undefined) ||
+    statesFacets(queryFacets(first.query, known)) ||
+    actions0.some((c) => !c.strong);
+  const more = needed && data.facets ? await data.facets() : undefined;
+  const lexicon = more && more.phrasing.length > 0 ? withRare(known, more.phrasing) : known;
+  const planned = lexicon === known ? first : plan(raw, { ...data, lexicon }, latin?.pinyin);
   const base = { plan: planned, ranked: [], listing: [], readAs: '', highlight: highlightWords(planned), suggestions: [], uncovered: [], blank: false };
   const options = { filters };
   if (planned.query === '') {
@@ -239,11 +255,9 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, typed:
   const hits = mergeHits(perSearch);
   const records = await Promise.all(hits.slice(0, CHECK_LIMIT).map((h) => h.result.data()));
   const services = phrasing(lexicon).services;
-  // The items' facets are only loaded when the query states one they could contradict, or a loose action
-  // (交, 开, 登记): a specific one (补办, 注销) is already checked against the item's words (rank.ts).
   const stated = queryFacets(planned.query, lexicon);
   const actions = planned.concepts.filter((c) => c.kind === 'action');
-  const itemFacets = (statesFacets(stated) || actions.some((c) => !c.strong)) && data.facets ? await data.facets() : undefined;
+  const itemFacets = more?.facets;
   // The words pinyin finds an item under are only worked out when pinyin was typed.
   const spelling = planned.concepts.some((c) => c.source === 'pinyin');
   const ranked = rankResults(
@@ -280,6 +294,15 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, typed:
     readAs: state === 'none' ? '' : readAsNote(planned),
     suggestions: state === 'none' ? suggestionsFor(planned, data) : [],
   };
+}
+
+const joined = new WeakMap<readonly QueryLexiconEntry[], QueryLexiconEntry[]>();
+
+/** A lexicon with the rare phrasing added, one array per lexicon so that it is compiled once (rules.ts). */
+function withRare(base: QueryLexiconEntry[], rare: readonly QueryLexiconEntry[]): QueryLexiconEntry[] {
+  let all = joined.get(base);
+  if (!all) joined.set(base, (all = [...base, ...rare]));
+  return all;
 }
 
 /** “您是不是要找” for a query that found nothing. */

@@ -46,6 +46,11 @@ export const lexiconEntrySchema = z
      * The facet a word states about the service asked for, as `kind=value` (装修 → `purpose=装修`, 给员工 →
      * `who=单位`): a value declared in content/facets.yaml. An item whose own limit of that kind differs is never 匹配.
      */
+    /**
+     * Read only when a query has a word the page's own data does not know (一份, 装修): the entry travels in
+     * the lazily loaded pagefind/facets.txt, not in the search page, which every search downloads.
+     */
+    rare: z.boolean().optional(),
     facet: z
       .string()
       .regex(/^[a-z]+=\S+$/, 'write kind=value')

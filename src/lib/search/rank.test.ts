@@ -36,14 +36,16 @@ describe('conceptHit', () => {
 });
 
 describe('pinyinSourceWords', () => {
-  it('lists the everyday words, the official words they stand for and the name’s words', () => {
+  it('lists the everyday words, the official words they stand for, the name’s words and the whole name', () => {
     const lexicon = [
       { say: ['驾照'], means: ['机动车驾驶证'] },
       { say: ['户口本'], means: ['户籍'] },
     ];
     assert.deepEqual(
       pinyinSourceWords({ name: '机动车驾驶证公证', scenario: '办理公证。不受户籍地限制。' }, lexicon, segmentWords),
-      ['驾照', '机动车驾驶证', ...segmentWords('机动车驾驶证公证').filter((w) => w.length >= 2)].filter((w, i, all) => all.indexOf(w) === i),
+      ['驾照', '机动车驾驶证', ...segmentWords('机动车驾驶证公证').filter((w) => w.length >= 2), '机动车驾驶证公证'].filter(
+        (w, i, all) => all.indexOf(w) === i,
+      ),
     );
   });
 });

@@ -146,7 +146,9 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       const text = await first.textContent();
       assert.match(text ?? '', /要求2021年6月前实现/);
       assert.match(text ?? '', /牵头：市人社局/);
-      assert.match(text ?? '', /匹配：社保卡 → 社会保障卡/);
+      // One verdict, then the reading worded as a reading.
+      assert.match(text ?? '', /匹配“社保卡”按“社会保障卡”查找/);
+      assert.equal(await first.locator('p.tier').count(), 1);
       assert.match((await page.locator('#search-status').textContent()) ?? '', /^找到 \d+ 项与“社保卡补办”相关的事项。/);
       // A mistyped word is said up front.
       await searchViaUi(page, server.url, '结昏登记');
@@ -229,8 +231,8 @@ for (const name of Object.keys(SITES) as SiteName[]) {
       assert.equal(result.status, '没有找到与“结婚证公积金”完全对应的事项。以下事项只包含其中部分字词。');
       assert.ok(result.ids.includes('3-40') && result.ids.some((id) => ['1-25', '1-27', '3-25'].includes(id)));
       assert.ok(
-        result.texts.every((t) => t.includes('部分匹配')),
-        'every result says it matches only part',
+        result.texts.every((t) => t.includes('部分相符：本事项不含')),
+        'every result says it matches only part, and what it does not cover',
       );
     });
 
@@ -246,7 +248,14 @@ for (const name of Object.keys(SITES) as SiteName[]) {
         assert.match(result.status, /相关但不同的事项/);
         const text = result.texts[result.ids.indexOf(id)] ?? '';
         assert.match(text, /相关，不是同一事项/, query);
-        assert.ok(!result.texts.some((t) => /匹配：/.test(t) && t.includes(official) && t.includes(query)), `${query} is not shown as a match of ${official}`);
+        assert.ok(
+          result.ids.every((rid, i) => rid !== id || result.tiers?.[i] !== 'full'),
+          `${query} is not shown as a match of ${official}`,
+        );
+        assert.ok(
+          (result.verdicts ?? []).every((n) => n === 1),
+          `${query}: one verdict per card`,
+        );
       }
     });
 
@@ -472,7 +481,7 @@ describe('the search engine in Node, on the built sites', () => {
         const id = itemId(r.item.url);
         if (!wrong.includes(id)) continue;
         const lines = reasons({ name: r.item.meta.title ?? '', tier: r.tier, hits: r.hits });
-        if (r.tier === 'full' || lines.some((l) => l.text.startsWith('匹配：')))
+        if (r.tier === 'full' || lines.some((l) => l.className === 'tier' && l.text.startsWith('匹配')))
           claimed.push(`${query} → ${id} (${r.tier}: ${lines.map((l) => l.text).join(' ')})`);
       }
     }

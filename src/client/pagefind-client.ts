@@ -23,7 +23,7 @@ export function latinText(): Promise<string> {
   return searchFile(LATIN_FILE);
 }
 
-/** The items' facets (facets.ts), fetched from beside the first bundle: the engine asks for them on the first query that states a facet. */
+/** The items' facets (facet-match.ts), fetched from beside the first bundle: the engine asks for them on the first query that states a facet. */
 export function facetsText(): Promise<string> {
   return searchFile(FACETS_FILE);
 }

@@ -40,7 +40,7 @@ export interface SearchData {
    */
   latin?: () => Promise<{ lexicon: QueryLexiconEntry[]; pinyin: PinyinMap }>;
   /**
-   * The items' facets (facets.ts, the Pagefind folder's facets.txt), loaded on the first query that
+   * The items' facets (facet-match.ts, the Pagefind folder's facets.txt), loaded on the first query that
    * states a facet (装修, 给员工…) only. Without it, no item's limits are compared.
    */
   facets?: () => Promise<{ facets: Map<string, FacetValues>; phrasing: QueryLexiconEntry[] }>;

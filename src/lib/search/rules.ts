@@ -28,7 +28,7 @@ export interface QueryLexiconEntry {
   default?: boolean;
   /** For a service word with related wordings: the catalog cannot tell whether they differ (可能相关，请向办理部门确认). */
   unsure?: boolean;
-  /** The facet the word states (purpose=装修), compared with the items' own (facets.ts). */
+  /** The facet the word states (purpose=装修), compared with the items' own (facet-match.ts). */
   facet?: string;
 }
 

@@ -23,6 +23,13 @@ describe('conceptHit', () => {
     assert.deepEqual([hit?.strength, hit?.wording], ['same', '社会保障卡']);
   });
 
+  it('reads an official wording the query spells in full as that wording, not as a later reading of a shorter word in it', () => {
+    const licence = concept('技能等级证', { source: 'lexicon', means: ['职业资格证书', '职业技能等级证书'] });
+    const item = words('职业技能等级证书查询、核验');
+    assert.deepEqual(conceptHit(licence, item, '职业技能等级证书真伪查询'), { concept: licence, strength: 'same', wording: '职业技能等级证书', rank: 0 });
+    assert.equal(conceptHit(licence, item, '技能等级证查询')?.rank, 1);
+  });
+
   it('tells a related service apart from the same one', () => {
     const hit = conceptHit(concept('纳税证明', { source: 'lexicon', related: ['纳税状况公证'] }), words('纳税状况公证'));
     assert.deepEqual([hit?.strength, hit?.wording], ['related', '纳税状况公证']);

@@ -78,8 +78,11 @@ export interface ConceptHit {
   rank: number;
 }
 
-/** How a concept meets an item, if at all. */
-export function conceptHit(concept: Concept, item: ItemWords): ConceptHit | undefined {
+/**
+ * How a concept meets an item, if at all. `typed` is the query: an official wording
+ * it spells out in full is the one meant, whatever its place in the entry.
+ */
+export function conceptHit(concept: Concept, item: ItemWords, typed = ''): ConceptHit | undefined {
   if (concept.source === 'pinyin') {
     // The spelling, not the word, is the wording: what was typed covers none of the name's characters.
     const hit = (concept.spelled ?? []).some((w) => item.pinyin.includes(w));
@@ -90,6 +93,9 @@ export function conceptHit(concept: Concept, item: ItemWords): ConceptHit | unde
   // An official verb typed as such (开户, 换领) is that verb, before the others its everyday sense covers.
   if (concept.kind === 'action' && concept.means.includes(concept.say) && item.text.includes(concept.say))
     return { concept, strength: 'same', wording: concept.say, rank: 0 };
+  // 职业技能等级证书 typed in full, read through the everyday 技能等级证 inside it, is that wording, not a later reading of it.
+  const spelled = concept.means.findIndex((w) => w.length > concept.say.length && typed.includes(w) && item.text.includes(w));
+  if (spelled >= 0) return { concept, strength: 'same', wording: concept.means[spelled] ?? '', rank: 0 };
   // Official wordings first, so that a result can say which one it has (社保卡 → 社会保障卡).
   const same = concept.means.findIndex((w) => wordingOccursIn(w, item.text));
   if (same >= 0) return { concept, strength: 'same', wording: concept.means[same] ?? '', rank: same };
@@ -189,7 +195,7 @@ export function rankResults<T>(
   const primary = things.length > 0 ? things : concepts.filter((c) => c.kind === 'action');
   const all = candidates.map((item, order) => {
     const words = wordsOf(item);
-    const hits = completeRelated(concepts.map((c) => conceptHit(c, words)).filter((h): h is ConceptHit => h !== undefined));
+    const hits = completeRelated(concepts.map((c) => conceptHit(c, words, query)).filter((h): h is ConceptHit => h !== undefined));
     return { item, order, words, hits };
   });
   const known = primary.filter((c) => all.some((a) => a.hits.some((h) => h.concept === c)));

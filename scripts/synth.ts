@@ -42,6 +42,7 @@ export function synthesizeProject(size: number, dir?: string, cities?: number): 
       `${identities}\nversions:\n  - seed: ${seedFile}\n    sha256: ${sha256}\n    received: ${catalog.info.received}\n`,
     );
     writeFileSync(join(out, INPUT_PATHS.topics), synthetic.topics);
+    writeFileSync(join(out, INPUT_PATHS.facets), synthetic.facets);
     appendFileSync(join(out, INPUT_PATHS.bureaus), synthetic.bureaus);
     appendFileSync(join(out, INPUT_PATHS.related), synthetic.related);
     const site = join(out, 'content/site.yaml');

@@ -5,6 +5,7 @@ import { parseBureauRegistry } from '../lib/catalog/bureaus.ts';
 import { buildCatalog, type Catalog, type CatalogInputs } from '../lib/catalog/catalog.ts';
 import { parseCorrections } from '../lib/source/corrections.ts';
 import { checkPhrasing, parseLexicon } from '../lib/source/lexicon.ts';
+import { parseFacets } from '../lib/source/facets.ts';
 import { parseSourceInfo } from '../lib/source/source-info.ts';
 import { parseGuidance } from '../lib/facts/guidance.ts';
 import { parseReferences } from '../lib/facts/references.ts';
@@ -21,6 +22,7 @@ export const INPUT_PATHS = {
   related: 'content/related.yaml',
   lexicon: 'content/lexicon.yaml',
   phrasing: 'content/phrasing.yaml',
+  facets: 'content/facets.yaml',
   topics: 'content/topics.yaml',
   source: 'content/source.yaml',
   references: 'content/references.yaml',
@@ -93,6 +95,7 @@ export function readCatalogInputs(root: string, seedText?: string): CatalogInput
     corrections: parseCorrections(read(INPUT_PATHS.corrections), INPUT_PATHS.corrections),
     related: parseRelatedGroups(read(INPUT_PATHS.related), INPUT_PATHS.related, references),
     lexicon: { file: INPUT_PATHS.lexicon, entries: readPhrasing(read) },
+    facets: { file: INPUT_PATHS.facets, data: parseFacets(read(INPUT_PATHS.facets), INPUT_PATHS.facets) },
     topics: parseTopics(read(INPUT_PATHS.topics), INPUT_PATHS.topics),
     info: parseSourceInfo(read(INPUT_PATHS.source), INPUT_PATHS.source),
     references: references.references,
@@ -103,7 +106,7 @@ export function readCatalogInputs(root: string, seedText?: string): CatalogInput
 /**
  * The inputs of the first recorded version of the table alone, with the curated content: the
  * base of synthetic catalogs (npm run synth), whose rows keep the first version's positions as
- * ids, as the curated files key them. Topics of items later versions added are left out, and
+ * ids, as the curated files key them. Topics and facets of items later versions added are left out, and
  * `seedText` replaces the table's text (tests use the frozen copy in tests/fixtures/tables/).
  */
 export function readFirstVersionInputs(root: string, seedText?: string): CatalogInputs {
@@ -118,6 +121,7 @@ export function readFirstVersionInputs(root: string, seedText?: string): Catalog
     identities: { ...inputs.identities, versions: [first] },
     info: { ...inputs.info, received: first.received },
     topics: { ...inputs.topics, items: new Map([...inputs.topics.items].filter(([id]) => !NEW_ITEM_ID_RE.test(id))) },
+    facets: { ...inputs.facets, data: { ...inputs.facets.data, items: inputs.facets.data.items.filter((f) => !NEW_ITEM_ID_RE.test(f.id)) } },
   };
 }
 

@@ -8,6 +8,10 @@ import { itemSearchRecord, type SearchRecord } from '../lib/search/record.ts';
 import { INDEX_DIR, partitionByCity } from '../lib/search/bundles.ts';
 import { encodeLatinData, LATIN_FILE } from '../lib/search/pinyin.ts';
 import { compactEntry, encodePhrasing } from '../lib/search/rules.ts';
+import { encodeItemFacets } from '../lib/search/facet-match.ts';
+import { FACETS_FILE } from '../lib/search/engine.ts';
+import { encodeHantMap, HANT_FILE } from '../lib/search/hant.ts';
+import { catalogHantMap } from './hant-map.ts';
 import { catalogPinyinMap } from '../lib/search/terms.ts';
 import { LATIN_CLASSES } from '../lib/source/wording.ts';
 import { nameOf } from '../lib/views/item-view.ts';
@@ -47,6 +51,12 @@ export function catalogLatinData(catalog: Catalog): string {
   return encodeLatinData({ phrasing, pinyin: catalogPinyinMap(catalog.items, catalog.lexicon) });
 }
 
+/** The catalog's words a query may spell in traditional characters: item names and scenarios, and every phrasing word. */
+function* catalogWords(catalog: Catalog): Iterable<string> {
+  for (const item of catalog.items) yield `${item.name}${item.scenario}`;
+  for (const entry of catalog.lexicon) yield [...entry.say, ...entry.means, ...entry.related].join('');
+}
+
 /** Every item's search record, in source order. */
 export function catalogSearchRecords(catalog: Catalog): SearchRecord[] {
   const record = recordMaker(catalog);
@@ -78,6 +88,9 @@ export async function writeCityIndexes(catalog: Catalog, outputDir: string): Pro
       count += bundle.items.length;
     }
     await writeFile(join(outputDir, INDEX_DIR, LATIN_FILE), catalogLatinData(catalog));
+    const rare = encodePhrasing(catalog.lexicon.filter((e) => e.rare && !LATIN_CLASSES.includes(e.class)).map(compactEntry));
+    await writeFile(join(outputDir, INDEX_DIR, FACETS_FILE), `${rare}\n\n${encodeItemFacets(catalog.facets.items)}`);
+    await writeFile(join(outputDir, INDEX_DIR, HANT_FILE), encodeHantMap(catalogHantMap(catalogWords(catalog))));
   } finally {
     await pagefind.close();
   }

@@ -8,11 +8,12 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { PAGEFIND_OPTIONS, readIsland, type SearchData, type SearchIndex } from '../lib/search/engine.ts';
+import { FACETS_FILE, PAGEFIND_OPTIONS, readIsland, type SearchData, type SearchIndex } from '../lib/search/engine.ts';
 import { inflatingFetch } from '../lib/search/pagefind-fetch.ts';
 import { startInLanguage } from '../lib/search/pagefind-language.ts';
 import { INDEX_DIR } from '../lib/search/bundles.ts';
 import { LATIN_FILE } from '../lib/search/pinyin.ts';
+import { HANT_FILE } from '../lib/search/hant.ts';
 
 /** Pagefind fetches its index files; in Node, file: URLs are read from disk, and its data files inflated as the worker does. */
 function serveFilesToFetch(): void {
@@ -31,7 +32,8 @@ export function builtSearchData(dist: string): SearchData {
   const html = readFileSync(join(dist, 'search/index.html'), 'utf8');
   const island = /<script[^>]*id="search-data"[^>]*>([\s\S]*?)<\/script>/.exec(html)?.[1];
   if (island === undefined) throw new Error(`${dist}/search/index.html has no #search-data island`);
-  return readIsland(island, () => readFile(join(dist, INDEX_DIR, LATIN_FILE), 'utf8'));
+  const text = (file: string) => () => readFile(join(dist, INDEX_DIR, file), 'utf8');
+  return readIsland(island, text(LATIN_FILE), text(FACETS_FILE), text(HANT_FILE));
 }
 
 /**

@@ -1,8 +1,9 @@
-import { PAGEFIND_OPTIONS, type SearchIndex } from '../lib/search/engine.ts';
+import { FACETS_FILE, PAGEFIND_OPTIONS, type SearchIndex } from '../lib/search/engine.ts';
 import { inflatingFetch } from '../lib/search/pagefind-fetch.ts';
 import { startInLanguage } from '../lib/search/pagefind-language.ts';
 import { INDEX_DIR } from '../lib/search/bundles.ts';
 import { LATIN_FILE } from '../lib/search/pinyin.ts';
+import { HANT_FILE } from '../lib/search/hant.ts';
 
 interface PagefindModule extends SearchIndex {
   options(o: Record<string, unknown>): Promise<void>;
@@ -18,9 +19,23 @@ let inflating: typeof fetch | undefined;
  * site's first bundle (INDEX_DIR, whichever city is searched): the engine asks for
  * it on the first query with Latin letters.
  */
-export async function latinText(): Promise<string> {
-  const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${INDEX_DIR}/${LATIN_FILE}`);
-  if (!response.ok) throw new Error(`the Latin search data did not load: ${response.status}`);
+export function latinText(): Promise<string> {
+  return searchFile(LATIN_FILE);
+}
+
+/** The items' facets (facet-match.ts), fetched from beside the first bundle: the engine asks for them on the first query that states a facet. */
+export function facetsText(): Promise<string> {
+  return searchFile(FACETS_FILE);
+}
+
+/** The traditional-character map (hant.ts), fetched from beside the first bundle on the first query that may be traditional. */
+export function hantText(): Promise<string> {
+  return searchFile(HANT_FILE);
+}
+
+async function searchFile(file: string): Promise<string> {
+  const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${INDEX_DIR}/${file}`);
+  if (!response.ok) throw new Error(`the search data ${file} did not load: ${response.status}`);
   return response.text();
 }
 

@@ -20,7 +20,7 @@ import {
 import { INDEX_DIR } from '../lib/search/bundles.ts';
 import { highlightTerms } from '../lib/search/query.ts';
 import { broadAnswer, islandCities, ONE_CITY_SCOPE, type BroadAnswer, type ScopeCity } from '../lib/search/scope.ts';
-import { latinText, pagefindIndex } from './pagefind-client.ts';
+import { facetsText, hantText, latinText, pagefindIndex } from './pagefind-client.ts';
 import type { PageReply, ResultEntry, SearchSetup, WorkerReply, WorkerRequest } from './search-protocol.ts';
 
 const PAGE_SIZE = 10;
@@ -43,7 +43,7 @@ function entry(answer: SearchAnswer, d: IndexRecord, result?: SearchAnswer['rank
     meta: recordFacts(d),
     excerpt: highlightTerms(recordScenario(d), answer.highlight),
     ...(tier ? { tier } : {}),
-    reasons: reasons({ name, tier: result?.tier, hits: result?.hits }),
+    reasons: reasons({ name, tier: result?.tier, hits: result?.hits, gaps: result?.gaps, conflicts: result?.conflicts }),
   };
 }
 
@@ -89,7 +89,7 @@ async function handle(request: WorkerRequest): Promise<WorkerReply> {
       const cities = islandCities(setup.cities);
       // The site's own city loads at once, so that the first search finds Pagefind ready.
       ready ??= pagefindIndex(cities ? cities[0]!.bundle : `${INDEX_DIR}/`, setup.lang).then(() => ({
-        data: readIsland(setup.island, latinText),
+        data: readIsland(setup.island, latinText, facetsText, hantText),
         cities,
         setup,
       }));

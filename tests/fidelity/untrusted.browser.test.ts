@@ -11,7 +11,8 @@ import { searchViaUi } from '../harness/search-ui.ts';
 import { serveStatic, type StaticServer } from '../harness/static-server.ts';
 
 const NAME = '学历公证<script>alert("name")</script>&amp;';
-const SCENARIO = '申请人可异地申请学历公证<img src=x onerror="alert(1)">，&lt;b&gt;不受&#x9650;制。';
+// The row keeps the real scenario's words the lexicon names (大学本科, 大学专科: a wording in no item stops the build).
+const SCENARIO = '申请人可异地申请博士研究生、硕士研究生、大学本科、大学专科学历公证<img src=x onerror="alert(1)">，&lt;b&gt;不受&#x9650;制。';
 const project = copyProject();
 // The frozen first table, so that the hostile row is the same item whatever table seeds/ holds later.
 freezeProject(project);

@@ -38,7 +38,7 @@ export const FROZEN_SEED = readFileSync(`${root}${TABLE_FIXTURES}/v1.txt`, 'utf8
  * The real curated content over the frozen first table, as its only version, with its text
  * optionally replaced: for unit tests that edit rows or name positions, so that they test the
  * code whatever table seeds/ holds later. The seed keeps the first version's recorded path and
- * received date; topics of items later versions added are left out (the frozen table has none).
+ * received date; topics and facets of items later versions added are left out (the frozen table has none).
  */
 export function frozenInputs(seedText?: string): CatalogInputs {
   // Read and checked once per test process (about half a second): the fuzzed and edited tables vary only the seed's text.
@@ -53,7 +53,7 @@ let frozenContent: CatalogInputs | undefined;
  * Turns a copy of the project (copyProject) into one whose only table is the frozen first one,
  * for build tests that edit rows by line: seeds/ holds tests/fixtures/tables/v1.txt under the
  * first version's recorded path, content/identities.yaml records that version alone, and
- * content/source.yaml its received date; topics of items later versions added are left out.
+ * content/source.yaml its received date; topics and facets of items later versions added are left out.
  */
 export function freezeProject(dir: string): void {
   const first = frozenInputs();
@@ -71,6 +71,7 @@ export function freezeProject(dir: string): void {
   );
   rewrite(INPUT_PATHS.source, (text) => text.replace(/^( {2}received:) .*$/m, `$1 ${first.info.received}`));
   rewrite(INPUT_PATHS.topics, (text) => text.replace(/^ {2}n\d+:.*\n/gm, ''));
+  rewrite(INPUT_PATHS.facets, (text) => text.replace(/^ {2}- \{ id: n\d+,.*\n/gm, ''));
 }
 
 /**

@@ -12,6 +12,10 @@ export interface UiSearchResult {
   /** Result links in rank order, as site-relative item ids (e.g. 2-15). */
   ids: string[];
   texts: string[];
+  /** Each result's verdict as the page marks it: full (匹配), partial or related; empty when not read. */
+  tiers?: string[];
+  /** How many verdict lines each result card carries (exactly one is right). */
+  verdicts?: number[];
 }
 
 /**
@@ -45,6 +49,8 @@ export async function searchViaUi(page: Page, siteUrl: string, query: string, pa
       state: document.getElementById('search-app')?.dataset.result ?? '',
       ids: items.map((a) => a.pathname),
       texts: [...document.querySelectorAll('#search-results > li')].map((li) => li.textContent ?? ''),
+      tiers: [...document.querySelectorAll('#search-results > li')].map((li) => li.className || 'full'),
+      verdicts: [...document.querySelectorAll('#search-results > li')].map((li) => li.querySelectorAll('p.tier').length),
     };
   });
   return { ...shown, ids: shown.ids.map(itemId) };

@@ -115,7 +115,9 @@ for (const [engine, name] of ENGINES.flatMap((e) => (Object.keys(SITES) as SiteN
       const text = await first.evaluate((li) => li.textContent);
       assert.match(text ?? '', /要求2021年6月前实现/);
       assert.match(text ?? '', /牵头：市人社局/);
-      assert.match(text ?? '', /匹配：社保卡 → 社会保障卡/);
+      // One verdict, then the reading worded as a reading.
+      assert.match(text ?? '', /匹配“社保卡”按“社会保障卡”查找/);
+      assert.equal((await first.$$('p.tier')).length, 1);
       assert.match((await textOf(page, '#search-status')) ?? '', /^找到 \d+ 项与“社保卡补办”相关的事项。/);
       // A mistyped word is said up front.
       await searchViaUi(page, server.url, '结昏登记');
@@ -197,8 +199,8 @@ for (const [engine, name] of ENGINES.flatMap((e) => (Object.keys(SITES) as SiteN
       assert.equal(result.status, '没有找到与“结婚证公积金”完全对应的事项。以下事项只包含其中部分字词。');
       assert.ok(result.ids.includes('3-40') && result.ids.some((id) => ['1-25', '1-27', '3-25'].includes(id)));
       assert.ok(
-        result.texts.every((t) => t.includes('部分匹配')),
-        'every result says it matches only part',
+        result.texts.every((t) => t.includes('部分相符：本事项不含')),
+        'every result says it matches only part, and what it does not cover',
       );
     });
 
@@ -214,7 +216,14 @@ for (const [engine, name] of ENGINES.flatMap((e) => (Object.keys(SITES) as SiteN
         assert.match(result.status, /相关但不同的事项/);
         const text = result.texts[result.ids.indexOf(id)] ?? '';
         assert.match(text, /相关，不是同一事项/, query);
-        assert.ok(!result.texts.some((t) => /匹配：/.test(t) && t.includes(official) && t.includes(query)), `${query} is not shown as a match of ${official}`);
+        assert.ok(
+          result.ids.every((rid, i) => rid !== id || result.tiers?.[i] !== 'full'),
+          `${query} is not shown as a match of ${official}`,
+        );
+        assert.ok(
+          (result.verdicts ?? []).every((n) => n === 1),
+          `${query}: one verdict per card`,
+        );
       }
     });
 

@@ -155,7 +155,7 @@ describe('the search engine in Node, on the built sites', () => {
         const id = itemId(r.item.url);
         if (!wrong.includes(id)) continue;
         const lines = reasons({ name: r.item.meta.title ?? '', tier: r.tier, hits: r.hits });
-        if (r.tier === 'full' || lines.some((l) => l.text.startsWith('匹配：')))
+        if (r.tier === 'full' || lines.some((l) => l.className === 'tier' && l.text.startsWith('匹配')))
           claimed.push(`${query} → ${id} (${r.tier}: ${lines.map((l) => l.text).join(' ')})`);
       }
     }

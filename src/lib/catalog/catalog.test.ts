@@ -263,6 +263,15 @@ describe('buildCatalog on a second version of the table', () => {
     );
     assert.ok(messages.some((m) => m.startsWith('content/identities.yaml: seeds/001_v2.txt is not recorded yet')));
   });
+
+  it('builds a new item without facets as one no query facet rules out, warning with the file and item to edit', () => {
+    assert.deepEqual(
+      next.facets.items.map((f) => f.id),
+      next.items.map((i) => i.id).filter((id) => id !== 'n1' && id !== 'n2'),
+      'every first-version item keeps its facets, in catalog order; the dropped one is left out',
+    );
+    assert.ok(next.warnings.some((w) => w.file === 'content/facets.yaml' && w.message.startsWith('new item n1 has no facets yet')));
+  });
 });
 
 describe('buildCatalog on an ambiguous rename', () => {

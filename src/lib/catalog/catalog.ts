@@ -5,6 +5,8 @@ import { appliedNoteSchema, applyCorrections, unusedCorrectionTargets, type Appl
 import { CELL_FIELDS, parseSourceTable, rawCellsSchema } from '../source/parse-table.ts';
 import { ungroupedSameServicePairs, type RelatedGroup } from '../source/related.ts';
 import { deadWordings, type LexiconEntry } from '../source/lexicon.ts';
+import { checkFacets, type FacetData, type ItemFacets } from '../source/facets.ts';
+import type { FacetKind } from '../source/facet-kinds.ts';
 import type { SourceInfo } from '../source/source-info.ts';
 import { catalogCities, OWN_CITY_CODE, type City } from '../core/cities.ts';
 import { AUDIENCES, checkTopicCoverage, type Topic, type TopicData } from './topics.ts';
@@ -104,6 +106,8 @@ export interface Catalog {
   cities: City[];
   /** The everyday-language lexicon, for query expansion in the browser. */
   lexicon: LexiconEntry[];
+  /** What each item is (content/facets.yaml): the facets of every item that has them (a new item may not yet), in catalog order, and the values each kind may take. */
+  facets: { kinds: Partial<Record<FacetKind, string[]>>; items: ItemFacets[] };
   /** The life topics, in curated order. */
   topics: Topic[];
   /** The public sources the site's statements cite. */
@@ -130,6 +134,8 @@ export interface CatalogInputs {
   related: readonly RelatedGroup[];
   /** Service words (content/lexicon.yaml) and the rest of the phrasing data (content/phrasing.yaml), each entry with its file and line. */
   lexicon: { file: string; entries: readonly (LexiconEntry & { file?: string; line: number })[] };
+  /** What each item is (content/facets.yaml). */
+  facets: { file: string; data: FacetData };
   topics: TopicData;
   info: SourceInfo;
   references: Reference[];
@@ -188,7 +194,7 @@ function resolveBureaus(
  * @throws {SourceError} naming the file, line and text of the first problem found.
  */
 export function buildCatalog(inputs: CatalogInputs): Catalog {
-  const { seed, registry, corrections, related, lexicon, topics, info, references, guidance } = inputs;
+  const { seed, registry, corrections, related, lexicon, facets, topics, info, references, guidance } = inputs;
   const table = parseSourceTable(seed.text, seed.file);
   const earlier = inputs.earlierSeeds.map((s) => ({ file: s.file, sha256: s.sha256, table: parseSourceTable(s.text, s.file) }));
   const history = tableHistory([...earlier, { file: seed.file, sha256: seed.sha256, table }], inputs.identities);
@@ -292,6 +298,8 @@ export function buildCatalog(inputs: CatalogInputs): Catalog {
     if (inNoDroppedItem.has(dead.wording)) throw new SourceError(file, dead.line, `official wording "${dead.wording}" occurs in no item`, dead.wording);
     warnings.push({ file, line: dead.line, message: `official wording "${dead.wording}" occurs only in items the newest table no longer lists; remove it` });
   }
+  warnings.push(...checkFacets(facets.data, facets.file, items, lexicon.entries, known));
+  const facetsOf = new Map(facets.data.items.map(({ line: _, ...f }) => [f.id, f]));
 
   const [pair] = ungroupedSameServicePairs(items, related);
   if (pair) {
@@ -315,14 +323,21 @@ export function buildCatalog(inputs: CatalogInputs): Catalog {
     items,
     bureaus: registry.bureaus.filter((b) => used.has(b.slug)),
     cities: catalogCities(info.publisher, registry.bureaus, items),
-    lexicon: lexicon.entries.map(({ class: kind, say, means, related, strong, default: assumed }) => ({
+    lexicon: lexicon.entries.map(({ class: kind, say, means, related, strong, default: assumed, unsure, facet, rare }) => ({
       class: kind,
       say,
       means,
       related,
       ...(strong ? { strong } : {}),
       ...(assumed ? { default: assumed } : {}),
+      ...(unsure ? { unsure } : {}),
+      ...(facet ? { facet } : {}),
+      ...(rare ? { rare } : {}),
     })),
+    facets: {
+      kinds: Object.fromEntries([...facets.data.kinds].map(([kind, { values }]) => [kind, values])),
+      items: items.flatMap((i) => facetsOf.get(i.id) ?? []),
+    },
     topics: topics.topics,
     references,
     guidance,

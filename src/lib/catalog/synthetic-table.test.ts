@@ -8,6 +8,7 @@ import { parseRelatedGroups } from '../source/related.ts';
 import { syntheticCityCode, syntheticCityName, synthesizeTable } from './synthetic-table.ts';
 import { readProjectFile, frozenInputs } from '../../../tests/harness/inputs.ts';
 import { parseTopics } from './topics.ts';
+import { parseFacets } from '../source/facets.ts';
 
 /** Builds the catalog of a synthetic table with its own bureaus, related groups and topics. */
 function synthesize(total: number, cities?: number) {
@@ -19,6 +20,7 @@ function synthesize(total: number, cities?: number) {
   const big = buildCatalog({
     ...frozenInputs(synthetic.seed),
     topics: parseTopics(synthetic.topics, 'topics.yaml'),
+    facets: { file: 'facets.yaml', data: parseFacets(synthetic.facets, 'facets.yaml') },
     registry: parseBureauRegistry(readProjectFile('content/bureaus.yaml') + synthetic.bureaus, 'bureaus.yaml', references),
     related: parseRelatedGroups(readProjectFile('content/related.yaml') + synthetic.related, 'related.yaml', references),
   });

@@ -49,6 +49,8 @@ export interface SyntheticTable {
   seed: string;
   /** content/topics.yaml for it. */
   topics: string;
+  /** content/facets.yaml for it: each copy has its real item's facets. */
+  facets: string;
   /** Registry entries of the synthetic cities' bureaus, to append to content/bureaus.yaml. */
   bureaus: string;
   /** The related groups of the synthetic cities' copies, to append to content/related.yaml. */
@@ -107,6 +109,8 @@ export function synthesizeTable(
   const title = `${catalog.title}（合成测试数据：含${cities}个虚构城市，非真实目录）`;
   const lines = ['附件', '', title, '', `(共 ${total} 项)`, ''];
   const topicLines = [topicsHeader.trimEnd(), '', 'items:'];
+  const facetsOf = new Map(catalog.facets.items.map((f) => [f.id, f]));
+  const facetLines = ['kinds:', ...Object.entries(catalog.facets.kinds).map(([kind, values]) => `  ${kind}: ${JSON.stringify(values)}`), 'items:'];
   BATCH_IDS.forEach((batch, i) => {
     const own = ownByBatch.get(batch)!;
     const count = counts.get(batch)!;
@@ -128,6 +132,8 @@ export function synthesizeTable(
       }
       const audience = source.audience.join(', ');
       topicLines.push(`  ${batch}-${n}: { topics: [${source.topics.join(', ')}], audience: [${audience}] }`);
+      const facets = facetsOf.get(source.id);
+      if (facets) facetLines.push(`  - ${JSON.stringify({ ...facets, id: `${batch}-${n}` })}`);
     }
     lines.push('');
   });
@@ -157,6 +163,7 @@ export function synthesizeTable(
   return {
     seed: lines.join('\n'),
     topics: `${topicLines.join('\n')}\n`,
+    facets: `${facetLines.join('\n')}\n`,
     bureaus: `${bureauLines.join('\n')}\n`,
     related: `${relatedLines.join('\n')}\n`,
     cities,

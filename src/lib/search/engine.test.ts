@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { BATCH_IDS } from '../core/batches.ts';
 import { batchTitle, plannedDeadline, plannedDeadlineOfTitle } from '../views/format.ts';
-import { encodeIsland, readIsland, recordFacts, recordName, recordScenario, type IndexRecord } from './engine.ts';
+import { encodeIsland, readIsland, reasons, recordFacts, recordName, recordScenario, VERDICTS, type IndexRecord } from './engine.ts';
 
 const record = (content: string, meta: IndexRecord['meta'] = {}): IndexRecord => ({ url: '/items/3-40/', content, meta });
 
@@ -54,5 +54,46 @@ describe('the search page’s data island', () => {
 
   it('refuses text that could end its script element', () => {
     assert.throws(() => encodeIsland({ phrasing: '\t</script>\tx', common: [] }), /“<”/);
+  });
+});
+
+describe('a result’s one verdict', () => {
+  const concept = { say: '驾照', means: ['驾驶证'], related: [], kind: 'thing' as const, source: 'lexicon' as const };
+  const verdicts = (lines: { className: string; text: string }[]) => lines.filter((l) => l.className === 'tier').map((l) => l.text);
+
+  it('says 匹配 once and words a reading as a reading, never with a verdict’s word', () => {
+    const lines = reasons({ name: '机动车驾驶证公证', tier: 'full', hits: [{ concept, strength: 'same', wording: '驾驶证', rank: 0 }] });
+    assert.deepEqual(verdicts(lines), [VERDICTS.full]);
+    assert.deepEqual(
+      lines.filter((l) => l.className === 'via').map((l) => l.text),
+      ['“驾照”按“驾驶证”查找'],
+    );
+    assert.ok(!lines.some((l) => l.className === 'via' && /匹配|相符|相关/.test(l.text)));
+  });
+
+  it('says 部分相符 with what the item does not cover: a contradicted limit once, then the missing words', () => {
+    const lines = reasons({
+      name: '购房提取住房公积金',
+      tier: 'partial',
+      hits: [],
+      gaps: ['装修', '离职'],
+      conflicts: [{ kind: 'purpose', query: '装修', item: ['购房'] }],
+    });
+    assert.deepEqual(verdicts(lines), ['部分相符：本事项限于“购房”，不含“装修”；本事项不含“离职”']);
+  });
+
+  it('asserts a difference only where the data knows one; otherwise asks to confirm', () => {
+    const related = (unsure: boolean) => ({
+      concept: { say: '教师资格证', means: [], related: ['专业技术人员职业资格证书'], kind: 'thing' as const, source: 'lexicon' as const, unsure },
+      strength: 'related' as const,
+      wording: '专业技术人员职业资格证书',
+      rank: 0,
+    });
+    assert.deepEqual(verdicts(reasons({ name: 'x', tier: 'related', hits: [related(false)] })), [
+      '相关，不是同一事项：“教师资格证”与“专业技术人员职业资格证书”不同',
+    ]);
+    assert.deepEqual(verdicts(reasons({ name: 'x', tier: 'related', hits: [related(true)] })), [
+      '可能相关，请向办理部门确认：本目录不能判断本事项是否包括“教师资格证”',
+    ]);
   });
 });

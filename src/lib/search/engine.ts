@@ -16,10 +16,14 @@ import {
   resultState,
   type Assessed,
   type ConceptHit,
+  type FacetConflict,
   type ResultState,
   type Tier,
 } from './rank.ts';
 import { decodePhrasing, LIGHT_CHARACTERS, phrasing, type QueryLexiconEntry } from './rules.ts';
+import { decodeHantMap, hasUnknownHan, toSimplified, type HantMap } from './hant.ts';
+import { decodeItemFacets, facetConflicts, queryFacets, statesFacets } from './facet-match.ts';
+import type { FacetValues } from '../source/facet-kinds.ts';
 import { segmentWords } from './segment.ts';
 import { ITEM_URL_RE } from '../core/item-id.ts';
 import { hasLatin } from '../source/wording.ts';
@@ -36,6 +40,18 @@ export interface SearchData {
    * words') and the pinyin map. Without it, Latin words spell and stand for nothing.
    */
   latin?: () => Promise<{ lexicon: QueryLexiconEntry[]; pinyin: PinyinMap }>;
+  /**
+   * The items' facets (facet-match.ts, the Pagefind folder's facets.txt), loaded on the first query that
+   * states a facet (装修, 给员工…) only. Without it, no item's limits are compared.
+   */
+  facets?: () => Promise<{ facets: Map<string, FacetValues>; phrasing: QueryLexiconEntry[] }>;
+  /**
+   * The traditional-character map (hant.ts), loaded on the first query with a Chinese character
+   * the page's own data does not have. Without it, traditional characters are read as typed.
+   */
+  hant?: () => Promise<HantMap>;
+  /** The Chinese characters of the page's own data: a query with others may be traditional. */
+  known?: ReadonlySet<string>;
 }
 
 /** The search page's data island (#search-data), as the build writes it. */
@@ -57,12 +73,16 @@ export function encodeIsland(island: SearchIsland): string {
   return text;
 }
 
+/** The file beside the first Pagefind bundle with the items' facets, loaded when a query first states a facet. */
+export const FACETS_FILE = 'facets.txt';
+
 /**
  * The engine's data from the page's data island, and the loader of the Latin
  * data's text (the Pagefind folder's latin.txt: fetched by the page, read from
- * disk in Node), called once, when a query first has Latin letters.
+ * disk in Node), called once, when a query first has Latin letters; and of the
+ * items' facets ({@link FACETS_FILE}), called once, when a query first states a facet.
  */
-export function readIsland(text: string, latinText?: () => Promise<string>): SearchData {
+export function readIsland(text: string, latinText?: () => Promise<string>, facetsText?: () => Promise<string>, hantText?: () => Promise<string>): SearchData {
   const split = text.indexOf('\n');
   const common = text.slice(0, split);
   const lexicon = decodePhrasing(text.slice(split + 1));
@@ -75,6 +95,21 @@ export function readIsland(text: string, latinText?: () => Promise<string>): Sea
         // One array for every Latin query, so that the phrasing is compiled once (rules.ts).
         return { lexicon: [...lexicon, ...(latin.phrasing === '' ? [] : decodePhrasing(latin.phrasing))], pinyin: latin.pinyin };
       }));
+  }
+  if (facetsText) {
+    let loading: Promise<{ facets: Map<string, FacetValues>; phrasing: QueryLexiconEntry[] }> | undefined;
+    // The rare phrasing first, an empty line, then the items' facets (search-index.ts).
+    data.facets = () =>
+      (loading ??= facetsText().then((text) => {
+        const split = text.indexOf('\n\n');
+        const rare = split < 0 ? '' : text.slice(0, split);
+        return { phrasing: rare === '' ? [] : decodePhrasing(rare), facets: decodeItemFacets(split < 0 ? text : text.slice(split + 2)) };
+      }));
+  }
+  if (hantText) {
+    let loading: Promise<HantMap> | undefined;
+    data.hant = () => (loading ??= hantText().then(decodeHantMap));
+    data.known = new Set(text);
   }
   return data;
 }
@@ -188,10 +223,22 @@ export function plan(raw: string, data: SearchData, pinyin?: PinyinMap): QueryPl
  * Answers one query (and optional filters): plans it, runs the planned Pagefind
  * searches, merges their hits, loads the best candidates' records and ranks them.
  */
-export async function searchCatalog(index: SearchIndex, data: SearchData, raw: string, filters: Record<string, string> = {}): Promise<SearchAnswer> {
+export async function searchCatalog(index: SearchIndex, data: SearchData, typed: string, filters: Record<string, string> = {}): Promise<SearchAnswer> {
+  // Characters the page's data does not know may be traditional (駕駛證): read them as the simplified ones.
+  const raw = data.hant && data.known && hasUnknownHan(typed, data.known) ? toSimplified(typed, await data.hant()) : typed;
   const latin = data.latin && hasLatin(normalizeQuery(raw)) ? await data.latin() : undefined;
-  const lexicon = latin?.lexicon ?? data.lexicon;
-  const planned = plan(raw, { ...data, lexicon }, latin?.pinyin);
+  const known = latin?.lexicon ?? data.lexicon;
+  const first = plan(raw, { ...data, lexicon: known }, latin?.pinyin);
+  // Words the page's data does not know, a stated facet or a loose action (交, 开, 登记): the rare phrasing and the
+  // items' facets are needed. A specific action (补办, 注销) is already checked against the item's words (rank.ts).
+  const actions0 = first.concepts.filter((c) => c.kind === 'action');
+  const needed =
+    first.concepts.some((c) => c.source === 'word' || c.readAs !== undefined) ||
+    statesFacets(queryFacets(first.query, known)) ||
+    actions0.some((c) => !c.strong);
+  const more = needed && data.facets ? await data.facets() : undefined;
+  const lexicon = more && more.phrasing.length > 0 ? withRare(known, more.phrasing) : known;
+  const planned = lexicon === known ? first : plan(raw, { ...data, lexicon }, latin?.pinyin);
   const base = { plan: planned, ranked: [], listing: [], readAs: '', highlight: highlightWords(planned), suggestions: [], uncovered: [], blank: false };
   const options = { filters };
   if (planned.query === '') {
@@ -211,6 +258,9 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, raw: s
   const hits = mergeHits(perSearch);
   const records = await Promise.all(hits.slice(0, CHECK_LIMIT).map((h) => h.result.data()));
   const services = phrasing(lexicon).services;
+  const stated = queryFacets(planned.query, lexicon);
+  const actions = planned.concepts.filter((c) => c.kind === 'action');
+  const itemFacets = more?.facets;
   // The words pinyin finds an item under are only worked out when pinyin was typed.
   const spelling = planned.concepts.some((c) => c.source === 'pinyin');
   const ranked = rankResults(
@@ -223,6 +273,7 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, raw: s
       return { name: item.name, text, everyday: everydayWords(text, services), pinyin: spelling ? pinyinSourceWords(item, services, segmentWords) : [] };
     },
     phrasing(lexicon).defaultAction,
+    (d) => facetConflicts(stated, itemFacets?.get(itemId(d.url)), actions),
   );
   const state = resultState(ranked);
   const things = planned.concepts.filter((c) => c.kind === 'thing');
@@ -246,6 +297,15 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, raw: s
     readAs: state === 'none' ? '' : readAsNote(planned),
     suggestions: state === 'none' ? suggestionsFor(planned, data) : [],
   };
+}
+
+const joined = new WeakMap<readonly QueryLexiconEntry[], QueryLexiconEntry[]>();
+
+/** A lexicon with the rare phrasing added, one array per lexicon so that it is compiled once (rules.ts). */
+function withRare(base: QueryLexiconEntry[], rare: readonly QueryLexiconEntry[]): QueryLexiconEntry[] {
+  let all = joined.get(base);
+  if (!all) joined.set(base, (all = [...base, ...rare]));
+  return all;
 }
 
 /** “您是不是要找” for a query that found nothing. */
@@ -301,24 +361,53 @@ export interface Reason {
   text: string;
 }
 
+/** The verdicts a result can carry, exactly one per result. */
+export const VERDICTS = { full: '匹配', partial: '部分相符', related: '相关，不是同一事项', unsure: '可能相关，请向办理部门确认' } as const;
+
 /**
- * The lines that explain a result, as the page shows them: 匹配 (same service,
- * other words), 只包含部分字词, 相关，不是同一事项 (a different service).
+ * The lines that explain a result, as the page shows them: first its one
+ * verdict, decided for the item as a whole (匹配; 部分相符, naming what the item
+ * does not cover; 相关，不是同一事项, or 可能相关，请向办理部门确认 where the
+ * catalog cannot tell), then how words were read (“驾照”按“驾驶证”查找), worded
+ * as a reading, never with a verdict's word.
  */
-export function reasons(result: { name: string; tier?: Tier; hits?: readonly ConceptHit[] }): Reason[] {
+export function reasons(result: {
+  name: string;
+  tier?: Tier;
+  hits?: readonly ConceptHit[];
+  gaps?: readonly string[];
+  conflicts?: readonly FacetConflict[];
+}): Reason[] {
   const hits = result.hits ?? [];
-  const lines: Reason[] = [];
-  const via = hits.filter((h) => h.strength === 'same' && h.concept.source !== 'pinyin' && h.wording !== h.concept.say && !result.name.includes(h.concept.say));
-  if (result.tier === 'partial') {
-    const words = [...new Set(hits.filter((h) => h.strength === 'same' && h.concept.kind === 'thing').map((h) => h.concept.say))];
-    lines.push({ className: 'tier', text: `部分匹配：只包含“${words.join('”“')}”` });
-  }
-  if (via.length > 0) lines.push({ className: 'via', text: `匹配：${via.map((h) => `${h.concept.say} → ${h.wording.replace(/ /g, '')}`).join('；')}` });
-  const related = hits.filter((h) => h.strength === 'related');
-  if (related.length > 0) {
-    lines.push({ className: 'tier', text: `相关，不是同一事项：${related.map((h) => `“${h.concept.say}”与“${h.wording}”不同`).join('；')}` });
-  }
+  const lines: Reason[] = [{ className: 'tier', text: verdict(result, hits) }];
+  const read = hits.filter(
+    (h) => h.strength === 'same' && h.concept.source !== 'pinyin' && h.wording !== h.concept.say && !result.name.includes(h.concept.say),
+  );
+  if (read.length > 0) lines.push({ className: 'via', text: read.map((h) => `“${h.concept.say}”按“${h.wording.replace(/ /g, '')}”查找`).join('；') });
   return lines;
+}
+
+/** A result's one verdict line. */
+function verdict(result: { tier?: Tier; gaps?: readonly string[]; conflicts?: readonly FacetConflict[] }, hits: readonly ConceptHit[]): string {
+  const quote = (words: readonly string[]) => `“${words.join('”“')}”`;
+  if (result.tier === 'partial') {
+    // A word stated as a conflicting limit (装修) is said once, as the limit.
+    const gaps = (result.gaps ?? []).filter((g) => !(result.conflicts ?? []).some((c) => g.includes(c.query) || c.query.includes(g)));
+    const parts = [
+      ...(result.conflicts ?? []).map((c) =>
+        c.kind === 'action' ? `本事项办理的是${quote(c.item)}，不是“${c.query}”` : `本事项限于${quote(c.item)}，不含“${c.query}”`,
+      ),
+      ...(gaps.length > 0 ? [`本事项不含${quote(gaps)}`] : []),
+    ];
+    return parts.length > 0 ? `${VERDICTS.partial}：${parts.join('；')}` : VERDICTS.partial;
+  }
+  if (result.tier === 'related') {
+    const related = hits.filter((h) => h.strength === 'related');
+    const sure = related.filter((h) => !h.concept.unsure);
+    if (sure.length > 0) return `${VERDICTS.related}：${sure.map((h) => `“${h.concept.say}”与“${h.wording}”不同`).join('；')}`;
+    return `${VERDICTS.unsure}：本目录不能判断本事项是否包括${quote([...new Set(related.map((h) => h.concept.say))])}`;
+  }
+  return VERDICTS.full;
 }
 
 /**

@@ -23,6 +23,13 @@ describe('conceptHit', () => {
     assert.deepEqual([hit?.strength, hit?.wording], ['same', '社会保障卡']);
   });
 
+  it('reads an official wording the query spells in full as that wording, not as a later reading of a shorter word in it', () => {
+    const licence = concept('技能等级证', { source: 'lexicon', means: ['职业资格证书', '职业技能等级证书'] });
+    const item = words('职业技能等级证书查询、核验');
+    assert.deepEqual(conceptHit(licence, item, '职业技能等级证书真伪查询'), { concept: licence, strength: 'same', wording: '职业技能等级证书', rank: 0 });
+    assert.equal(conceptHit(licence, item, '技能等级证查询')?.rank, 1);
+  });
+
   it('tells a related service apart from the same one', () => {
     const hit = conceptHit(concept('纳税证明', { source: 'lexicon', related: ['纳税状况公证'] }), words('纳税状况公证'));
     assert.deepEqual([hit?.strength, hit?.wording], ['related', '纳税状况公证']);
@@ -38,14 +45,16 @@ describe('conceptHit', () => {
 });
 
 describe('pinyinSourceWords', () => {
-  it('lists the everyday words, the official words they stand for and the name’s words', () => {
+  it('lists the everyday words, the official words they stand for, the name’s words and the whole name', () => {
     const lexicon = [
       { say: ['驾照'], means: ['机动车驾驶证'] },
       { say: ['户口本'], means: ['户籍'] },
     ];
     assert.deepEqual(
       pinyinSourceWords({ name: '机动车驾驶证公证', scenario: '办理公证。不受户籍地限制。' }, lexicon, segmentWords),
-      ['驾照', '机动车驾驶证', ...segmentWords('机动车驾驶证公证').filter((w) => w.length >= 2)].filter((w, i, all) => all.indexOf(w) === i),
+      ['驾照', '机动车驾驶证', ...segmentWords('机动车驾驶证公证').filter((w) => w.length >= 2), '机动车驾驶证公证'].filter(
+        (w, i, all) => all.indexOf(w) === i,
+      ),
     );
   });
 });
@@ -64,8 +73,24 @@ describe('rankResults: the relevance floor and the three states', () => {
     assert.deepEqual(rank('护照补办', [concept('护照'), reissue]), []);
   });
 
-  it('lists actions alone when the query names no thing', () => {
-    assert.deepEqual(rank('补办', [reissue]).sort(), ['full:社会保障卡补领、换领、换发', 'full:营业执照遗失补领、换发']);
+  it('gives no ranked answer when the query names no thing, only an action (补办, 查询)', () => {
+    assert.deepEqual(rank('补办', [reissue]), []);
+  });
+
+  it('says per item what it leaves unanswered, and never labels an item whose limit the query contradicts as full', () => {
+    const ranked = rankResults(
+      '社保卡补办',
+      [card, { ...reissue, strong: true }],
+      items,
+      (w) => w,
+      [],
+      (item) => (item.name.startsWith('社会保障卡补领') ? [{ kind: 'who', query: '单位', item: ['个人'] }] : []),
+    );
+    const reissued = ranked.find((r) => r.item.name.startsWith('社会保障卡补领'));
+    assert.equal(reissued?.tier, 'partial');
+    assert.deepEqual(reissued?.conflicts, [{ kind: 'who', query: '单位', item: ['个人'] }]);
+    const other = ranked.find((r) => !r.item.name.startsWith('社会保障卡补领') && r.item.name.includes('社会保障卡'));
+    assert.deepEqual(other?.gaps, ['补办']);
   });
 
   it('labels items with only some of the known things as partial', () => {

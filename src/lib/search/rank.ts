@@ -40,7 +40,9 @@ export function pinyinSourceWords(
   const entries = entriesFor(services, text);
   const official = entries.flatMap((e) => (e.means ?? []).filter((m) => wordingOccursIn(m, text)).flatMap((m) => m.split(' ')));
   const nameWords = segment(item.name).filter((w) => w.length >= 2);
-  return [...new Set([...everydayWords(text, services), ...official, ...nameWords])];
+  // The whole name too, without its brackets: its initials (dwsbcbzm…) spell the item, typed as far as one likes.
+  const name = item.name.replace(/（[^）]*）/g, '');
+  return [...new Set([...everydayWords(text, services), ...official, ...nameWords, name])];
 }
 
 /** The table's own words of an item that a query is checked against: its name and meaningful scenario. */
@@ -77,8 +79,11 @@ export interface ConceptHit {
   rank: number;
 }
 
-/** How a concept meets an item, if at all. */
-export function conceptHit(concept: Concept, item: ItemWords): ConceptHit | undefined {
+/**
+ * How a concept meets an item, if at all. `typed` is the query: an official wording
+ * it spells out in full is the one meant, whatever its place in the entry.
+ */
+export function conceptHit(concept: Concept, item: ItemWords, typed = ''): ConceptHit | undefined {
   if (concept.source === 'pinyin') {
     // The spelling, not the word, is the wording: what was typed covers none of the name's characters.
     const hit = (concept.spelled ?? []).some((w) => item.pinyin.includes(w));
@@ -89,6 +94,9 @@ export function conceptHit(concept: Concept, item: ItemWords): ConceptHit | unde
   // An official verb typed as such (开户, 换领) is that verb, before the others its everyday sense covers.
   if (concept.kind === 'action' && concept.means.includes(concept.say) && item.text.includes(concept.say))
     return { concept, strength: 'same', wording: concept.say, rank: 0 };
+  // 职业技能等级证书 typed in full, read through the everyday 技能等级证 inside it, is that wording, not a later reading of it.
+  const spelled = concept.means.findIndex((w) => w.length > concept.say.length && typed.includes(w) && item.text.includes(w));
+  if (spelled >= 0) return { concept, strength: 'same', wording: concept.means[spelled] ?? '', rank: 0 };
   // Official wordings first, so that a result can say which one it has (社保卡 → 社会保障卡).
   const same = concept.means.findIndex((w) => wordingOccursIn(w, item.text));
   if (same >= 0) return { concept, strength: 'same', wording: concept.means[same] ?? '', rank: same };
@@ -98,8 +106,38 @@ export function conceptHit(concept: Concept, item: ItemWords): ConceptHit | unde
   return related >= 0 ? { concept, strength: 'related', wording: concept.related[related] ?? '', rank: related } : undefined;
 }
 
+/**
+ * A related wording the query names in two parts is the same service: 学位证书 … 公证 is 学位公证,
+ * 纳税记录 … 公证 is 纳税状况公证. The related wording must end with what another word of the query
+ * matched (公证), and what is left of it (学位, 纳税状况) must share two characters in a row with the
+ * related word as typed. 律师证 … 认定 stays related: 法律职业资格 shares nothing with 律师证.
+ */
+function completeRelated(hits: ConceptHit[]): ConceptHit[] {
+  return hits.map((hit) => {
+    if (hit.strength !== 'related') return hit;
+    const rest = hits
+      .filter((h) => h !== hit && h.strength === 'same' && h.wording.length >= 2 && hit.wording.endsWith(h.wording) && hit.wording.length > h.wording.length)
+      .map((h) => hit.wording.slice(0, -h.wording.length));
+    const shares = (a: string, b: string) => [...a].some((_, i) => i + 2 <= a.length && b.includes(a.slice(i, i + 2)));
+    return rest.some((r) => shares(r, hit.concept.say)) ? { ...hit, strength: 'same' } : hit;
+  });
+}
+
 /** How well an item answers the query. */
 export type Tier = 'full' | 'partial' | 'related';
+
+/**
+ * A limit of an item that contradicts the query (content/facets.yaml): the query says
+ * “装修” where the item is for “购房”. Such an item is never the same service.
+ */
+export interface FacetConflict {
+  /** The facet kind (purpose, scheme, who…). */
+  kind: string;
+  /** What the query says (装修). */
+  query: string;
+  /** What the item is limited to (购房). */
+  item: readonly string[];
+}
 
 /** One ranked result. */
 export interface Assessed<T> {
@@ -107,6 +145,10 @@ export interface Assessed<T> {
   tier: Tier;
   score: number;
   hits: ConceptHit[];
+  /** Words of the query this item does not account for (the query's things, and its specific actions when it names a thing). */
+  gaps: string[];
+  /** Limits of the item the query contradicts. */
+  conflicts: FacetConflict[];
 }
 
 /** Weight of a matched concept: naming the service counts most, an action least. */
@@ -144,13 +186,17 @@ export function rankResults<T>(
   wordsOf: (item: T) => ItemWords,
   /** Wordings of the action assumed when the query names none: of otherwise equal items, one whose name does it comes first. */
   assumed: readonly string[] = [],
+  /** The item's limits the query contradicts (装修 for a 购房 item): such an item is never a full match. */
+  conflictsOf: (item: T) => FacetConflict[] = () => [],
 ): Assessed<T>[] {
+  // A query that names no thing (查询, 办理) asks nothing the catalog could answer by itself.
+  if (!concepts.some((c) => c.kind === 'thing')) return [];
   const preferred = concepts.some((c) => c.kind === 'action') ? [] : assumed;
   const things = concepts.filter((c) => c.kind === 'thing');
   const primary = things.length > 0 ? things : concepts.filter((c) => c.kind === 'action');
   const all = candidates.map((item, order) => {
     const words = wordsOf(item);
-    const hits = concepts.map((c) => conceptHit(c, words)).filter((h): h is ConceptHit => h !== undefined);
+    const hits = completeRelated(concepts.map((c) => conceptHit(c, words, query)).filter((h): h is ConceptHit => h !== undefined));
     return { item, order, words, hits };
   });
   const known = primary.filter((c) => all.some((a) => a.hits.some((h) => h.concept === c)));
@@ -167,9 +213,10 @@ export function rankResults<T>(
     const same = known.filter(has).length;
     const related = known.some((c) => hits.some((h) => h.concept === c && h.strength === 'related'));
     const doesIt = strong.length === 0 || strong.some(has);
+    const conflicts = exact ? [] : conflictsOf(item);
     let tier: Tier | undefined;
     if (known.length === 0 && !exact) tier = undefined;
-    else if (exact || (same === primary.length && doesIt)) tier = 'full';
+    else if (exact || (same === primary.length && doesIt && conflicts.length === 0)) tier = 'full';
     else if (same > 0) tier = 'partial';
     else if (related) tier = 'related';
     if (!tier) return [];
@@ -178,7 +225,11 @@ export function rankResults<T>(
     // How many of the query's parts the item answers: a thing or a specific action it has counts once.
     const covered = concepts.filter((c) => (c.kind === 'thing' || strong.includes(c)) && has(c)).length;
     const usual = preferred.some((w) => words.name.includes(w));
-    return [{ item, tier, score, covered, usual, specific, loose: looseness(words.name, hits), hits, exact, literal, order }];
+    // What this item leaves unanswered: each thing it lacks, and the specific action when it does none of them.
+    const gaps = exact ? [] : [...primary.filter((c) => !has(c)), ...(doesIt ? [] : strong)].map((c) => c.say);
+    return [
+      { item, tier, score, covered, usual, specific, loose: looseness(words.name, hits), hits, exact, literal, order, gaps: [...new Set(gaps)], conflicts },
+    ];
   });
   const tierRank: Record<Tier, number> = { full: 0, partial: 1, related: 2 };
   return ranked
@@ -194,7 +245,7 @@ export function rankResults<T>(
         b.specific - a.specific ||
         a.order - b.order,
     )
-    .map(({ item, tier, score, hits }) => ({ item, tier, score, hits }));
+    .map(({ item, tier, score, hits, gaps, conflicts }) => ({ item, tier, score, hits, gaps, conflicts }));
 }
 
 /**

@@ -26,6 +26,10 @@ export interface QueryLexiconEntry {
   strong?: boolean;
   /** For one verb: the action assumed when a query names none. */
   default?: boolean;
+  /** For a service word with related wordings: the catalog cannot tell whether they differ (可能相关，请向办理部门确认). */
+  unsure?: boolean;
+  /** The facet the word states (purpose=装修), compared with the items' own (facet-match.ts). */
+  facet?: string;
 }
 
 /** An entry as the search page receives it: default class and empty lists left out, to keep the page light. */
@@ -38,6 +42,8 @@ export function compactEntry(entry: LexiconEntry): QueryLexiconEntry {
   if (entry.related.length > 0) out.related = entry.related;
   if (entry.strong) out.strong = true;
   if (entry.default) out.default = true;
+  if (entry.unsure) out.unsure = true;
+  if (entry.facet) out.facet = entry.facet;
   return out;
 }
 
@@ -63,6 +69,8 @@ export interface Concept {
   spelled?: string[];
   /** For a mistyped word (结昏登记): the known word it was read as (结婚登记), so that the page can say so. */
   readAs?: string;
+  /** Its related wordings may be the same service or not: the catalog cannot tell. */
+  unsure?: boolean;
 }
 
 /**
@@ -73,7 +81,16 @@ export interface Concept {
 export function encodePhrasing(entries: readonly QueryLexiconEntry[]): string {
   return entries
     .map((e) =>
-      [e.class ?? '', e.say.join('|'), (e.means ?? []).join('|'), (e.related ?? []).join('|'), e.strong ? '1' : '', e.default ? '1' : '']
+      [
+        e.class ?? '',
+        e.say.join('|'),
+        (e.means ?? []).join('|'),
+        (e.related ?? []).join('|'),
+        e.strong ? '1' : '',
+        e.default ? '1' : '',
+        e.unsure ? '1' : '',
+        e.facet ?? '',
+      ]
         .join('\t')
         .replace(/\t+$/, ''),
     )
@@ -84,11 +101,13 @@ export function encodePhrasing(entries: readonly QueryLexiconEntry[]): string {
 export function decodePhrasing(text: string): QueryLexiconEntry[] {
   const list = (field = '') => (field === '' ? [] : field.split('|'));
   return text.split('\n').map((line) => {
-    const [kind = '', say, means, related, strong, assumed] = line.split('\t');
+    const [kind = '', say, means, related, strong, assumed, unsure, facet] = line.split('\t');
     const entry: QueryLexiconEntry = { say: list(say), means: list(means), related: list(related) };
     if (kind !== '') entry.class = kind as PhraseClass;
     if (strong === '1') entry.strong = true;
     if (assumed === '1') entry.default = true;
+    if (unsure === '1') entry.unsure = true;
+    if (facet) entry.facet = facet;
     return entry;
   });
 }
@@ -136,6 +155,7 @@ export function phrasing(entries: readonly QueryLexiconEntry[]): Phrasing {
     for (const say of says) {
       const concept: Omit<Concept, 'say'> = { means: [...means], related: [...(entry.related ?? [])], kind: source === 'verb' ? 'action' : 'thing', source };
       if (entry.strong) concept.strong = true;
+      if (entry.unsure) concept.unsure = true;
       book.push({ say, concept });
     }
   }
@@ -277,12 +297,15 @@ export function queryConcepts(
     const taken: boolean[] = [];
     const local: Found[] = [];
     const inside = wordInteriors(part, segment);
-    let fillersMarked = false;
+    let fillersMarked = 0;
     for (const phrase of book) {
-      // Before single characters: fillers of two or more characters are not material for them (续 in 手续).
-      if (phrase.say.length === 1 && !fillersMarked) {
-        markFillers(part, taken, data.fillers);
-        fillersMarked = true;
+      // Fillers longer than the phrase come first (新单位 before 单位), and all of two or more characters
+      // before single characters, which they are not material for (续 in 手续).
+      const longer = data.fillers.findIndex((f) => f.length <= Math.max(phrase.say.length, 1));
+      const upTo = phrase.say.length === 1 ? data.fillers.length : longer < 0 ? data.fillers.length : longer;
+      if (upTo > fillersMarked) {
+        markFillers(part, taken, data.fillers.slice(fillersMarked, upTo));
+        fillersMarked = upTo;
       }
       for (let at = part.indexOf(phrase.say); at >= 0; at = part.indexOf(phrase.say, at + 1)) {
         const span = [...Array(phrase.say.length).keys()].map((k) => at + k);
@@ -421,7 +444,8 @@ function restWords(rest: string, segment: (text: string) => string[], fillers: r
       if ([...run].length >= 2) words.push(run);
       run = '';
       last = '';
-      if (w !== '' && !LIGHT_CHARACTERS.has(w)) words.push((last = w));
+      // A word made of light characters only (我不, 还要) says nothing.
+      if (w !== '' && ![...w].every((ch) => LIGHT_CHARACTERS.has(ch))) words.push((last = w));
     }
   }
   return words;

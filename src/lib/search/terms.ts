@@ -8,13 +8,13 @@ const HAN = /\p{Script=Han}/u;
 
 /** Longest word, in characters, indexed under its full pinyin. */
 const MAX_FULL_PINYIN = 4;
-/** Longest word indexed under its initials. */
-const MAX_INITIALS = 7;
+/** Longest word indexed under its initials: an item's whole name (dwsbcbzmcxdy) is one, its beginnings found as prefixes. */
+const MAX_INITIALS = 16;
 
 /**
  * Pinyin spellings a citizen might type for a Chinese word: the full syllables
  * run together (shebaoka) for words of up to four characters, and the initials
- * (sbk) of words of three to seven characters. Words without Chinese characters give nothing.
+ * (sbk) of words of three to sixteen characters. Words without Chinese characters give nothing.
  */
 export function pinyinSpellings(word: string): string[] {
   const han = [...word].filter((ch) => HAN.test(ch)).join('');

@@ -7,7 +7,7 @@ import { hasLatin, LATIN_CLASSES, PHRASE_CLASSES, wordingOccursIn, type PhraseCl
 const ITEM_WORDING_CLASSES: readonly PhraseClass[] = ['service', 'verb', 'group', 'purpose'];
 
 /** Classes that only remove words: they stand for nothing. */
-const STRIPPED_CLASSES: readonly PhraseClass[] = ['filler', 'place', 'pinyin-filler'];
+const STRIPPED_CLASSES: readonly PhraseClass[] = ['filler', 'place', 'pinyin-filler', 'facet'];
 
 /**
  * Zod schema of one entry of content/lexicon.yaml (service words) and content/phrasing.yaml
@@ -34,6 +34,24 @@ export const lexiconEntrySchema = z
     strong: z.boolean().optional(),
     /** For one verb: the action assumed when a query names none (getting a 社保卡): of otherwise equal items, one doing it comes first. */
     default: z.boolean().optional(),
+    /**
+     * For a service word with `related` wordings: whether they are the same service is not known (教师资格证 and
+     * 专业技术人员职业资格证书). The page then says 可能相关，请向办理部门确认 instead of asserting a difference.
+     */
+    unsure: z.boolean().optional(),
+    /**
+     * Read only when a query has a word the page's own data does not know (一份, 装修): the entry travels in
+     * the lazily loaded pagefind/facets.txt, not in the search page, which every search downloads.
+     */
+    rare: z.boolean().optional(),
+    /**
+     * The facet a word states about the service asked for, as `kind=value` (装修 → `purpose=装修`, 给员工 →
+     * `who=单位`): a value declared in content/facets.yaml. An item whose own limit of that kind differs is never 匹配.
+     */
+    facet: z
+      .string()
+      .regex(/^[a-z]+=\S+$/, 'write kind=value')
+      .optional(),
   })
   .strict()
   .refine((e) => STRIPPED_CLASSES.includes(e.class) || e.means.length + e.related.length > 0, { message: 'give means or related wordings' })
@@ -42,7 +60,9 @@ export const lexiconEntrySchema = z
   })
   .refine((e) => e.class === 'service' || e.related.length === 0, { message: 'only service words have related wordings' })
   .refine((e) => e.strong === undefined || e.class === 'verb', { message: 'only verbs are strong' })
-  .refine((e) => e.default === undefined || e.class === 'verb', { message: 'only a verb is the default action' });
+  .refine((e) => e.default === undefined || e.class === 'verb', { message: 'only a verb is the default action' })
+  .refine((e) => e.unsure === undefined || e.related.length > 0, { message: 'unsure is said of related wordings: give related' })
+  .refine((e) => e.class !== 'facet' || e.facet !== undefined, { message: 'a facet entry states a facet: give facet' });
 
 /** One lexicon or phrasing entry. */
 export type LexiconEntry = z.infer<typeof lexiconEntrySchema>;

@@ -7,7 +7,7 @@
  */
 
 /** The classes of phrasing data (content/phrasing.yaml); `service` entries are content/lexicon.yaml's. */
-export const PHRASE_CLASSES = ['service', 'verb', 'group', 'purpose', 'filler', 'place', 'pinyin-filler', 'pinyin-verb', 'foreign'] as const;
+export const PHRASE_CLASSES = ['service', 'verb', 'group', 'purpose', 'filler', 'place', 'pinyin-filler', 'pinyin-verb', 'foreign', 'facet'] as const;
 
 /** One class of phrasing. */
 export type PhraseClass = (typeof PHRASE_CLASSES)[number];

@@ -1,0 +1,89 @@
+/**
+ * Items' facets as the search engine compares them (src/lib/source/facets.ts holds
+ * the schema and the build's checks): the query's facets, read with the phrasing data
+ * (an entry's `facet`, 装修 → purpose 装修), and the item limits they
+ * contradict. Pure and browser-safe; the items' facets reach the browser as
+ * text ({@link encodeItemFacets}), loaded only when a query states a facet.
+ */
+
+import { limitsOf, splitFacet, type FacetKind, type FacetValues } from '../source/facet-kinds.ts';
+
+/** The items' comparable facets as text for the search worker: one line per item with facets, `id`, then `kind=v1|v2` fields. */
+export function encodeItemFacets(items: readonly { id: string; action: string[]; who?: string[]; limits: FacetValues }[]): string {
+  return items
+    .map((f) => [f.id, `action=${f.action.join('|')}`, ...limitsOf(f).map(([kind, list]) => `${kind}=${list.join('|')}`)])
+    .filter((fields) => fields.length > 1)
+    .map((fields) => fields.join('\t'))
+    .join('\n');
+}
+
+/** Reads {@link encodeItemFacets}'s text back: item id → its facets. */
+export function decodeItemFacets(text: string): Map<string, FacetValues> {
+  const map = new Map<string, FacetValues>();
+  for (const line of text.split('\n')) {
+    const [id = '', ...fields] = line.split('\t');
+    if (id === '') continue;
+    const facets: FacetValues = {};
+    for (const field of fields) {
+      const [kind, list] = splitFacet(field);
+      facets[kind as FacetKind] = list.split('|');
+    }
+    map.set(id, facets);
+  }
+  return map;
+}
+
+/**
+ * The facets a query states: each phrasing word with a `facet` found in it,
+ * longest first, without overlap (给员工交医保 → who 单位, scheme 职工).
+ */
+export function queryFacets(query: string, entries: readonly { say: readonly string[]; facet?: string }[]): FacetValues {
+  const words = entries
+    .flatMap((e) => (e.facet ? e.say.map((say) => ({ say, facet: splitFacet(e.facet ?? '') })) : []))
+    .sort((a, b) => b.say.length - a.say.length);
+  const taken: boolean[] = [];
+  const found: FacetValues = {};
+  for (const { say, facet } of words) {
+    for (let at = query.indexOf(say); at >= 0; at = query.indexOf(say, at + 1)) {
+      const span = [...Array(say.length).keys()].map((k) => at + k);
+      if (span.some((k) => taken[k])) continue;
+      span.forEach((k) => (taken[k] = true));
+      const [kind, value] = facet;
+      const list = (found[kind as FacetKind] ??= []);
+      if (!list.includes(value)) list.push(value);
+    }
+  }
+  return found;
+}
+
+/** Whether a query states any facet. */
+export const statesFacets = (facets: FacetValues) => Object.keys(facets).length > 0;
+
+/**
+ * The query's facets an item's limits contradict: for each kind both have, a query value the item
+ * does not allow; and the item's action when none of the query's actions is it (交 for 参保信息变更,
+ * 开户 for 参保证明查询打印). An action is the item's when one of its wordings and one of the item's
+ * actions contain each other (登记 and 设立登记, 补办 and 挂失补办).
+ */
+export function facetConflicts(
+  query: FacetValues,
+  item: FacetValues | undefined,
+  actions: readonly { say: string; means: readonly string[] }[] = [],
+): { kind: string; query: string; item: string[] }[] {
+  if (!item) return [];
+  const done = item.action ?? [];
+  const does = (wording: string) => done.some((a) => a.includes(wording) || wording.includes(a));
+  const action =
+    actions.length > 0 && done.length > 0 && !actions.some((c) => [c.say, ...c.means].some(does))
+      ? [{ kind: 'action', query: actions[0]!.say, item: done }]
+      : [];
+  return [
+    ...action,
+    ...(Object.entries(query) as [FacetKind, string[]][]).flatMap(([kind, asked]) => {
+      const allowed = item[kind];
+      if (!allowed) return [];
+      const other = asked.find((v) => !allowed.includes(v));
+      return other === undefined ? [] : [{ kind, query: other, item: allowed }];
+    }),
+  ];
+}

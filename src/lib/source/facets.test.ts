@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { readFileSync } from 'node:fs';
+import { SourceError } from '../core/source-error.ts';
+import { checkFacets, parseFacets } from './facets.ts';
+import { buildCatalog } from '../catalog/catalog.ts';
+import { realInputs } from '../../../tests/harness/inputs.ts';
+
+const FILE = 'content/facets.yaml';
+
+const SMALL_FACETS = `kinds:
+  who: [个人, 单位]
+  purpose: [购房, 装修]
+items:
+  - { id: 3-25, object: 住房公积金, action: [提取], who: [个人], limits: { purpose: [购房] } }
+`;
+
+describe('content/facets.yaml', () => {
+  it('gives every item of the table its facets, keyed by permanent id, each value declared', () => {
+    const catalog = buildCatalog(realInputs());
+    assert.deepEqual(
+      catalog.facets.items.map((f) => f.id),
+      catalog.items.map((i) => i.id),
+    );
+    parseFacets(readFileSync(FILE, 'utf8'), FILE);
+  });
+
+  it('stops on an undeclared value, an item without facets and a phrasing entry pointing at no value, naming file and line', () => {
+    const bad = SMALL_FACETS.replace('purpose: [购房] }', 'purpose: [买房] }');
+    assert.throws(
+      () => parseFacets(bad, FILE),
+      (e: unknown) => e instanceof SourceError && e.line === 5 && e.text === '买房',
+    );
+    assert.throws(
+      () => parseFacets(SMALL_FACETS.replace('id: 3-25', 'id: 3-x'), FILE),
+      (e: unknown) => e instanceof SourceError && e.line === 5,
+    );
+    const data = parseFacets(SMALL_FACETS, FILE);
+    assert.throws(
+      () => checkFacets(data, FILE, [{ id: '3-25' }, { id: '1-27' }], []),
+      (e: unknown) => e instanceof SourceError && e.text === '1-27',
+    );
+    assert.throws(
+      () => checkFacets(data, FILE, [{ id: '3-26' }], [], new Set(['3-26'])),
+      (e: unknown) => e instanceof SourceError && e.line === 5 && e.text === '3-25',
+      'an entry naming an item no version listed',
+    );
+    assert.throws(
+      () => checkFacets(data, FILE, [{ id: '3-25' }], [{ facet: 'purpose=租房', file: 'content/phrasing.yaml', line: 12 }]),
+      (e: unknown) => e instanceof SourceError && e.file === 'content/phrasing.yaml' && e.line === 12 && e.text === 'purpose=租房',
+    );
+    assert.deepEqual(checkFacets(data, FILE, [{ id: '3-25' }], [{ facet: 'purpose=装修', line: 3 }]), []);
+  });
+
+  it('lets a new item build without facets, with a warning, and keeps a dropped item’s facets', () => {
+    const data = parseFacets(SMALL_FACETS, FILE);
+    const warnings = checkFacets(data, FILE, [{ id: 'n1' }], [], new Set(['n1', '3-25']));
+    assert.deepEqual(
+      warnings.map((w) => [w.file, w.message.split(':')[0]]),
+      [[FILE, 'new item n1 has no facets yet, so no query facet rules it out']],
+    );
+  });
+});

@@ -10,7 +10,7 @@ import { z } from 'astro/zod';
 import { SourceError, type SourceWarning } from '../core/source-error.ts';
 import { parseYamlSections, type LocatedEntry } from '../core/yaml-source.ts';
 import { FACET_KINDS, limitsOf, splitFacet, type FacetKind } from './facet-kinds.ts';
-import { NEW_ITEM_ID_RE, PERMANENT_ID_RE } from './identities.ts';
+import { NEW_ITEM_ID_RE, PERMANENT_ID_RE } from '../core/item-id.ts';
 
 const values = z.array(z.string().trim().min(1)).min(1);
 

@@ -274,6 +274,7 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, typed:
     },
     phrasing(lexicon).defaultAction,
     (d) => facetConflicts(stated, itemFacets?.get(itemId(d.url)), actions),
+    Object.keys(filters).length > 0,
   );
   const state = resultState(ranked);
   const things = planned.concepts.filter((c) => c.kind === 'thing');

@@ -77,6 +77,19 @@ describe('rankResults: the relevance floor and the three states', () => {
     assert.deepEqual(rank('补办', [reissue]), []);
   });
 
+  it('lets an action alone pick among the items a filter chose (提取 in the topic 住房公积金)', () => {
+    const ranked = rankResults(
+      '补办',
+      [reissue],
+      items,
+      (w) => w,
+      [],
+      () => [],
+      true,
+    );
+    assert.deepEqual(ranked.map((r) => `${r.tier}:${r.item.name}`).sort(), ['full:社会保障卡补领、换领、换发', 'full:营业执照遗失补领、换发']);
+  });
+
   it('says per item what it leaves unanswered, and never labels an item whose limit the query contradicts as full', () => {
     const ranked = rankResults(
       '社保卡补办',

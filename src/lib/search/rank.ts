@@ -165,7 +165,7 @@ function weight(hit: ConceptHit): number {
  *
  * - A candidate must share a meaningful concept with the query: a thing
  *   (service, document, group, purpose, pinyin word) when the query names one,
- *   else an action. Actions alone never make a result when the query names a
+ *   else an action, and then only among items a filter chose. Actions alone never make a result when the query names a
  *   thing, so 护照补办 does not list 社保卡补领.
  * - Full: the item has every thing the query names and, when the query asks
  *   for a specific action (补办, 换证, 注销 …), does one of them; partial: it
@@ -188,9 +188,11 @@ export function rankResults<T>(
   assumed: readonly string[] = [],
   /** The item's limits the query contradicts (装修 for a 购房 item): such an item is never a full match. */
   conflictsOf: (item: T) => FacetConflict[] = () => [],
+  /** Whether filters (a topic, a batch …) already say what is asked: an action alone (提取) then picks among the filtered items. */
+  filtered = false,
 ): Assessed<T>[] {
-  // A query that names no thing (查询, 办理) asks nothing the catalog could answer by itself.
-  if (!concepts.some((c) => c.kind === 'thing')) return [];
+  // A query that names no thing (查询, 办理) asks nothing the catalog could answer by itself, unless a filter names it.
+  if (!filtered && !concepts.some((c) => c.kind === 'thing')) return [];
   const preferred = concepts.some((c) => c.kind === 'action') ? [] : assumed;
   const things = concepts.filter((c) => c.kind === 'thing');
   const primary = things.length > 0 ? things : concepts.filter((c) => c.kind === 'action');

@@ -141,7 +141,7 @@ function profileKey(colorScheme: ColorScheme, javaScript: boolean): string {
 /**
  * Launches the headless browser of `engine`: Chromium over CDP with
  * CHROMIUM_FLAGS and CHROMIUM_MOUSE or CHROMIUM_TOUCH (puppeteer adds `--hide-scrollbars`), or Firefox ESR over WebDriver BiDi with
- * FIREFOX_MOUSE or FIREFOX_TOUCH and the colour scheme as preferences. A Firefox older than ESR 140 stops here with the
+ * FIREFOX_MOUSE or FIREFOX_TOUCH, overlay scrollbars and the colour scheme as preferences. A Firefox older than ESR 140 stops here with the
  * command that installs a newer one. No default viewport: `newPage` sets it.
  * Close it with `closeBrowser` (or use `withBrowser`, which does).
  */
@@ -174,6 +174,9 @@ export async function launch(engine: Engine, options: LaunchOptions = {}): Promi
         ...scheme,
         'javascript.enabled': javaScript,
         'dom.events.testing.asyncClipboard': true,
+        // Scrollbars over the page, as on a phone: a classic 12 px scrollbar made a 390 px viewport lay out at 378 px,
+        // where Chromium (puppeteer adds --hide-scrollbars) lays it out at 390 px.
+        'ui.useOverlayScrollbars': 1,
         ...firefoxPrefs,
       },
     });

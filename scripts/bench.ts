@@ -8,7 +8,7 @@
  * alternately with ours at the same N and prints the ratio. Asserts nothing.
  * Usage: npm run bench -- [SIZES] [--peer DIR] [--rounds N] [--results FILE] [--chart FILE] [--redraw]
  *   SIZES          comma-separated item counts (default 138,2000,10000,50000; none with --peer alone)
- *   --peer DIR     a peer site made by ../shared/peers/starlight-gen.mjs (kept outside the repository)
+ *   --peer DIR     a Starlight peer made by `npm run bench:peer -- DIR` (kept outside the repository)
  *   --rounds N     build pairs for the peer comparison (default 3)
  *   --results FILE where the figures are kept (default docs/bench-results.json); sizes measured
  *                  now replace their earlier figures, so slow sizes can be run on their own

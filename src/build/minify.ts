@@ -5,7 +5,7 @@ import { basename } from 'node:path';
  * Minifies a script in place, for scripts that reach the output without Vite:
  * Pagefind's runtime (an ES module) and the classic scripts of public/. A module
  * goes through the minifier the site's own scripts are built with (Vite's, which
- * writes modern syntax); a classic script through esbuild (Astro's own), held to
+ * writes modern syntax); a classic script through esbuild (a devDependency of ours: Astro 7.4 no longer brings it), held to
  * ES5, as it is written to run in the oldest browsers. Throws rather than publish
  * a script the minifier could not read. `rewrite` changes the script before it is minified.
  */

@@ -1,6 +1,5 @@
 import { z } from 'astro/zod';
-import { ITEM_ID_RE } from '../source/corrections.ts';
-import { NEW_ITEM_ID_RE } from '../core/item-id.ts';
+import { NEW_ITEM_ID_RE, PERMANENT_ID_RE } from '../core/item-id.ts';
 import { SourceError, type SourceWarning } from '../core/source-error.ts';
 import { parseYamlSections, type LocatedEntry } from '../core/yaml-source.ts';
 
@@ -67,7 +66,7 @@ export function parseTopics(text: string, file: string): TopicData {
   });
   const items = new Map<string, { line: number; topics: string[]; audience: Audience[] }>();
   for (const [id, entry] of itemEntries) {
-    if (!ITEM_ID_RE.test(id)) fail(file, entry, `"${id}" is not an item id like 2-15 or n1`);
+    if (!PERMANENT_ID_RE.test(id)) fail(file, entry, `"${id}" is not an item id like 2-15 or n1`);
     const parsed = itemTopicsSchema.safeParse(entry.value);
     if (!parsed.success) throw SourceError.fromZod(file, entry.line, `item ${id}`, parsed.error, entry.value);
     const unknown = parsed.data.topics.find((t) => !slugs.has(t));

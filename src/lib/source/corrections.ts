@@ -4,9 +4,6 @@ import { PERMANENT_ID_RE } from '../core/item-id.ts';
 import { SourceError } from '../core/source-error.ts';
 import { parseYamlList } from '../core/yaml-source.ts';
 
-/** Item reference as curated files write it: a permanent id, 2-19 or n1 (see identities.ts). */
-export const ITEM_ID_RE = PERMANENT_ID_RE;
-
 /** Zod schema of one entry in content/corrections.yaml. */
 export const correctionEntrySchema = z
   .object({
@@ -17,7 +14,7 @@ export const correctionEntrySchema = z
      */
     action: z.enum(['correct', 'annotate']).default('correct'),
     /** The items the correction applies to, by permanent id. */
-    items: z.array(z.string().regex(ITEM_ID_RE, 'item ids look like 2-19 or n1')).min(1),
+    items: z.array(z.string().regex(PERMANENT_ID_RE, 'item ids look like 2-19 or n1')).min(1),
     /** The source column corrected. */
     field: z.enum(CELL_FIELDS),
     /** Text exactly as the source has it; empty means the cell must be empty. */

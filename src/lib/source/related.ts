@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { ITEM_ID_RE } from './corrections.ts';
+import { PERMANENT_ID_RE } from '../core/item-id.ts';
 import { citationSchema, type ReferenceRegistry, type ResolvedCitation } from '../facts/references.ts';
 import { SourceError } from '../core/source-error.ts';
 import { parseYamlList } from '../core/yaml-source.ts';
@@ -8,7 +8,7 @@ import { parseYamlList } from '../core/yaml-source.ts';
 export const relatedGroupSchema = z
   .object({
     /** Two or more items that are one service across batches. */
-    items: z.array(z.string().regex(ITEM_ID_RE)).min(2),
+    items: z.array(z.string().regex(PERMANENT_ID_RE)).min(2),
     /** How they relate, for the citizen. */
     note: z.string().min(1),
     /** The note is the site's reading of the two rows of the table, saying no more than they say. */

@@ -50,6 +50,30 @@ export function textOf(page: Page, selector: string): Promise<string | null> {
   return page.evaluate((s) => document.querySelector(s)?.textContent ?? null, selector);
 }
 
+/**
+ * Clicks `element` with the mouse at its centre, after scrolling it into view. Use it on pages without JavaScript:
+ * ElementHandle.click waits, over WebDriver BiDi, on a promise in the page that never settles in Firefox with
+ * scripts off (script.callFunction timed out), while the mouse needs no script in the page.
+ */
+export async function tap(page: Page, element: ElementHandle<Element>): Promise<void> {
+  await element.evaluate((el) => el.scrollIntoView({ block: 'center', inline: 'center' }));
+  const box = await element.boundingBox();
+  if (!box) throw new Error(`tap: the element has no box on ${page.url()}`);
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+}
+
+/**
+ * Resolves once `check` holds, asked from Node, not in the page (page.waitForFunction polls with a script in the
+ * page, which a page without JavaScript never runs in Firefox); fails with `what` after `timeoutMs`.
+ */
+export async function until(check: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Clicks and waits for the navigation it starts. */
 export async function clickAndWait(page: Page, selector: string): Promise<void> {
   await Promise.all([page.waitForNavigation(), page.click(selector)]);

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { PROJECT_ROOT } from '../harness/build.ts';
 import { ENGINES, newPage } from '../harness/driver.ts';
-import { browserFixture, isVisible, linkNamed } from '../harness/fixture.ts';
+import { browserFixture, isVisible, linkNamed, tap, until } from '../harness/fixture.ts';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
 
 const catalog = loadCatalog(PROJECT_ROOT);
@@ -167,11 +167,11 @@ for (const engine of ENGINES) {
         const page = await phonePage(fx.browser, false, false);
         await page.goto(`${fx.server.url}items/2-15/`);
         assert.equal(await isVisible(page, '#site-menu'), false, 'the menu starts closed');
-        await (await linkNamed(page, '菜单')).click();
-        await page.waitForFunction(() => location.hash === '#site-menu');
+        await tap(page, await linkNamed(page, '菜单'));
+        await until(async () => (await page.evaluate(() => location.hash)) === '#site-menu', 'the menu’s fragment');
         assert.equal(await isVisible(page, '#site-menu'), true);
         assert.equal(await (await linkNamed(page, '按部门')).isVisible(), true);
-        await Promise.all([page.waitForNavigation(), (await linkNamed(page, '搜索')).click()]);
+        await Promise.all([page.waitForNavigation(), tap(page, await linkNamed(page, '搜索'))]);
         assert.equal(new URL(page.url()).pathname, '/search/');
         await page.close();
       });

@@ -24,7 +24,7 @@ import { decodePhrasing, LIGHT_CHARACTERS, phrasing, type QueryLexiconEntry } fr
 import { decodeHantMap, hasUnknownHan, toSimplified, type HantMap } from './hant.ts';
 import { decodeItemFacets, facetConflicts, queryFacets, statesFacets } from './facet-match.ts';
 import type { FacetValues } from '../source/facet-kinds.ts';
-import { segmentWords } from './segment.ts';
+import { segmentWords, type Segment } from './segment.ts';
 import { ITEM_URL_RE } from '../core/item-id.ts';
 import { hasLatin } from '../source/wording.ts';
 import { plannedDeadlineOfTitle } from '../views/format.ts';
@@ -214,21 +214,30 @@ export interface SearchAnswer {
   uncovered: string[];
 }
 
-/** Reads a query against the phrasing data (and the pinyin map, if loaded): its concepts and the Pagefind searches to run. */
-export function plan(raw: string, data: SearchData, pinyin?: PinyinMap): QueryPlan {
-  return planQuery(raw, data.lexicon, segmentWords, new Set(data.common), pinyin);
+/**
+ * Reads a query against the phrasing data (and the pinyin map, if loaded): its concepts and the Pagefind searches to run.
+ * `segment` is this platform's word segmentation unless a test replays another's.
+ */
+export function plan(raw: string, data: SearchData, pinyin?: PinyinMap, segment: Segment = segmentWords): QueryPlan {
+  return planQuery(raw, data.lexicon, segment, new Set(data.common), pinyin);
 }
 
 /**
  * Answers one query (and optional filters): plans it, runs the planned Pagefind
  * searches, merges their hits, loads the best candidates' records and ranks them.
  */
-export async function searchCatalog(index: SearchIndex, data: SearchData, typed: string, filters: Record<string, string> = {}): Promise<SearchAnswer> {
+export async function searchCatalog(
+  index: SearchIndex,
+  data: SearchData,
+  typed: string,
+  filters: Record<string, string> = {},
+  segment: Segment = segmentWords,
+): Promise<SearchAnswer> {
   // Characters the page's data does not know may be traditional (駕駛證): read them as the simplified ones.
   const raw = data.hant && data.known && hasUnknownHan(typed, data.known) ? toSimplified(typed, await data.hant()) : typed;
   const latin = data.latin && hasLatin(normalizeQuery(raw)) ? await data.latin() : undefined;
   const known = latin?.lexicon ?? data.lexicon;
-  const first = plan(raw, { ...data, lexicon: known }, latin?.pinyin);
+  const first = plan(raw, { ...data, lexicon: known }, latin?.pinyin, segment);
   // Words the page's data does not know, a stated facet or a loose action (交, 开, 登记): the rare phrasing and the
   // items' facets are needed. A specific action (补办, 注销) is already checked against the item's words (rank.ts).
   const actions0 = first.concepts.filter((c) => c.kind === 'action');
@@ -238,7 +247,7 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, typed:
     actions0.some((c) => !c.strong);
   const more = needed && data.facets ? await data.facets() : undefined;
   const lexicon = more && more.phrasing.length > 0 ? withRare(known, more.phrasing) : known;
-  const planned = lexicon === known ? first : plan(raw, { ...data, lexicon }, latin?.pinyin);
+  const planned = lexicon === known ? first : plan(raw, { ...data, lexicon }, latin?.pinyin, segment);
   const base = { plan: planned, ranked: [], listing: [], readAs: '', highlight: highlightWords(planned), suggestions: [], uncovered: [], blank: false };
   const options = { filters };
   if (planned.query === '') {
@@ -270,7 +279,7 @@ export async function searchCatalog(index: SearchIndex, data: SearchData, typed:
     (d) => {
       const item = { name: recordName(d), scenario: recordScenario(d) };
       const text = itemMatchText(item);
-      return { name: item.name, text, everyday: everydayWords(text, services), pinyin: spelling ? pinyinSourceWords(item, services, segmentWords) : [] };
+      return { name: item.name, text, everyday: everydayWords(text, services), pinyin: spelling ? pinyinSourceWords(item, services, segment) : [] };
     },
     phrasing(lexicon).defaultAction,
     (d) => facetConflicts(stated, itemFacets?.get(itemId(d.url)), actions),

@@ -336,7 +336,8 @@ for (const [engine, name] of ENGINES.flatMap((e) => (Object.keys(SITES) as SiteN
       assert.equal(await isVisible(noJs, '#search-app'), false);
       await Promise.all([noJs.waitForNavigation(), tap(noJs, await linkNamed(noJs, `全部 ${catalog.declaredTotal} 项事项（一页列出）`, 'main'))]);
       assert.match(new URL(noJs.url()).pathname, /\/items\/$/);
-      const links = await noJs.$$eval('main a[href*="/items/"]', (as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+      // page.evaluate, not $$eval: puppeteer's query helpers wait on a promise in the page, which Firefox never runs here.
+      const links = await noJs.evaluate(() => [...document.querySelectorAll<HTMLAnchorElement>('main a[href*="/items/"]')].map((a) => a.pathname));
       assert.equal(new Set(links.filter((p) => ITEM_URL_RE.test(p))).size, catalog.declaredTotal);
       await noJs.close();
     });

@@ -3,7 +3,7 @@ import { pickChineseVoice } from '../lib/views/voice.ts';
 /** How long after load the page waits for a voice list that may never come. */
 const VOICE_WAIT_MS = 1500;
 /** Said in the slot where no voice can read: the control would otherwise vanish without a word. */
-export const NO_VOICE = '本设备没有中文语音，不能朗读本页。';
+export const NO_VOICE = '本机没有普通话语音，不能朗读本页。';
 
 /** Marks on <html> whether this page can read aloud (data-speech: zh or none), and says why not in the slot. */
 function settle(slot: HTMLElement, found: boolean): void {

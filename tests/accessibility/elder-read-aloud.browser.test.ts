@@ -116,7 +116,7 @@ for (const engine of ENGINES) {
         for (const path of ['', 'items/2-15/']) {
           await goto(page, server.url + path);
           await page.waitForFunction(() => (document.getElementById('read-aloud-slot')?.textContent ?? '') !== '');
-          assert.equal(await page.$eval('#read-aloud-slot', (s) => s.textContent), '本设备没有中文语音，不能朗读本页。', JSON.stringify(voices));
+          assert.equal(await page.$eval('#read-aloud-slot', (s) => s.textContent), '本机没有普通话语音，不能朗读本页。', JSON.stringify(voices));
           assert.equal(await page.$$eval('#read-aloud-slot button', (b) => b.length), 0, JSON.stringify(voices));
           assert.equal(await page.evaluate(() => document.documentElement.dataset.speech), 'none');
         }

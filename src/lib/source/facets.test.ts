@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readFileSync } from 'node:fs';
+import { NEW_ITEM_ID_RE } from '../core/item-id.ts';
 import { SourceError } from '../core/source-error.ts';
 import { checkFacets, parseFacets } from './facets.ts';
 import { buildCatalog } from '../catalog/catalog.ts';
@@ -18,9 +19,10 @@ items:
 describe('content/facets.yaml', () => {
   it('gives every item of the table its facets, keyed by permanent id, each value declared', () => {
     const catalog = buildCatalog(realInputs());
+    // An item a later table version adds (n1) has no facets until someone writes them (the build warns, as for topics).
     assert.deepEqual(
       catalog.facets.items.map((f) => f.id),
-      catalog.items.map((i) => i.id),
+      catalog.items.map((i) => i.id).filter((id) => !NEW_ITEM_ID_RE.test(id)),
     );
     parseFacets(readFileSync(FILE, 'utf8'), FILE);
   });

@@ -134,3 +134,25 @@ export function installSpeechRecorder(voicesJson: string): void {
 
 /** A Mandarin voice that speaks on the device, as the recorder takes it. */
 export const LOCAL_ZH_VOICE = { name: 'Test 普通话', lang: 'zh-CN', localService: true };
+
+/**
+ * Runs in the page: sets the 长辈模式 settings to `modes` by clicking the page's
+ * own toggles (public/display-modes.js), as a reader switching them on this page
+ * would. Checks that run in several modes switch on one loaded page instead of
+ * loading it once per mode; that a remembered setting applies before the first
+ * paint is checked on its own (elder-mode.browser.test.ts).
+ */
+export function switchModes(modes: Modes): void {
+  const root = document.documentElement;
+  const press = (id: string) => {
+    const button = document.getElementById(id);
+    if (!button) throw new Error(`switchModes: no #${id} on ${location.pathname}`);
+    button.click();
+  };
+  const size = modes.xlarge ? 'xlarge' : modes.large ? 'large' : undefined;
+  const now = root.getAttribute('data-text-size') ?? undefined;
+  if (now !== size) press(size === 'xlarge' || (!size && now === 'xlarge') ? 'text-xlarge-toggle' : 'text-size-toggle');
+  if ((root.getAttribute('data-contrast') === 'high') !== !!modes.contrast) press('contrast-toggle');
+  const got = `${root.getAttribute('data-text-size') ?? '-'} ${root.getAttribute('data-contrast') ?? '-'}`;
+  if (got !== `${size ?? '-'} ${modes.contrast ? 'high' : '-'}`) throw new Error(`switchModes: the page shows ${got}`);
+}

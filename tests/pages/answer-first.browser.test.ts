@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { PROJECT_ROOT } from '../harness/build.ts';
 import { ENGINES, newPage } from '../harness/driver.ts';
+import { switchModes } from '../harness/elder-mode.ts';
 import { browserFixture, isVisible, linkNamed, tap, until } from '../harness/fixture.ts';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
 
@@ -11,12 +12,15 @@ const bureauName = new Map(catalog.bureaus.map((b) => [b.slug, b.name]));
 const PHONE = { width: 390, height: 844 };
 /** The tallest an item page may be at 390 px in normal text: what is the same on every item lives on /how-to-apply/. */
 const MAX_PHONE_HEIGHT = 2600;
+/** Normal text and 大字版, each with the height of the first screen the answer must fit: a 390×844 phone's, and 1.5 screens in 大字版. */
+const MODES = [
+  ['normal text', false, 844],
+  ['大字版', true, 1266],
+] as const;
 
-/** A phone page, optionally with 大字版 remembered from an earlier visit. */
-async function phonePage(browser: Browser, large: boolean, javaScript = true): Promise<Page> {
-  const page = await newPage(browser, { ...PHONE, javaScript });
-  if (large) await page.evaluateOnNewDocument(() => localStorage.setItem('kstb-text-size', 'large'));
-  return page;
+/** A phone page; 大字版 is switched on the loaded page where a check needs it. */
+function phonePage(browser: Browser, javaScript = true): Promise<Page> {
+  return newPage(browser, { ...PHONE, javaScript });
 }
 
 /** Where the answer's parts end on the page, in CSS px from the top, or null when missing. */
@@ -44,53 +48,55 @@ for (const engine of ENGINES) {
     const fx = browserFixture(engine, 'root');
 
     describe(`answer first on item pages, on a 390×844 phone (${engine})`, () => {
-      for (const [mode, large, limit] of [
-        ['normal text', false, 844],
-        ['大字版', true, 1266],
-      ] as const) {
-        it(`opens with the table's scenario and shows name, planned deadline, lead bureau and how to apply within ${limit} px for all ${catalog.items.length} items, on a page at most ${MAX_PHONE_HEIGHT} px tall in normal text (${mode})`, async () => {
-          // Three tabs share the item pages: the checks are independent and page loads dominate.
-          const lanes = [0, 1, 2];
-          const pages = await Promise.all(lanes.map(() => phonePage(fx.browser, large)));
-          await Promise.all(
-            lanes.map(async (lane) => {
-              const page = pages[lane]!;
-              for (const item of catalog.items.filter((_, i) => i % lanes.length === lane)) {
-                await page.goto(`${fx.server.url}items/${item.id}/`);
+      it(`opens with the table's scenario and shows name, planned deadline, lead bureau and how to apply within the first screen (844 px; 1,266 px in 大字版) for all ${catalog.items.length} items, on a page at most ${MAX_PHONE_HEIGHT} px tall in normal text`, async () => {
+        // Three tabs share the item pages: the checks are independent and page loads dominate. Each page is
+        // measured in normal text, then in 大字版 switched on with its own toggle (remembered before the first
+        // paint: elder-mode.browser.test.ts).
+        const lanes = [0, 1, 2];
+        const pages = await Promise.all(lanes.map(() => phonePage(fx.browser)));
+        await Promise.all(
+          lanes.map(async (lane) => {
+            const page = pages[lane]!;
+            for (const item of catalog.items.filter((_, i) => i % lanes.length === lane)) {
+              await page.goto(`${fx.server.url}items/${item.id}/`);
+              for (const [mode, large, limit] of MODES) {
+                await page.evaluate(switchModes, { large });
                 const got = await answerBottoms(page);
-                assert.equal(got.large, large, `${item.id}: text size`);
+                const at = `${item.id} (${mode})`;
+                assert.equal(got.large, large, `${at}: text size`);
                 for (const part of ['h1', 'deadline', 'lead', 'howTo'] as const) {
                   const y = got[part];
-                  assert.ok(y !== null, `${item.id}: ${part} is on the page`);
-                  assert.ok(y <= limit, `${item.id}: ${part} ends at ${Math.round(y)} px, below ${limit} px`);
+                  assert.ok(y !== null, `${at}: ${part} is on the page`);
+                  assert.ok(y <= limit, `${at}: ${part} ends at ${Math.round(y)} px, below ${limit} px`);
                 }
-                for (const slug of item.lead) assert.ok(got.leadText.includes(bureauName.get(slug)!), `${item.id}: names ${slug}`);
+                for (const slug of item.lead) assert.ok(got.leadText.includes(bureauName.get(slug)!), `${at}: names ${slug}`);
                 // The answer box opens with what the table says the citizen can do, and fits the first screen.
-                assert.equal(got.firstLine, 'can', `${item.id}: first line of the answer`);
-                assert.ok(got.answer !== null && got.answer <= limit, `${item.id}: answer box ends at ${got.answer} px`);
+                assert.equal(got.firstLine, 'can', `${at}: first line of the answer`);
+                assert.ok(got.answer !== null && got.answer <= limit, `${at}: answer box ends at ${got.answer} px`);
                 // An item page is about its item: at most 2,600 px tall on a phone in normal text.
-                if (!large) assert.ok(got.height <= MAX_PHONE_HEIGHT, `${item.id}: page is ${got.height} px tall`);
+                if (!large) assert.ok(got.height <= MAX_PHONE_HEIGHT, `${at}: page is ${got.height} px tall`);
               }
-            }),
-          );
-          await Promise.all(pages.map((p) => p.close()));
-        });
-      }
+            }
+          }),
+        );
+        await Promise.all(pages.map((p) => p.close()));
+      });
 
       it('marks the inferred lead bureau of 1-8..1-18 and 2-19 with 推定 within the first screen', async () => {
         const inferred = catalog.items.filter((i) => i.notes.some((n) => n.field === 'lead' && n.inferred)).map((i) => i.id);
         assert.deepEqual(inferred, ['1-8', '1-9', '1-10', '1-11', '1-12', '1-13', '1-14', '1-15', '1-16', '1-17', '1-18', '2-19']);
-        for (const large of [false, true]) {
-          const page = await phonePage(fx.browser, large);
-          for (const id of inferred) {
-            await page.goto(`${fx.server.url}items/${id}/`);
+        const page = await phonePage(fx.browser);
+        for (const id of inferred) {
+          await page.goto(`${fx.server.url}items/${id}/`);
+          for (const [mode, large, limit] of MODES) {
+            await page.evaluate(switchModes, { large });
             const mark = (await page.$('.answer .lead .mark'))!;
             assert.match((await mark.evaluate((el) => el.textContent)) ?? '', /推定/, id);
             const box = await mark.boundingBox();
-            assert.ok(box && box.y + box.height <= (large ? 1266 : 844), `${id}: the mark is within the first screen`);
+            assert.ok(box && box.y + box.height <= limit, `${id} (${mode}): the mark is within the first screen`);
           }
-          await page.close();
         }
+        await page.close();
       });
     });
 
@@ -106,10 +112,11 @@ for (const engine of ENGINES) {
           'overview/',
           ...catalog.bureaus.map((b) => `bureaus/${b.slug}/`),
         ];
-        for (const large of [false, true]) {
-          const page = await phonePage(fx.browser, large);
-          for (const path of pages) {
-            await page.goto(fx.server.url + path);
+        const page = await phonePage(fx.browser);
+        for (const path of pages) {
+          await page.goto(fx.server.url + path);
+          for (const large of [false, true]) {
+            await page.evaluate(switchModes, { large });
             const narrow = await page.evaluate(() =>
               [...document.querySelectorAll('td, th')]
                 .filter((c) => !c.closest('.visually-hidden'))
@@ -124,12 +131,12 @@ for (const engine of ENGINES) {
             );
             assert.deepEqual(narrow, [], `${path}${large ? ' (大字版)' : ''}`);
           }
-          await page.close();
         }
+        await page.close();
       });
 
       it('gives menu, breadcrumbs, cards and jump links touch targets of at least 44×44 px', async () => {
-        const page = await phonePage(fx.browser, false);
+        const page = await phonePage(fx.browser);
         const checks: [string, string][] = [
           ['', '.site-header .tool'],
           ['', '.topic-cards li'],
@@ -152,7 +159,7 @@ for (const engine of ENGINES) {
       });
 
       it('makes a topic card tappable anywhere, not only on its title', async () => {
-        const page = await phonePage(fx.browser, false);
+        const page = await phonePage(fx.browser);
         await page.goto(fx.server.url);
         const card = (await page.$('.topic-cards li'))!;
         const href = await card.$eval('a', (a) => a.getAttribute('href'));
@@ -164,7 +171,7 @@ for (const engine of ENGINES) {
       });
 
       it('opens the phone menu without JavaScript, and keeps search one tap away', async () => {
-        const page = await phonePage(fx.browser, false, false);
+        const page = await phonePage(fx.browser, false);
         await page.goto(`${fx.server.url}items/2-15/`);
         assert.equal(await isVisible(page, '#site-menu'), false, 'the menu starts closed');
         await tap(page, await linkNamed(page, '菜单'));
@@ -190,7 +197,7 @@ for (const engine of ENGINES) {
       });
 
       it('draws overview charts with labels of at least 12 px, each bar linking to its page', async () => {
-        const page = await phonePage(fx.browser, false);
+        const page = await phonePage(fx.browser);
         await page.goto(`${fx.server.url}overview/`);
         const labels = await page.$$eval('svg .label', (els) => els.map((e) => e.getBoundingClientRect().height));
         assert.ok(labels.length >= 20);

@@ -41,6 +41,14 @@ export function applyTextSpacing(css: string): void {
   const sheet = new CSSStyleSheet();
   sheet.replaceSync(css);
   document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+  (window as unknown as { textSpacing?: CSSStyleSheet }).textSpacing = sheet;
+}
+
+/** Runs in the page: removes the sheet `applyTextSpacing` added, so the page is measured again as it was. */
+export function removeTextSpacing(): void {
+  const w = window as unknown as { textSpacing?: CSSStyleSheet };
+  document.adoptedStyleSheets = document.adoptedStyleSheets.filter((sheet) => sheet !== w.textSpacing);
+  delete w.textSpacing;
 }
 
 /** Runs in the page: whether the document fits the viewport's width (no sideways scrolling). */
@@ -64,22 +72,13 @@ export function clippedElements(): string[] {
     .map((el) => el.tagName + (el.className ? `.${el.className}` : ''));
 }
 
-/** Runs in the page: the focused element, and whether it shows a focus indicator (an outline of 2 px or more, or a box shadow). */
-export function focusState(): { key: string; shows: boolean } | null {
-  const el = document.activeElement as HTMLElement | null;
-  if (!el || el === document.body) return null;
-  const s = getComputedStyle(el);
-  const shows = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
-  return { key: `${el.tagName}:${el.textContent?.slice(0, 20)}:${el.getAttribute('href') ?? el.id}`, shows };
-}
-
 /** Runs a function in the page with one string argument: Playwright's and Puppeteer's `page.evaluate` alike. */
 export type InPage = <R>(fn: (arg: string) => R, arg: string) => Promise<R>;
 
 /**
  * What keeps the open page from reflowing at a narrow width (WCAG 1.4.10):
  * sideways scrolling, before and after WCAG text spacing (1.4.12) is applied,
- * and content clipped by it.
+ * and content clipped by it. The page is left as it was found (the spacing removed).
  */
 export async function reflowProblems(run: InPage, path: string): Promise<string[]> {
   const problems: string[] = [];
@@ -88,28 +87,8 @@ export async function reflowProblems(run: InPage, path: string): Promise<string[
   const clipped = await run(clippedElements, '');
   if (clipped.length > 0) problems.push(`${path}: clipped ${clipped.slice(0, 3).join(', ')}`);
   if (!(await run(fitsWidth, ''))) problems.push(`${path}: scrolls sideways with text spacing`);
+  await run(removeTextSpacing, '');
   return problems;
-}
-
-/** The pages whose keyboard focus the browser tests follow: home, an item, search results. */
-export const FOCUS_PAGES = ['', 'items/1-8/', 'search/?q=%E5%85%AC%E7%A7%AF%E9%87%91'];
-
-/**
- * Presses Tab 60 times through the open page and lists every element it
- * reaches without a visible focus indicator (WCAG 2.4.7); `reached` counts the
- * distinct elements focused.
- */
-export async function focusProblems(pressTab: () => Promise<void>, run: InPage, path: string): Promise<{ problems: string[]; reached: number }> {
-  const seen = new Set<string>();
-  const problems: string[] = [];
-  for (let i = 0; i < 60; i++) {
-    await pressTab();
-    const focus = await run(focusState, '');
-    if (!focus || seen.has(focus.key)) continue;
-    seen.add(focus.key);
-    if (!focus.shows) problems.push(`${path}: no visible focus on ${focus.key}`);
-  }
-  return { problems, reached: seen.size };
 }
 
 /** axe-core's browser bundle, injected by the test driver (outside the page's own scripts, so the CSP does not apply). */

@@ -52,6 +52,12 @@ async function withPageSegments<T>(page: Page, answer: (segment: Segment) => Pro
 
 for (const [engine, name] of ENGINES.flatMap((e) => (Object.keys(SITES) as SiteName[]).map((n) => [e, n] as const))) {
   const site = SITES[name];
+  /**
+   * The whole query sets run on the page at `/`; under `/kstb/` the page runs the same engine on an index built
+   * from the same table (every set and every name through the Node engine on both indexes: search.site.test.ts),
+   * so there a smaller sample of each set shows the page equals the engine under a sub-path.
+   */
+  const everyQuery = name === 'root';
   describe(`search in ${engine} at ${site.base}`, () => {
     let browser: Browser;
     let server: StaticServer;
@@ -71,13 +77,15 @@ for (const [engine, name] of ENGINES.flatMap((e) => (Object.keys(SITES) as SiteN
       assert.deepEqual(errors, []);
     });
 
-    it('puts the item of every sample query in the top 5', async () => {
-      assert.deepEqual(await misses(page, server.url, fixture('search-queries.sample.tsv'), 5), []);
-    });
+    if (everyQuery)
+      it('puts the item of every sample query in the top 5', async () => {
+        assert.deepEqual(await misses(page, server.url, fixture('search-queries.sample.tsv'), 5), []);
+      });
 
-    it('puts the item of every everyday query across the catalog in the top 5', async () => {
-      assert.deepEqual(await misses(page, server.url, fixture('search-queries.everyday.tsv'), 5), []);
-    });
+    if (everyQuery)
+      it('puts the item of every everyday query across the catalog in the top 5', async () => {
+        assert.deepEqual(await misses(page, server.url, fixture('search-queries.everyday.tsv'), 5), []);
+      });
 
     // The page runs the same engine as the Node tools: on a sample of every query set, it shows exactly
     // the results, in the same order, and the same status as the engine in Node on the same build, given
@@ -85,7 +93,8 @@ for (const [engine, name] of ENGINES.flatMap((e) => (Object.keys(SITES) as SiteN
     it('shows exactly what the search engine returns in Node, on a sample of every query set', async () => {
       const { index, data } = await loadBuiltSearch(site.dir);
       // 学历公证: its planner splits off 学历, a word Firefox ESR's segmenter calls not word-like (src/lib/search/segment.ts).
-      const sample = [...QUERY_SETS.flatMap((file) => fixture(file).filter((_, i) => i % 15 === 0)), { query: '学历公证' }];
+      const every = everyQuery ? 15 : 60;
+      const sample = [...QUERY_SETS.flatMap((file) => fixture(file).filter((_, i) => i % every === 0)), { query: '学历公证' }];
       const differ: string[] = [];
       for (const { query } of sample) {
         const answer = await withPageSegments(page, (segment) => searchCatalog(index, data, query, {}, segment));
@@ -98,7 +107,7 @@ for (const [engine, name] of ENGINES.flatMap((e) => (Object.keys(SITES) as SiteN
         const shown = { ids: ui.ids, state: ui.state, status: ui.status };
         if (JSON.stringify(node) !== JSON.stringify(shown)) differ.push(`${query}: Node ${JSON.stringify(node)} page ${JSON.stringify(shown)}`);
       }
-      assert.ok(sample.length >= 80, `${sample.length} queries sampled`);
+      assert.ok(sample.length >= (everyQuery ? 80 : 20), `${sample.length} queries sampled`);
       assert.deepEqual(differ, []);
     });
 
@@ -126,10 +135,11 @@ for (const [engine, name] of ENGINES.flatMap((e) => (Object.keys(SITES) as SiteN
       assert.ok((await searchViaUi(page, server.url, '医保报销')).ids.slice(0, 5).includes('3-29'));
     });
 
-    it('ranks every item first for its exact full name', async () => {
-      const names = catalog.items.map((i) => ({ query: i.name, expected: [i.id] }));
-      assert.deepEqual(await misses(page, server.url, names, 1), []);
-    });
+    if (everyQuery)
+      it('ranks every item first for its exact full name', async () => {
+        const names = catalog.items.map((i) => ({ query: i.name, expected: [i.id] }));
+        assert.deepEqual(await misses(page, server.url, names, 1), []);
+      });
 
     it('shows each result with its name as a link, a highlighted excerpt, its batch and lead bureau, and the synonym used', async () => {
       const { ids } = await searchViaUi(page, server.url, '社保卡补办');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { SITES } from '../harness/build.ts';
-import { closeBrowser, ENGINES, goto, launch, newPage, setViewport, type ColorScheme } from '../harness/driver.ts';
+import { closeBrowser, engineOf, ENGINES, goto, launch, newPage, setViewport, type ColorScheme } from '../harness/driver.ts';
 import { SINGLE_MODES, switchModes } from '../harness/elder-mode.ts';
 import { contrastingChange, decodePng } from '../harness/pixels.ts';
 import { serveStatic, type StaticServer } from '../harness/static-server.ts';
@@ -176,7 +176,9 @@ async function invisibleFocus(page: Page, listed: Focusable[], looks: Set<string
       problems.push(`${label}: ${key} focused outside the screen`);
       continue;
     }
-    const shoot = async () => decodePng(await page.screenshot({ clip, type: 'png', captureBeyondViewport: false }));
+    // Chromium shoots inside the viewport (capturing beyond it first resizes the page to its full height, slowly);
+    // Firefox shoots in document coordinates, which hold even if the page scrolled after the box was read.
+    const shoot = async () => decodePng(await page.screenshot({ clip, type: 'png', captureBeyondViewport: engineOf(page.browser()) === 'firefox' }));
     const on = await shoot();
     await page.evaluate(() => (document.activeElement as HTMLElement).blur());
     const off = await shoot();

@@ -115,7 +115,8 @@ export async function axeViolations(spec: { tags?: string[]; rules?: string[] })
   const excluded = axe._audit.tagExclude ?? [];
   const byTag = spec.tags?.length ? axe.getRules(spec.tags).filter((r) => !r.tags.some((t) => excluded.includes(t))) : [];
   const values = [...new Set([...byTag.map((r) => r.ruleId), ...(spec.rules ?? [])])];
-  const { violations } = await axe.run(document, { runOnly: { type: 'rule', values } });
+  // Only the violations are read: axe then details one node of each other result, a third less work on a long list.
+  const { violations } = await axe.run(document, { runOnly: { type: 'rule', values }, resultTypes: ['violations'] });
   return violations.map(
     (v) =>
       `${v.id} (${v.nodes

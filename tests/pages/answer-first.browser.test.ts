@@ -18,6 +18,29 @@ const MODES = [
   ['大字版', true, 1266],
 ] as const;
 
+/** How many items Firefox measures, closest to each limit in Chromium: the normal and 大字版 first screens and the page's height. */
+const FIREFOX_EACH = 8;
+
+/**
+ * How far below each limit every item stayed in Chromium, in px. Every item page comes from one template, so
+ * whether its answer fits the first screen, and the page its height, turns on the text it carries; the engines
+ * differ only in how they break lines. Chromium measures all items, Firefox the ones Chromium found closest to
+ * a limit (all of them when this file's Chromium test did not run first, as when run alone by name).
+ */
+const chromiumSlack = new Map<string, Record<'normal text' | '大字版' | 'height', number>>();
+
+/** The items Firefox measures: each limit's `FIREFOX_EACH` closest in Chromium, or every item. */
+function firefoxItems() {
+  if (chromiumSlack.size < catalog.items.length) return catalog.items;
+  const closest = (key: 'normal text' | '大字版' | 'height') =>
+    [...chromiumSlack]
+      .sort((x, y) => x[1][key] - y[1][key])
+      .slice(0, FIREFOX_EACH)
+      .map(([id]) => id);
+  const ids = new Set([...closest('normal text'), ...closest('大字版'), ...closest('height')]);
+  return catalog.items.filter((i) => ids.has(i.id));
+}
+
 /** A phone page; 大字版 is switched on the loaded page where a check needs it. */
 function phonePage(browser: Browser, javaScript = true): Promise<Page> {
   return newPage(browser, { ...PHONE, javaScript });
@@ -48,20 +71,25 @@ for (const engine of ENGINES) {
     const fx = browserFixture(engine, 'root');
 
     describe(`answer first on item pages, on a 390×844 phone (${engine})`, () => {
-      it(`opens with the table's scenario and shows name, planned deadline, lead bureau and how to apply within the first screen (844 px; 1,266 px in 大字版) for all ${catalog.items.length} items, on a page at most ${MAX_PHONE_HEIGHT} px tall in normal text`, async () => {
+      const which = engine === 'chromium' ? `all ${catalog.items.length} items` : `the items closest to each limit in Chromium`;
+      it(`opens with the table's scenario and shows name, planned deadline, lead bureau and how to apply within the first screen (844 px; 1,266 px in 大字版) for ${which}, on a page at most ${MAX_PHONE_HEIGHT} px tall in normal text`, async () => {
         // Three tabs share the item pages: the checks are independent and page loads dominate. Each page is
         // measured in normal text, then in 大字版 switched on with its own toggle (remembered before the first
         // paint: elder-mode.browser.test.ts).
+        const measured = engine === 'chromium' ? catalog.items : firefoxItems();
         const lanes = [0, 1, 2];
         const pages = await Promise.all(lanes.map(() => phonePage(fx.browser)));
         await Promise.all(
           lanes.map(async (lane) => {
             const page = pages[lane]!;
-            for (const item of catalog.items.filter((_, i) => i % lanes.length === lane)) {
+            for (const item of measured.filter((_, i) => i % lanes.length === lane)) {
               await page.goto(`${fx.server.url}items/${item.id}/`);
+              const slack = { 'normal text': 0, 大字版: 0, height: MAX_PHONE_HEIGHT };
               for (const [mode, large, limit] of MODES) {
                 await page.evaluate(switchModes, { large });
                 const got = await answerBottoms(page);
+                slack[mode] = limit - Math.max(...[got.h1, got.deadline, got.lead, got.howTo, got.answer].map((y) => y ?? Infinity));
+                if (!large) slack.height = MAX_PHONE_HEIGHT - got.height;
                 const at = `${item.id} (${mode})`;
                 assert.equal(got.large, large, `${at}: text size`);
                 for (const part of ['h1', 'deadline', 'lead', 'howTo'] as const) {
@@ -76,6 +104,7 @@ for (const engine of ENGINES) {
                 // An item page is about its item: at most 2,600 px tall on a phone in normal text.
                 if (!large) assert.ok(got.height <= MAX_PHONE_HEIGHT, `${at}: page is ${got.height} px tall`);
               }
+              if (engine === 'chromium') chromiumSlack.set(item.id, slack);
             }
           }),
         );

@@ -82,6 +82,28 @@ function assertFirstPage(pdf: Printout, remarks: readonly string[]) {
   }
 }
 
+/** Runs in the page: the content box of print.css's @page rule (its size A4 or in mm, less its margins), in CSS px. */
+function printContentBox(): { width: number; height: number } {
+  const mm = (v: string) => (parseFloat(v) * 96) / 25.4;
+  const rules = (list: CSSRuleList): CSSRule[] => [...list].flatMap((r) => ('cssRules' in r ? [r, ...rules((r as CSSGroupingRule).cssRules)] : [r]));
+  const page = [...document.styleSheets].flatMap((s) => rules(s.cssRules)).find((r): r is CSSPageRule => r instanceof CSSPageRule);
+  if (!page) throw new Error('no @page rule');
+  const size = page.style.getPropertyValue('size').trim();
+  const [w, h] = size.toLowerCase() === 'a4' ? [210, 297] : size.split(/\s+/).map(parseFloat);
+  const s = page.style;
+  if (![s.marginTop, s.marginRight, s.marginBottom, s.marginLeft].every((m) => m.endsWith('mm'))) throw new Error(`@page margins not in mm: ${s.margin}`);
+  return {
+    width: mm(`${w! - parseFloat(s.marginLeft) - parseFloat(s.marginRight)}mm`),
+    height: mm(`${h! - parseFloat(s.marginTop) - parseFloat(s.marginBottom)}mm`),
+  };
+}
+
+/** Runs in the page, under print media: the document's height once the page's print script has run. */
+function printedHeight(): number {
+  dispatchEvent(new Event('beforeprint'));
+  return document.documentElement.getBoundingClientRect().height;
+}
+
 describe('printing (Chromium)', () => {
   it('prints the 市人社局 summary on at most 4 A4 pages: headed, numbered, sourced, with all its items', async () => {
     const pdf = await printToPdf('bureaus/human-resources/');
@@ -181,23 +203,49 @@ describe('printing (Chromium)', () => {
   });
 
   it('prints every one of the items on one A4 page', async () => {
-    // Three tabs share the items; each PDF's pages are counted from its page tree.
+    // Printing is the slow part (a PDF takes about 0.5 s, 138 of them over two minutes), so every item is
+    // measured as paper lays it out (print media at the @page content width, the page's print script run),
+    // and the printer itself confirms the measure where it matters: the tallest item prints on one page, and
+    // with a spacer that brings it a few pixels under or over the page's content height, on one or two.
+    const probe = await newPage(fx.browser);
+    await probe.goto(`${fx.server.url}items/${catalog.items[0]!.id}/`);
+    const box = await probe.evaluate(printContentBox);
+    await probe.close();
     const lanes = [0, 1, 2];
-    const spilled: string[] = [];
+    const heights = new Map<string, number>();
     await Promise.all(
       lanes.map(async (lane) => {
-        const page = await newPage(fx.browser);
+        const page = await newPage(fx.browser, { width: Math.round(box.width), height: 400 });
         for (const item of catalog.items.filter((_, i) => i % lanes.length === lane)) {
           await page.goto(`${fx.server.url}items/${item.id}/`);
-          const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-          const count = Number(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/.exec(Buffer.from(pdf).toString('latin1'))?.[1]);
-          assert.ok(count >= 1, `${item.id}: page count read from the PDF`);
-          if (count !== 1) spilled.push(`${item.id} (${count})`);
+          // Emulated after each load: the emulation does not survive this driver's navigation in Chromium.
+          await page.emulateMediaType('print');
+          heights.set(item.id, await page.evaluate(printedHeight));
         }
         await page.close();
       }),
     );
-    assert.deepEqual(spilled, [], 'items that spill onto a second page');
+    assert.equal(heights.size, catalog.items.length);
+    const spilled = [...heights].filter(([, px]) => px > box.height).map(([id, px]) => `${id} (${Math.round(px)} px)`);
+    assert.deepEqual(spilled, [], `items taller than the page's ${Math.round(box.height)} px of content`);
+
+    const [tallest, px] = [...heights].sort((a, b) => b[1] - a[1])[0]!;
+    const pagesWith = async (spacer: number): Promise<number> => {
+      const page = await newPage(fx.browser);
+      await page.goto(`${fx.server.url}items/${tallest}/`);
+      if (spacer > 0)
+        await page.evaluate((h) => {
+          const d = document.createElement('div');
+          d.style.height = `${h}px`;
+          document.querySelector('main')!.append(d);
+        }, spacer);
+      const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+      await page.close();
+      return Number(/\/Type\s*\/Pages\b[^>]*?\/Count\s+(\d+)/.exec(Buffer.from(pdf).toString('latin1'))?.[1]);
+    };
+    assert.equal(await pagesWith(0), 1, `${tallest}, the tallest item (${Math.round(px)} px), printed`);
+    assert.equal(await pagesWith(box.height - px - 4), 1, `${tallest} 4 px short of a full page prints on one`);
+    assert.equal(await pagesWith(box.height - px + 4), 2, `${tallest} 4 px over a full page prints on two: the measure is the printer's`);
   });
 
   it('a preview build prints relative addresses: no localhost on paper', async () => {

@@ -1,5 +1,5 @@
 /**
- * Runs the tests, two files at a time, the longest first: `node tests/run.ts`
+ * Runs the tests, FILES_AT_ONCE files at a time (TEST_CONCURRENCY to change it), the longest first: `node tests/run.ts`
  * (all), or `node tests/run.ts unit|site|browser` for one kind. Node's own
  * `--test` runs files in name order, so a long browser file named late (search/,
  * share/) started when the others were nearly done and the run waited for it
@@ -21,6 +21,14 @@ const unknown = asked.filter((k) => !KINDS.includes(k));
 if (unknown.length > 0) throw new Error(`tests/run.ts: unknown kind ${unknown.join(', ')}; give unit, site or browser`);
 const kinds = asked.length > 0 ? asked : KINDS;
 
+/**
+ * Files run at once. Two cores were idle two fifths of a two-at-a-time run (CPU 21 min over 18 min of wall):
+ * browser tests wait on page loads, builds on the disk and throttled pages on the clock.
+ */
+const FILES_AT_ONCE = 3;
+const concurrency = Number(process.env.TEST_CONCURRENCY ?? FILES_AT_ONCE);
+if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`tests/run.ts: TEST_CONCURRENCY must be a whole number ≥ 1, not ${process.env.TEST_CONCURRENCY}`);
+
 /** Seconds the map gives each file. */
 const seconds = new Map(mapRows().map((r) => [r.file, r.seconds]));
 /** Of two files without a time, the one whose kind is usually slower first. */
@@ -32,7 +40,7 @@ const files = testFiles()
 /** Node 24's run() takes globalSetupPath (as --test-global-setup); @types/node 24 does not list it yet. */
 const options: RunOptions & { globalSetupPath?: string } = {
   files: files.map((f) => join(PROJECT_ROOT, f)),
-  concurrency: 2,
+  concurrency,
   // Every test may take up to 10 minutes; a test past it fails and its file goes on (tests/README.md, limits).
   timeout: 600_000,
   globalSetupPath: files.some((f) => kindOf(f) !== 'unit') ? join(PROJECT_ROOT, 'tests/global-setup.ts') : undefined,

@@ -27,7 +27,8 @@ const kinds = asked.length > 0 ? asked : KINDS;
  */
 const FILES_AT_ONCE = 3;
 const concurrency = Number(process.env.TEST_CONCURRENCY ?? FILES_AT_ONCE);
-if (!Number.isInteger(concurrency) || concurrency < 1) throw new Error(`tests/run.ts: TEST_CONCURRENCY must be a whole number ≥ 1, not ${process.env.TEST_CONCURRENCY}`);
+if (!Number.isInteger(concurrency) || concurrency < 1)
+  throw new Error(`tests/run.ts: TEST_CONCURRENCY must be a whole number ≥ 1, not ${process.env.TEST_CONCURRENCY}`);
 
 /** Seconds the map gives each file. */
 const seconds = new Map(mapRows().map((r) => [r.file, r.seconds]));

@@ -28,6 +28,14 @@ export const EVERY_KIND_OF_PAGE = [
 /** The WCAG levels axe checks, in every browser. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
+/**
+ * axe's rules whose outcome depends on colours: what can change between the site's colour modes (dark and
+ * 高对比), which set colour tokens and nothing else (src/styles/colour-modes.test.ts). The other rules read the
+ * DOM, layout and sizes, which those modes leave as they are, and run in full in standard light and in 高对比
+ * with 大字版 (every toggle pressed).
+ */
+export const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+
 /** WCAG 1.4.12 text spacing, the largest values a reader may set; applied with `applyTextSpacing`. */
 export const TEXT_SPACING_CSS =
   '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-block-end: 2em !important; }';

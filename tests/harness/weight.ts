@@ -10,6 +10,18 @@ export interface PageWeight {
 }
 
 /**
+ * The gzipped size of a response whose body CDP did not keep (a worker's fetch, sometimes): a redirect or an
+ * empty response has none; any other body is fetched again from the static site, and one that cannot be read
+ * stops the measure, never counted as nothing (a gate that counted it as 0 bytes would pass unseen).
+ */
+async function bodyAgain(url: string, status: number, error: unknown): Promise<number> {
+  if ((status >= 300 && status < 400) || status === 204) return 0;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`page weight: the body of ${url} (status ${status}) could not be read: ${String(error)}`);
+  return gzipSync(Buffer.from(await response.arrayBuffer())).length;
+}
+
+/**
  * Opens a page in a fresh context (empty cache) and measures every response
  * until the network is idle, gzipped as a static host would send it; then,
  * optionally, what an action fetches (documents it navigates to excluded).
@@ -26,7 +38,7 @@ export async function pageWeight(browser: Browser, url: string, act?: (page: Pag
       url: r.url(),
       bytes: r.buffer().then(
         (b) => gzipSync(b).length,
-        () => 0,
+        (error) => bodyAgain(r.url(), r.status(), error),
       ),
     });
   });

@@ -279,7 +279,13 @@ export async function searchCatalog(
     (d) => {
       const item = { name: recordName(d), scenario: recordScenario(d) };
       const text = itemMatchText(item);
-      return { name: item.name, text, everyday: everydayWords(text, services), pinyin: spelling ? pinyinSourceWords(item, services, segment) : [] };
+      return {
+        name: item.name,
+        text,
+        everyday: everydayWords(text, services),
+        pinyin: spelling ? pinyinSourceWords(item, services, segment) : [],
+        offices: d.filters?.lead ?? [],
+      };
     },
     phrasing(lexicon).defaultAction,
     (d) => facetConflicts(stated, itemFacets?.get(itemId(d.url)), actions),

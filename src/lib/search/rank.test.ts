@@ -18,6 +18,13 @@ const words = (name: string, scenario = '', everyday: string[] = [], pinyin: str
 });
 
 describe('conceptHit', () => {
+  it('reads an office the query names as where the item is handled only when that office leads it', () => {
+    const marriage = { ...words('结婚登记', '申请人可在登记地办理'), offices: ['市民政局'] };
+    assert.deepEqual(conceptHit(concept('民政局'), marriage), { concept: concept('民政局'), strength: 'same', wording: '市民政局', rank: 0 });
+    assert.equal(conceptHit(concept('公安局'), marriage), undefined, 'another office is a part the item lacks');
+    assert.equal(conceptHit(concept('民政'), marriage), undefined, 'a word that does not name an office');
+  });
+
   it('prefers the official wording, so a result can say which one it has', () => {
     const hit = conceptHit(concept('社保卡', { source: 'lexicon', means: ['社会保障卡'] }), words('社会保障卡补领', '', ['社保卡']));
     assert.deepEqual([hit?.strength, hit?.wording], ['same', '社会保障卡']);

@@ -63,7 +63,15 @@ export interface ItemWords {
    * concept lists the words it spells (shebaoka → 社保卡), see pinyin.ts. Empty when no pinyin was typed.
    */
   pinyin: readonly string[];
+  /**
+   * The short names of the bureaus that lead the item (市民政局): a query that names the office it would go to
+   * (去民政局领结婚证) names where this service is handled, not a part of it the item lacks.
+   */
+  offices?: readonly string[];
 }
+
+/** A word that names an office (民政局, 公积金中心, 派出所): its last character or two say so. */
+const OFFICE_WORD = /(?:局|中心|院|厅|所|委|办)$/u;
 
 /** How one concept of the query meets one item. */
 export interface ConceptHit {
@@ -91,6 +99,11 @@ export function conceptHit(concept: Concept, item: ItemWords, typed = ''): Conce
   }
   // A word of the query found as typed is that word; what it borrowed from a longer everyday word only helps find items without it.
   if (concept.source === 'word' && item.text.includes(concept.say)) return { concept, strength: 'same', wording: concept.say, rank: 0 };
+  // The office the item is handled by, named as people do (民政局 for 市民政局): where to go, which this item answers.
+  if (concept.source === 'word' && [...concept.say].length >= 3 && OFFICE_WORD.test(concept.say)) {
+    const office = item.offices?.find((o) => o.includes(concept.say));
+    if (office) return { concept, strength: 'same', wording: office, rank: 0 };
+  }
   // An official verb typed as such (开户, 换领) is that verb, before the others its everyday sense covers.
   if (concept.kind === 'action' && concept.means.includes(concept.say) && item.text.includes(concept.say))
     return { concept, strength: 'same', wording: concept.say, rank: 0 };

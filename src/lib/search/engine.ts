@@ -20,9 +20,10 @@ import {
   type ResultState,
   type Tier,
 } from './rank.ts';
-import { decodePhrasing, LIGHT_CHARACTERS, phrasing, type QueryLexiconEntry } from './rules.ts';
+import { decodePhrasing, isScrap, phrasing, type QueryLexiconEntry } from './rules.ts';
 import { decodeHantMap, hasUnknownHan, toSimplified, type HantMap } from './hant.ts';
-import { decodeItemFacets, facetConflicts, queryFacets, statesFacets } from './facet-match.ts';
+import { decodeGenericWords, decodeItemFacets, facetConflicts, genericWords, queryFacets, statesFacets } from './facet-match.ts';
+import type { GenericWords } from '../source/facets.ts';
 import type { FacetValues } from '../source/facet-kinds.ts';
 import { segmentWords, type Segment } from './segment.ts';
 import { ITEM_URL_RE } from '../core/item-id.ts';
@@ -44,7 +45,7 @@ export interface SearchData {
    * The items' facets (facet-match.ts, the Pagefind folder's facets.txt), loaded on the first query that
    * states a facet (装修, 给员工…) only. Without it, no item's limits are compared.
    */
-  facets?: () => Promise<{ facets: Map<string, FacetValues>; phrasing: QueryLexiconEntry[] }>;
+  facets?: () => Promise<ItemFacetData>;
   /**
    * The traditional-character map (hant.ts), loaded on the first query with a Chinese character
    * the page's own data does not have. Without it, traditional characters are read as typed.
@@ -52,6 +53,15 @@ export interface SearchData {
   hant?: () => Promise<HantMap>;
   /** The Chinese characters of the page's own data: a query with others may be traditional. */
   known?: ReadonlySet<string>;
+}
+
+/** The items' facets file ({@link FACETS_FILE}) as the engine reads it. */
+export interface ItemFacetData {
+  facets: Map<string, FacetValues>;
+  /** The rare phrasing (scaffolding words, facet-only words…), read only with the facets. */
+  phrasing: QueryLexiconEntry[];
+  /** The generic words of facets (content/facets.yaml `generic`). */
+  generic: GenericWords[];
 }
 
 /** The search page's data island (#search-data), as the build writes it. */
@@ -97,13 +107,12 @@ export function readIsland(text: string, latinText?: () => Promise<string>, face
       }));
   }
   if (facetsText) {
-    let loading: Promise<{ facets: Map<string, FacetValues>; phrasing: QueryLexiconEntry[] }> | undefined;
-    // The rare phrasing first, an empty line, then the items' facets (search-index.ts).
+    let loading: Promise<ItemFacetData> | undefined;
+    // The rare phrasing first, an empty line, the items' facets, an empty line, the generic words (search-index.ts).
     data.facets = () =>
       (loading ??= facetsText().then((text) => {
-        const split = text.indexOf('\n\n');
-        const rare = split < 0 ? '' : text.slice(0, split);
-        return { phrasing: rare === '' ? [] : decodePhrasing(rare), facets: decodeItemFacets(split < 0 ? text : text.slice(split + 2)) };
+        const [rare = '', items = '', generic = ''] = text.split('\n\n');
+        return { phrasing: rare === '' ? [] : decodePhrasing(rare), facets: decodeItemFacets(items), generic: decodeGenericWords(generic) };
       }));
   }
   if (hantText) {
@@ -212,6 +221,8 @@ export interface SearchAnswer {
   blank: boolean;
   /** Words of the query that no item found has (离职 in 离职提取公积金): the part the catalog does not cover. */
   uncovered: string[];
+  /** Whether the items' facets ({@link FACETS_FILE}) were read for this answer. */
+  facetsRead: boolean;
 }
 
 /**
@@ -233,6 +244,24 @@ export async function searchCatalog(
   filters: Record<string, string> = {},
   segment: Segment = segmentWords,
 ): Promise<SearchAnswer> {
+  const answer = await answerWith(index, data, typed, filters, segment, false);
+  // A result near the top left partial by a word its facets may account for (实体, 增加): read them, and answer again.
+  const unsure = answer.ranked.slice(0, GENERIC_CHECKED).some((r) => r.tier === 'partial' && r.gaps.length > 0);
+  return unsure && !answer.facetsRead && data.facets ? answerWith(index, data, typed, filters, segment, true) : answer;
+}
+
+/** Results whose gaps may be generic words of their facets: only these make the engine load the facets. */
+const GENERIC_CHECKED = 5;
+
+/** {@link searchCatalog}'s answer, reading the items' facets when the query needs them or `withFacets`. */
+async function answerWith(
+  index: SearchIndex,
+  data: SearchData,
+  typed: string,
+  filters: Record<string, string>,
+  segment: Segment,
+  withFacets: boolean,
+): Promise<SearchAnswer> {
   // Characters the page's data does not know may be traditional (駕駛證): read them as the simplified ones.
   const raw = data.hant && data.known && hasUnknownHan(typed, data.known) ? toSimplified(typed, await data.hant()) : typed;
   const latin = data.latin && hasLatin(normalizeQuery(raw)) ? await data.latin() : undefined;
@@ -242,13 +271,24 @@ export async function searchCatalog(
   // items' facets are needed. A specific action (补办, 注销) is already checked against the item's words (rank.ts).
   const actions0 = first.concepts.filter((c) => c.kind === 'action');
   const needed =
+    withFacets ||
     first.concepts.some((c) => c.source === 'word' || c.readAs !== undefined) ||
     statesFacets(queryFacets(first.query, known)) ||
     actions0.some((c) => !c.strong);
   const more = needed && data.facets ? await data.facets() : undefined;
   const lexicon = more && more.phrasing.length > 0 ? withRare(known, more.phrasing) : known;
   const planned = lexicon === known ? first : plan(raw, { ...data, lexicon }, latin?.pinyin, segment);
-  const base = { plan: planned, ranked: [], listing: [], readAs: '', highlight: highlightWords(planned), suggestions: [], uncovered: [], blank: false };
+  const base = {
+    plan: planned,
+    ranked: [],
+    listing: [],
+    readAs: '',
+    highlight: highlightWords(planned),
+    suggestions: [],
+    uncovered: [],
+    blank: false,
+    facetsRead: more !== undefined,
+  };
   const options = { filters };
   if (planned.query === '') {
     if (Object.keys(filters).length === 0) return { ...base, state: 'none', blank: true };
@@ -270,6 +310,14 @@ export async function searchCatalog(
   const stated = queryFacets(planned.query, lexicon);
   const actions = planned.concepts.filter((c) => c.kind === 'action');
   const itemFacets = more?.facets;
+  const saids = planned.concepts.map((c) => c.say);
+  const generic = new Map<string, Map<string, string>>();
+  const genericOf = (d: IndexRecord) => {
+    const id = itemId(d.url);
+    let words = generic.get(id);
+    if (!words) generic.set(id, (words = genericWords(itemFacets?.get(id), more?.generic ?? [])));
+    return words;
+  };
   // The words pinyin finds an item under are only worked out when pinyin was typed.
   const spelling = planned.concepts.some((c) => c.source === 'pinyin');
   const ranked = rankResults(
@@ -285,10 +333,11 @@ export async function searchCatalog(
         everyday: everydayWords(text, services),
         pinyin: spelling ? pinyinSourceWords(item, services, segment) : [],
         offices: d.filters?.lead ?? [],
+        generic: genericOf(d),
       };
     },
     phrasing(lexicon).defaultAction,
-    (d) => facetConflicts(stated, itemFacets?.get(itemId(d.url)), actions),
+    (d) => facetConflicts(stated, itemFacets?.get(itemId(d.url)), actions, genericOf(d), saids),
     Object.keys(filters).length > 0,
   );
   const state = resultState(ranked);
@@ -300,8 +349,8 @@ export async function searchCatalog(
             things
               .filter((c) => !ranked.some((r) => r.hits.some((h) => h.concept === c && h.strength === 'same')))
               .map((c) => c.say)
-              // Only words that say something (离职, 脑瘫), not scraps of speech (那个, 想做).
-              .filter((w) => ![...w].some((ch) => LIGHT_CHARACTERS.has(ch))),
+              // Only words that say something (离职, 脑瘫), not scraps of speech (那个, 想做, 一年).
+              .filter((w) => !isScrap(w)),
           ),
         ]
       : [];
@@ -397,7 +446,7 @@ export function reasons(result: {
   const hits = result.hits ?? [];
   const lines: Reason[] = [{ className: 'tier', text: verdict(result, hits) }];
   const read = hits.filter(
-    (h) => h.strength === 'same' && h.concept.source !== 'pinyin' && h.wording !== h.concept.say && !result.name.includes(h.concept.say),
+    (h) => h.strength === 'same' && !h.generic && h.concept.source !== 'pinyin' && h.wording !== h.concept.say && !result.name.includes(h.concept.say),
   );
   if (read.length > 0) lines.push({ className: 'via', text: read.map((h) => `“${h.concept.say}”按“${h.wording.replace(/ /g, '')}”查找`).join('；') });
   return lines;
@@ -432,6 +481,9 @@ function verdict(result: { tier?: Tier; gaps?: readonly string[]; conflicts?: re
  */
 export function matchDetail(hits: readonly ConceptHit[]): string {
   return hits
-    .map((h) => `${h.concept.source} ${h.concept.say}${h.wording !== h.concept.say ? ` → ${h.wording}` : ''}${h.strength === 'related' ? '（相关）' : ''}`)
+    .map(
+      (h) =>
+        `${h.generic ? 'facet' : h.concept.source} ${h.concept.say}${h.wording !== h.concept.say ? ` → ${h.wording}` : ''}${h.strength === 'related' ? '（相关）' : ''}`,
+    )
     .join('；');
 }

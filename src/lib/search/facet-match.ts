@@ -6,12 +6,18 @@
  * text ({@link encodeItemFacets}), loaded only when a query states a facet.
  */
 
-import { limitsOf, splitFacet, type FacetKind, type FacetValues } from '../source/facet-kinds.ts';
+import { genericApplies, limitsOf, splitFacet, type FacetKind, type FacetValues, type GenericFacet } from '../source/facet-kinds.ts';
+import type { GenericWords } from '../source/facets.ts';
 
 /** The items' comparable facets as text for the search worker: one line per item with facets, `id`, then `kind=v1|v2` fields. */
-export function encodeItemFacets(items: readonly { id: string; action: string[]; who?: string[]; limits: FacetValues }[]): string {
+export function encodeItemFacets(items: readonly { id: string; object?: string; action: string[]; who?: string[]; limits: FacetValues }[]): string {
   return items
-    .map((f) => [f.id, `action=${f.action.join('|')}`, ...limitsOf(f).map(([kind, list]) => `${kind}=${list.join('|')}`)])
+    .map((f) => [
+      f.id,
+      ...(f.object ? [`object=${f.object}`] : []),
+      `action=${f.action.join('|')}`,
+      ...limitsOf(f).map(([kind, list]) => `${kind}=${list.join('|')}`),
+    ])
     .filter((fields) => fields.length > 1)
     .map((fields) => fields.join('\t'))
     .join('\n');
@@ -31,6 +37,39 @@ export function decodeItemFacets(text: string): Map<string, FacetValues> {
     map.set(id, facets);
   }
   return map;
+}
+
+/** The generic vocabulary as text for the search worker: one line per entry, `of`, the values and the words, tab-separated. */
+export function encodeGenericWords(entries: readonly GenericWords[]): string {
+  return entries.map((e) => [e.of, e.is.join('|'), e.say.join('|')].join('\t')).join('\n');
+}
+
+/** Reads {@link encodeGenericWords}'s text back. */
+export function decodeGenericWords(text: string): GenericWords[] {
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [of = '', is = '', say = ''] = line.split('\t');
+      return { of: of as GenericFacet, is: is.split('|'), say: say.split('|') };
+    });
+}
+
+/**
+ * The query words an item accounts for by its own facets (content/facets.yaml `generic`): each word of an entry
+ * whose value the item has, with the item's value it names (实体 → 社会保障卡, 增加 → 变更登记, 两口子 → 个人).
+ */
+export function genericWords(item: FacetValues | undefined, vocabulary: readonly GenericWords[]): Map<string, string> {
+  const words = new Map<string, string>();
+  if (!item) return words;
+  for (const entry of vocabulary) {
+    const value = entry.is.find((v) => genericApplies(entry.of, v, item));
+    if (value === undefined) continue;
+    // The item's own wording of what the word names: its whole object, not the ending the entry gives.
+    const named = entry.of === 'object' ? (item.object?.[0] ?? value) : value;
+    for (const say of entry.say) if (!words.has(say)) words.set(say, named);
+  }
+  return words;
 }
 
 /**
@@ -69,12 +108,17 @@ export function facetConflicts(
   query: FacetValues,
   item: FacetValues | undefined,
   actions: readonly { say: string; means: readonly string[] }[] = [],
+  /** The query words the item accounts for by its facets ({@link genericWords}): an action among them is the item's. */
+  generic: ReadonlyMap<string, string> = new Map(),
+  /** Every word of the query: one the item's action accounts for (增加 for 变更登记) says the item's action too. */
+  words: readonly string[] = [],
 ): { kind: string; query: string; item: string[] }[] {
   if (!item) return [];
   const done = item.action ?? [];
   const does = (wording: string) => done.some((a) => a.includes(wording) || wording.includes(a));
+  const named = words.some((w) => done.includes(generic.get(w) ?? ''));
   const action =
-    actions.length > 0 && done.length > 0 && !actions.some((c) => [c.say, ...c.means].some(does))
+    actions.length > 0 && done.length > 0 && !named && !actions.some((c) => generic.has(c.say) || [c.say, ...c.means].some(does))
       ? [{ kind: 'action', query: actions[0]!.say, item: done }]
       : [];
   return [

@@ -25,6 +25,23 @@ describe('conceptHit', () => {
     assert.equal(conceptHit(concept('民政'), marriage), undefined, 'a word that does not name an office');
   });
 
+  it('accounts for a generic word of the item’s facets and for a scrap of speech, never for a group the phrasing names', () => {
+    const card = {
+      ...words('社会保障卡申领'),
+      generic: new Map([
+        ['实体', '社会保障卡'],
+        ['两口子', '个人'],
+        ['宝宝', '个人'],
+      ]),
+    };
+    assert.deepEqual(conceptHit(concept('实体'), card), { concept: concept('实体'), strength: 'same', wording: '社会保障卡', rank: 0, generic: true });
+    assert.equal(conceptHit(concept('实体'), words('社会保障卡申领')), undefined, 'without the item’s facets, a part it lacks');
+    assert.equal(conceptHit(concept('宝宝', { source: 'group', means: ['新生儿'] }), card), undefined, '宝宝 names 新生儿, a group this item lacks');
+    assert.equal(conceptHit(concept('一年'), card)?.generic, true, 'a count');
+    assert.equal(conceptHit(concept('出了'), card)?.generic, true, 'a word with a light character');
+    assert.equal(conceptHit(concept('翻译'), card), undefined, 'a word that says something');
+  });
+
   it('prefers the official wording, so a result can say which one it has', () => {
     const hit = conceptHit(concept('社保卡', { source: 'lexicon', means: ['社会保障卡'] }), words('社会保障卡补领', '', ['社保卡']));
     assert.deepEqual([hit?.strength, hit?.wording], ['same', '社会保障卡']);
@@ -280,5 +297,43 @@ describe('the real catalog and lexicon', () => {
 
   it('answers out-of-catalog and nonsense queries with nothing', () => {
     for (const q of ['护照办理', '办护照', 'xyz不存在的', '1234567890', '的', '我要办', 'qwerty', 'hello', '量子物理实验室']) assert.deepEqual(top(q), [], q);
+  });
+});
+
+describe('generic words of an item’s facets', () => {
+  const card = concept('社保卡', { source: 'lexicon', means: ['社会保障卡'] });
+  const physical = concept('实体');
+  const activate = concept('激活', { kind: 'action', source: 'verb', means: ['启用'], strong: true });
+  const items = [
+    { ...words('电子社会保障卡申领'), generic: new Map([['激活', '电子社会保障卡']]) },
+    { ...words('社会保障卡启用'), generic: new Map([['实体', '社会保障卡']]) },
+    { ...words('社会保障卡申领'), generic: new Map([['实体', '社会保障卡']]) },
+  ];
+  const rank = (concepts: Concept[]) => rankResults('', concepts, items, (i) => i).map((r) => [r.item.name, r.tier]);
+
+  it('lets an item the rest of the query finds be the same service, and says no part is missing', () => {
+    const [first] = rankResults('第一次办实体社保卡', [physical, card], [items[2]!], (i) => i);
+    assert.deepEqual([first?.tier, first?.gaps], ['full', []]);
+    assert.deepEqual(
+      rank([physical, card]),
+      [
+        ['社会保障卡启用', 'full'],
+        ['社会保障卡申领', 'full'],
+        ['电子社会保障卡申领', 'partial'],
+      ],
+      'each item whose facets account for 实体',
+    );
+  });
+
+  it('never finds an item by a generic word alone', () => {
+    assert.deepEqual(rank([physical]), []);
+    assert.deepEqual(rank([physical, concept('护照')]), []);
+  });
+
+  it('puts an item that answers in its own words before one that only accounts for a word', () => {
+    assert.deepEqual(rank([card, activate]).slice(0, 2), [
+      ['社会保障卡启用', 'full'],
+      ['电子社会保障卡申领', 'full'],
+    ]);
   });
 });

@@ -8,7 +8,7 @@
  */
 import { meaningfulScenario, wordingOccursIn } from '../source/wording.ts';
 import { normalizeQuery } from './query.ts';
-import type { Concept } from './rules.ts';
+import { isScrap, type Concept } from './rules.ts';
 
 /** The lexicon entries that apply to a text: those with a `means` wording occurring in it. */
 export function entriesFor<T extends { means?: readonly string[] }>(lexicon: readonly T[], text: string): T[] {
@@ -68,6 +68,12 @@ export interface ItemWords {
    * (去民政局领结婚证) names where this service is handled, not a part of it the item lacks.
    */
   offices?: readonly string[];
+  /**
+   * Query words the item accounts for by its own facets (content/facets.yaml `generic`, facet-match.ts), with the
+   * item's value each names: 实体 → 社会保障卡 for a card, 增加 → 变更登记 for a change. Such a word is no part the
+   * item lacks; it never finds an item by itself.
+   */
+  generic?: ReadonlyMap<string, string>;
 }
 
 /** A word that names an office (民政局, 公积金中心, 派出所): its last character or two say so. */
@@ -85,6 +91,8 @@ export interface ConceptHit {
    * lexicon lists the likeliest meaning first (社保 → 社会保险 before 社会保障卡).
    */
   rank: number;
+  /** The word names the item's own object, action or applicant by its category ({@link ItemWords.generic}). */
+  generic?: true;
 }
 
 /**
@@ -115,6 +123,12 @@ export function conceptHit(concept: Concept, item: ItemWords, typed = ''): Conce
   if (same >= 0) return { concept, strength: 'same', wording: concept.means[same] ?? '', rank: same };
   if (item.text.includes(concept.say) || item.everyday.includes(concept.say))
     return { concept, strength: 'same', wording: concept.say, rank: concept.means.length };
+  // A word that names the item's object, action or applicant by its category (实体 for a card) is accounted for.
+  // Not a group the lexicon names (宝宝 → 新生儿): that is a value of the item's people, which the item lacks.
+  const named = concept.source === 'group' && concept.means.length > 0 ? undefined : item.generic?.get(concept.say);
+  if (named !== undefined) return { concept, strength: 'same', wording: named, rank: concept.means.length, generic: true };
+  // So is a scrap of speech (出了, 一年) no dictionary entry read: it names no part of any service.
+  if (concept.source === 'word' && isScrap(concept.say)) return { concept, strength: 'same', wording: concept.say, rank: concept.means.length, generic: true };
   const related = concept.related.findIndex((w) => wordingOccursIn(w, item.text));
   return related >= 0 ? { concept, strength: 'related', wording: concept.related[related] ?? '', rank: related } : undefined;
 }
@@ -164,8 +178,13 @@ export interface Assessed<T> {
   conflicts: FacetConflict[];
 }
 
+/** Weight of a generic word's hit: less than any word that finds the item. */
+const GENERIC_WEIGHT = 0.5;
+
 /** Weight of a matched concept: naming the service counts most, an action least. */
 function weight(hit: ConceptHit): number {
+  // A generic word (实体, 增加) says the item is not contradicted, not that it is the one asked for.
+  if (hit.generic) return GENERIC_WEIGHT;
   // Later wordings count slightly less, never enough to pass a concept of a lower class.
   const later = Math.min(hit.rank, 4) * 0.1;
   if (hit.strength === 'related') return 1 - later;
@@ -218,32 +237,56 @@ export function rankResults<T>(
   // Specific actions count when the query also names a thing; alone, they are the primary concepts.
   const strong = things.length > 0 ? concepts.filter((c) => c.kind === 'action' && c.strong) : [];
   // How many candidates have each concept: a rarer concept says more about what was asked.
-  const holders = new Map(concepts.map((c) => [c, all.filter((a) => a.hits.some((h) => h.concept === c && h.strength === 'same')).length]));
+  const holders = new Map(concepts.map((c) => [c, all.filter((a) => a.hits.some((h) => h.concept === c && h.strength === 'same' && !h.generic)).length]));
   const target = normalizeName(query);
   const ranked = all.flatMap(({ item, order, words, hits }) => {
     const exact = target !== '' && normalizeName(words.name) === target;
     // Two names can differ only in punctuation (查询、核验 and 查询核验): the one typed as it is written comes first.
     const literal = exact && normalizeQuery(words.name) === normalizeQuery(query);
     const has = (c: Concept) => hits.some((h) => h.concept === c && h.strength === 'same');
+    // A generic word (实体) only accounts for a part of the query: the item must be found by another.
+    const finds = (c: Concept) => hits.some((h) => h.concept === c && h.strength === 'same' && !h.generic);
     const same = known.filter(has).length;
+    const found = known.some(finds);
     const related = known.some((c) => hits.some((h) => h.concept === c && h.strength === 'related'));
     const doesIt = strong.length === 0 || strong.some(has);
     const conflicts = exact ? [] : conflictsOf(item);
     let tier: Tier | undefined;
     if (known.length === 0 && !exact) tier = undefined;
-    else if (exact || (same === primary.length && doesIt && conflicts.length === 0)) tier = 'full';
-    else if (same > 0) tier = 'partial';
+    else if (exact || (found && same === primary.length && doesIt && conflicts.length === 0)) tier = 'full';
+    else if (found) tier = 'partial';
     else if (related) tier = 'related';
     if (!tier) return [];
     const score = hits.reduce((sum, h) => sum + weight(h), 0);
-    const specific = hits.reduce((sum, h) => sum + (h.strength === 'same' && h.concept.kind === 'thing' ? 1 / (holders.get(h.concept) || 1) : 0), 0);
+    const specific = hits.reduce(
+      (sum, h) => sum + (h.strength === 'same' && !h.generic && h.concept.kind === 'thing' ? 1 / (holders.get(h.concept) || 1) : 0),
+      0,
+    );
     // How many of the query's parts the item answers: a thing or a specific action it has counts once.
-    const covered = concepts.filter((c) => (c.kind === 'thing' || strong.includes(c)) && has(c)).length;
+    const covered = concepts.filter((c) => (c.kind === 'thing' || strong.includes(c)) && finds(c)).length;
     const usual = preferred.some((w) => words.name.includes(w));
     // What this item leaves unanswered: each thing it lacks, and the specific action when it does none of them.
     const gaps = exact ? [] : [...primary.filter((c) => !has(c)), ...(doesIt ? [] : strong)].map((c) => c.say);
+    // Of two full matches, one that answers the query in its own words comes before one that only accounts for a
+    // word by its facets (激活社保卡: 社会保障卡启用 before 电子社会保障卡申领). Scraps of speech are the same for all.
+    const leans = tier === 'full' ? hits.filter((h) => h.generic && !isScrap(h.concept.say)).length : 0;
     return [
-      { item, tier, score, covered, usual, specific, loose: looseness(words.name, hits), hits, exact, literal, order, gaps: [...new Set(gaps)], conflicts },
+      {
+        item,
+        tier,
+        leans,
+        score,
+        covered,
+        usual,
+        specific,
+        loose: looseness(words.name, hits),
+        hits,
+        exact,
+        literal,
+        order,
+        gaps: [...new Set(gaps)],
+        conflicts,
+      },
     ];
   });
   const tierRank: Record<Tier, number> = { full: 0, partial: 1, related: 2 };
@@ -253,6 +296,7 @@ export function rankResults<T>(
         Number(b.exact) - Number(a.exact) ||
         Number(b.literal) - Number(a.literal) ||
         tierRank[a.tier] - tierRank[b.tier] ||
+        a.leans - b.leans ||
         b.covered - a.covered ||
         b.score - a.score ||
         Number(b.usual) - Number(a.usual) ||

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readProjectFile } from '../../../tests/harness/inputs.ts';
 import { parseLexicon } from '../source/lexicon.ts';
-import { compactEntry, joinSyllables, queryConcepts, stripPlaces as strip, translateForeign, type QueryLexiconEntry } from './rules.ts';
+import { compactEntry, isScrap, joinSyllables, queryConcepts, stripPlaces as strip, translateForeign, type QueryLexiconEntry } from './rules.ts';
 
 const segment = (text: string) => [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 /** The real phrasing data (verbs, groups, purposes, fillers, places), with a few service words of the test's own. */
@@ -259,5 +259,12 @@ describe('part of a known everyday word', () => {
 
   it('borrows nothing when many everyday words contain it: it is too vague', () => {
     assert.deepEqual(concepts('证明')[0]?.means ?? [], []);
+  });
+});
+
+describe('scraps of speech', () => {
+  it('are counts and words with a light character, not words that say something', () => {
+    for (const w of ['一年', '两项', '每月', '按月', '那笔', '出了', '做的']) assert.ok(isScrap(w), w);
+    for (const w of ['翻译', '离职', '四级', '二孩', '三项补贴']) assert.ok(!isScrap(w), w);
   });
 });

@@ -415,6 +415,18 @@ export const LIGHT_CHARACTERS = new Set([
   ...'我你他她它们的了要办能吗呢啊吧得在把去给有是还都就也和与或个一这那哪怎么想用会可让被从到对为该请帮下上过着没不很多少啥咋俺',
 ]);
 
+/** A count or a frequency (一年, 两项, 每月, 按月): how many or how often, never which service. */
+const QUANTITY = /^[一二两三四五六七八九十百几每按各某半整]+[年月日天周次回项条张份笔家件个本批遍趟]$/u;
+
+/**
+ * A scrap of speech among the words no phrase covered: a word with a light character (出了, 那笔, 做的) or a count
+ * (一年, 两项, 每月). It says nothing about which service is meant, so an item found by the query's other words
+ * accounts for it (rank.ts), and the status line does not name it as missing.
+ */
+export function isScrap(word: string): boolean {
+  return [...word].some((ch) => LIGHT_CHARACTERS.has(ch)) || QUANTITY.test(word);
+}
+
 /**
  * Words of a stretch no phrase covered, fillers removed. Runs of single
  * characters the dictionary does not know (燃 气 费) are kept together as one

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from '../catalog/catalog.ts';
-import { commonWords, conceptHit, everydayWords, itemMatchText, pinyinSourceWords, rankResults, resultState, type ItemWords } from './rank.ts';
+import { commonWords, conceptHit, everydayWords, itemMatchText, pinyinSourceWords, rankResults, resultState, states, type ItemWords } from './rank.ts';
 import { queryConcepts, type Concept, type QueryLexiconEntry } from './rules.ts';
 import { normalizeQuery } from './query.ts';
 import { segmentWords } from './segment.ts';
@@ -335,5 +335,20 @@ describe('generic words of an item’s facets', () => {
       ['社会保障卡启用', 'full'],
       ['电子社会保障卡申领', 'full'],
     ]);
+  });
+});
+
+describe('what an item’s text states for itself', () => {
+  it('is not a word only its own exclusion names, one after 非, or the charge for a thing', () => {
+    const lawyer = '法律职业资格认定（享受放宽条件政策的除外） 申请人可选择在居住地申请授予法律职业资格';
+    assert.equal(states(lawyer, '放宽'), false, 'the item leaves out what its exclusion names');
+    assert.equal(states(lawyer, '法律职业资格'), true);
+    const newborn = '新生儿入户 父母非集体户，且随父亲或母亲报出生';
+    assert.equal(states(newborn, '集体户'), false, 'non-collective households only');
+    assert.equal(states(newborn, '集体户', '父母非集体户的孩子报户口'), true, 'unless the query says 非 too');
+    const injury = '工伤职工异地就医结算 直接结算工伤医疗费、辅助器具配置费';
+    assert.equal(states(injury, '配置', '工伤辅助器具配置申请'), false, 'the item pays the fee, it does not fit the device');
+    assert.equal(states(injury, '配置', '辅助器具配置费结算'), true);
+    assert.equal(conceptHit(concept('放宽'), words('法律职业资格认定（享受放宽条件政策的除外）')), undefined);
   });
 });

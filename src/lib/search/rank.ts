@@ -106,7 +106,7 @@ export function conceptHit(concept: Concept, item: ItemWords, typed = ''): Conce
     return hit ? { concept, strength: 'same', wording: concept.say, rank: 0 } : undefined;
   }
   // A word of the query found as typed is that word; what it borrowed from a longer everyday word only helps find items without it.
-  if (concept.source === 'word' && item.text.includes(concept.say)) return { concept, strength: 'same', wording: concept.say, rank: 0 };
+  if (concept.source === 'word' && states(item.text, concept.say, typed)) return { concept, strength: 'same', wording: concept.say, rank: 0 };
   // The office the item is handled by, named as people do (民政局 for 市民政局): where to go, which this item answers.
   if (concept.source === 'word' && [...concept.say].length >= 3 && OFFICE_WORD.test(concept.say)) {
     const office = item.offices?.find((o) => o.includes(concept.say));
@@ -121,7 +121,7 @@ export function conceptHit(concept: Concept, item: ItemWords, typed = ''): Conce
   // Official wordings first, so that a result can say which one it has (社保卡 → 社会保障卡).
   const same = concept.means.findIndex((w) => wordingOccursIn(w, item.text));
   if (same >= 0) return { concept, strength: 'same', wording: concept.means[same] ?? '', rank: same };
-  if (item.text.includes(concept.say) || item.everyday.includes(concept.say))
+  if (states(item.text, concept.say, typed) || item.everyday.includes(concept.say))
     return { concept, strength: 'same', wording: concept.say, rank: concept.means.length };
   // A word that names the item's object, action or applicant by its category (实体 for a card) is accounted for.
   // Not a group the lexicon names (宝宝 → 新生儿): that is a value of the item's people, which the item lacks.
@@ -131,6 +131,27 @@ export function conceptHit(concept: Concept, item: ItemWords, typed = ''): Conce
   if (concept.source === 'word' && isScrap(concept.say)) return { concept, strength: 'same', wording: concept.say, rank: concept.means.length, generic: true };
   const related = concept.related.findIndex((w) => wordingOccursIn(w, item.text));
   return related >= 0 ? { concept, strength: 'related', wording: concept.related[related] ?? '', rank: related } : undefined;
+}
+
+/** Characters that make the charge for a thing of the word before them (辅助器具配置费): the item pays for it, it does not provide it. */
+const CHARGE_SUFFIXES = new Set([...'费税']);
+
+/**
+ * Whether an item's text states a word of the query for itself: not only inside the item's own exclusion
+ * (法律职业资格认定（享受放宽条件政策的除外）), right after 非 (父母非集体户) where the query does not say 非 too,
+ * or as the charge for it (辅助器具配置费) where the query does not name the charge. The query then asks for what the item leaves out.
+ */
+export function states(text: string, word: string, typed = ''): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (text[at - 1] === '非' && !typed.includes(`非${word}`)) continue;
+    const next = text[at + word.length] ?? '';
+    if (CHARGE_SUFFIXES.has(next) && !typed.includes(word + next)) continue;
+    const open = text.lastIndexOf('（', at);
+    const close = text.indexOf('）', at);
+    if (open >= 0 && close >= 0 && text.lastIndexOf('）', at) < open && text.slice(at, close).endsWith('除外')) continue;
+    return true;
+  }
+  return false;
 }
 
 /**

@@ -22,7 +22,7 @@ import {
 } from './rank.ts';
 import { decodePhrasing, isScrap, phrasing, type QueryLexiconEntry } from './rules.ts';
 import { decodeHantMap, hasUnknownHan, toSimplified, type HantMap } from './hant.ts';
-import { decodeGenericWords, decodeItemFacets, facetConflicts, genericWords, queryFacets, statesFacets } from './facet-match.ts';
+import { decodeGenericWords, decodeItemFacets, facetConflicts, facetWords, genericWords, limitWords, queryFacets, statesFacets } from './facet-match.ts';
 import type { GenericWords } from '../source/facets.ts';
 import type { FacetValues } from '../source/facet-kinds.ts';
 import { segmentWords, type Segment } from './segment.ts';
@@ -312,6 +312,7 @@ async function answerWith(
   const itemFacets = more?.facets;
   const saids = planned.concepts.map((c) => c.say);
   const generic = new Map<string, Map<string, string>>();
+  const limits = facetWords(planned.concepts, planned.query, lexicon);
   const genericOf = (d: IndexRecord) => {
     const id = itemId(d.url);
     let words = generic.get(id);
@@ -334,6 +335,7 @@ async function answerWith(
         pinyin: spelling ? pinyinSourceWords(item, services, segment) : [],
         offices: d.filters?.lead ?? [],
         generic: genericOf(d),
+        limits: limitWords(itemFacets?.get(itemId(d.url)), limits),
       };
     },
     phrasing(lexicon).defaultAction,

@@ -1,6 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { decodeGenericWords, decodeItemFacets, encodeGenericWords, encodeItemFacets, facetConflicts, genericWords, queryFacets } from './facet-match.ts';
+import {
+  decodeGenericWords,
+  decodeItemFacets,
+  encodeGenericWords,
+  encodeItemFacets,
+  facetConflicts,
+  facetWords,
+  genericWords,
+  limitWords,
+  queryFacets,
+} from './facet-match.ts';
 import type { GenericWords } from '../source/facets.ts';
 
 describe('facets compared', () => {
@@ -50,5 +60,14 @@ describe('facets compared', () => {
     const permit = { say: '许可', means: ['许可'] };
     assert.deepEqual(facetConflicts({}, change, [permit]), [{ kind: 'action', query: '许可', item: ['变更登记'] }]);
     assert.deepEqual(facetConflicts({}, change, [permit], genericWords(change, vocabulary), ['采矿', '许可', '增加']), []);
+  });
+
+  it('reads a query word that states a limit, and finds it said by an item with that limit', () => {
+    const cars = [{ say: ['小轿车', '轿车'], facet: 'vehicle=小型非营运' }];
+    const stated = facetWords([{ say: '轿车' }, { say: '过户' }], '外地买的小轿车转过户', cars);
+    assert.deepEqual(stated, [{ say: '轿车', kind: 'vehicle', value: '小型非营运' }]);
+    assert.deepEqual([...limitWords({ vehicle: ['小型非营运'] }, stated)], [['轿车', '小型非营运']]);
+    assert.deepEqual([...limitWords({ vehicle: ['营运'] }, stated)], [], 'another limit is no match');
+    assert.deepEqual([...limitWords(undefined, stated)], []);
   });
 });

@@ -72,6 +72,28 @@ export function genericWords(item: FacetValues | undefined, vocabulary: readonly
   return words;
 }
 
+/** The query's words that state a limit the item has ({@link facetWords}: 小轿车 for 小型非营运), with that limit. */
+export function limitWords(item: FacetValues | undefined, stated: readonly { say: string; kind: string; value: string }[]): Map<string, string> {
+  return new Map(stated.filter(({ kind, value }) => item?.[kind as FacetKind]?.includes(value)).map(({ say, value }) => [say, value]));
+}
+
+/**
+ * The query's words that state a facet: each concept whose word is, or is part of, a phrasing word with a
+ * `facet` the query contains (轿车 in 小轿车 → vehicle 小型非营运).
+ */
+export function facetWords(
+  concepts: readonly { say: string }[],
+  query: string,
+  entries: readonly { say: readonly string[]; facet?: string }[],
+): { say: string; kind: string; value: string }[] {
+  return concepts.flatMap(({ say }) => {
+    const entry = entries.find((e) => e.facet && e.say.some((s) => query.includes(s) && (s.includes(say) || say.includes(s))));
+    if (!entry?.facet) return [];
+    const [kind, value] = splitFacet(entry.facet);
+    return [{ say, kind, value }];
+  });
+}
+
 /**
  * The facets a query states: each phrasing word with a `facet` found in it,
  * longest first, without overlap (给员工交医保 → who 单位, scheme 职工).

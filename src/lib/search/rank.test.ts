@@ -330,6 +330,20 @@ describe('generic words of an item’s facets', () => {
     assert.deepEqual(rank([physical, concept('护照')]), []);
   });
 
+  it('reads a related word the item accounts for as that item’s, once another word found it', () => {
+    const transfer = concept('过户', { source: 'lexicon', related: ['二手车交易登记'], unsure: true });
+    const car = { ...words('小型非营运二手车交易登记'), generic: new Map([['过户', '交易登记']]), limits: new Map([['轿车', '小型非营运']]) };
+    assert.deepEqual(
+      rankResults('小轿车过户', [concept('轿车'), transfer], [car], (i) => i).map((r) => r.tier),
+      ['full'],
+    );
+    assert.deepEqual(
+      rankResults('过户', [transfer], [car], (i) => i).map((r) => r.tier),
+      ['related'],
+      'alone, 过户 may be a property’s',
+    );
+  });
+
   it('puts an item that answers in its own words before one that only accounts for a word', () => {
     assert.deepEqual(rank([card, activate]).slice(0, 2), [
       ['社会保障卡启用', 'full'],

@@ -74,6 +74,11 @@ export interface ItemWords {
    * item lacks; it never finds an item by itself.
    */
   generic?: ReadonlyMap<string, string>;
+  /**
+   * Query words that state a limit the item has (小轿车 for 小型非营运), with that limit: the item's own limit,
+   * said another way, as a lexicon word is its official wording (facet-match.ts).
+   */
+  limits?: ReadonlyMap<string, string>;
 }
 
 /** A word that names an office (民政局, 公积金中心, 派出所): its last character or two say so. */
@@ -123,14 +128,24 @@ export function conceptHit(concept: Concept, item: ItemWords, typed = ''): Conce
   if (same >= 0) return { concept, strength: 'same', wording: concept.means[same] ?? '', rank: same };
   if (states(item.text, concept.say, typed) || item.everyday.includes(concept.say))
     return { concept, strength: 'same', wording: concept.say, rank: concept.means.length };
-  // A word that names the item's object, action or applicant by its category (实体 for a card) is accounted for.
-  // Not a group the lexicon names (宝宝 → 新生儿): that is a value of the item's people, which the item lacks.
+  const limit = item.limits?.get(concept.say);
+  if (limit !== undefined) return { concept, strength: 'same', wording: limit, rank: concept.means.length };
+  const related = concept.related.findIndex((w) => wordingOccursIn(w, item.text));
+  if (related >= 0) return { concept, strength: 'related', wording: concept.related[related] ?? '', rank: related };
+  return accountedFor(concept, item);
+}
+
+/**
+ * A word the item accounts for without having it: one that names the item's object, action, applicant or limit
+ * by its category (实体 for a card, {@link ItemWords.generic}), or a scrap of speech (出了, 一年) no dictionary
+ * entry read, which names no part of any service. Not a group the lexicon names (宝宝 → 新生儿): that is a value
+ * of the item's people, which the item lacks.
+ */
+function accountedFor(concept: Concept, item: ItemWords): ConceptHit | undefined {
   const named = concept.source === 'group' && concept.means.length > 0 ? undefined : item.generic?.get(concept.say);
   if (named !== undefined) return { concept, strength: 'same', wording: named, rank: concept.means.length, generic: true };
-  // So is a scrap of speech (出了, 一年) no dictionary entry read: it names no part of any service.
   if (concept.source === 'word' && isScrap(concept.say)) return { concept, strength: 'same', wording: concept.say, rank: concept.means.length, generic: true };
-  const related = concept.related.findIndex((w) => wordingOccursIn(w, item.text));
-  return related >= 0 ? { concept, strength: 'related', wording: concept.related[related] ?? '', rank: related } : undefined;
+  return undefined;
 }
 
 /** Characters that make the charge for a thing of the word before them (辅助器具配置费): the item pays for it, it does not provide it. */
@@ -251,7 +266,10 @@ export function rankResults<T>(
   const primary = things.length > 0 ? things : concepts.filter((c) => c.kind === 'action');
   const all = candidates.map((item, order) => {
     const words = wordsOf(item);
-    const hits = completeRelated(concepts.map((c) => conceptHit(c, words, query)).filter((h): h is ConceptHit => h !== undefined));
+    const read = completeRelated(concepts.map((c) => conceptHit(c, words, query)).filter((h): h is ConceptHit => h !== undefined));
+    // A related word (过户) the item accounts for (a car's 交易登记) is that item's, once another word found it (小轿车过户).
+    const found = read.some((h) => h.strength === 'same' && !h.generic && h.concept.kind === 'thing');
+    const hits = found ? read.map((h) => (h.strength === 'related' ? (accountedFor(h.concept, words) ?? h) : h)) : read;
     return { item, order, words, hits };
   });
   const known = primary.filter((c) => all.some((a) => a.hits.some((h) => h.concept === c)));

@@ -119,6 +119,18 @@ describe('the search engine in Node, on the built sites', () => {
     }
   });
 
+  it('reads the items’ facets for a generic word only when no result near the top answers the whole query', async () => {
+    const physical = await ask('实体社保卡申领');
+    assert.equal(physical.facetsRead, true);
+    assert.deepEqual([itemId(physical.ranked[0]!.item.url), physical.ranked[0]!.tier], ['2-13', 'full'], '实体 is a card’s');
+    const electronic = physical.ranked.find((r) => itemId(r.item.url) === '1-15');
+    assert.notEqual(electronic?.tier, 'full', 'but not the electronic card’s: 实体 contradicts its medium');
+    // 社会保障卡补领 answers it: the other card items stay partial, and the search page loads no more than before.
+    const lost = await ask('社保卡补办');
+    assert.equal(lost.facetsRead, false);
+    assert.equal(lost.ranked[0]!.tier, 'full');
+  });
+
   it('answers at least 95% of each out-of-catalog and nonsense set honestly', async () => {
     for (const file of QUERY_SETS.filter((f) => f.includes('out-of-catalog'))) {
       const set = fixture(file);

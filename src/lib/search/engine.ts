@@ -245,8 +245,10 @@ export async function searchCatalog(
   segment: Segment = segmentWords,
 ): Promise<SearchAnswer> {
   const answer = await answerWith(index, data, typed, filters, segment, false);
-  // A result near the top left partial by a word its facets may account for (实体, 增加): read them, and answer again.
-  const unsure = answer.ranked.slice(0, GENERIC_CHECKED).some((r) => r.tier === 'partial' && r.gaps.length > 0);
+  // No result near the top answers the whole query, and one is partial by a word its facets may account for (实体, 增加):
+  // read them, and answer again. A query some item answers (社保卡补办) never loads them for the others.
+  const top = answer.ranked.slice(0, GENERIC_CHECKED);
+  const unsure = !top.some((r) => r.tier === 'full') && top.some((r) => r.tier === 'partial' && r.gaps.length > 0);
   return unsure && !answer.facetsRead && data.facets ? answerWith(index, data, typed, filters, segment, true) : answer;
 }
 

@@ -6,7 +6,20 @@
  */
 
 /** The kinds of facet the engine compares: who applies, and the limits of an item's name and scenario. */
-export const FACET_KINDS = ['who', 'scheme', 'purpose', 'transport', 'vehicle', 'region', 'children', 'origin', 'ownership', 'care', 'person'] as const;
+export const FACET_KINDS = [
+  'who',
+  'scheme',
+  'purpose',
+  'transport',
+  'vehicle',
+  'region',
+  'children',
+  'origin',
+  'ownership',
+  'care',
+  'person',
+  'medium',
+] as const;
 
 /** One kind of facet. */
 export type FacetKind = (typeof FACET_KINDS)[number];

@@ -464,7 +464,11 @@ function verdict(result: { tier?: Tier; gaps?: readonly string[]; conflicts?: re
     const gaps = (result.gaps ?? []).filter((g) => !(result.conflicts ?? []).some((c) => g.includes(c.query) || c.query.includes(g)));
     const parts = [
       ...(result.conflicts ?? []).map((c) =>
-        c.kind === 'action' ? `本事项办理的是${quote(c.item)}，不是“${c.query}”` : `本事项限于${quote(c.item)}，不含“${c.query}”`,
+        c.kind === 'action'
+          ? `本事项办理的是${quote(c.item)}，不是“${c.query}”`
+          : c.kind === 'negated'
+            ? `查询说不是“${c.query}”，本事项正是`
+            : `本事项限于${quote(c.item)}，不含“${c.query}”`,
       ),
       ...(gaps.length > 0 ? [`本事项不含${quote(gaps)}`] : []),
     ];

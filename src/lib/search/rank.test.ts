@@ -1,7 +1,18 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from '../catalog/catalog.ts';
-import { commonWords, conceptHit, everydayWords, itemMatchText, pinyinSourceWords, rankResults, resultState, states, type ItemWords } from './rank.ts';
+import {
+  commonWords,
+  conceptHit,
+  everydayWords,
+  itemMatchText,
+  pinyinSourceWords,
+  negatedConcepts,
+  rankResults,
+  resultState,
+  states,
+  type ItemWords,
+} from './rank.ts';
 import { queryConcepts, type Concept, type QueryLexiconEntry } from './rules.ts';
 import { normalizeQuery } from './query.ts';
 import { segmentWords } from './segment.ts';
@@ -364,5 +375,37 @@ describe('what an item’s text states for itself', () => {
     assert.equal(states(injury, '配置', '工伤辅助器具配置申请'), false, 'the item pays the fee, it does not fit the device');
     assert.equal(states(injury, '配置', '辅助器具配置费结算'), true);
     assert.equal(conceptHit(concept('放宽'), words('法律职业资格认定（享受放宽条件政策的除外）')), undefined);
+  });
+});
+
+describe('what the query says it does not want', () => {
+  const scheme = concept('居民医保', { source: 'lexicon', means: ['城乡居民基本医疗保险'] });
+  const employer = concept('单位', { source: 'group', means: ['单位'] });
+  const workers = concept('职工');
+
+  it('is the words right after 不是 or 不要, up to a light character', () => {
+    assert.deepEqual([...negatedConcepts('上居民医保 不是单位职工那种', [scheme, employer, workers])], [employer, workers]);
+    const marriage = concept('领证', { source: 'lexicon' });
+    assert.deepEqual([...negatedConcepts('我们俩都不是本地户口想去领证', [marriage])], [], '领证 is wanted');
+  });
+
+  it('is accounted for by an item without it, and rules out an item that is it', () => {
+    const residents = words('城乡居民基本医疗保险参保登记');
+    const staff = words('单位职工基本医疗保险参保登记', '城乡居民基本医疗保险');
+    const ranked = rankResults('上居民医保 不是单位职工那种', [scheme, employer, workers], [staff, residents], (i) => i);
+    assert.deepEqual(
+      ranked.map((r) => [r.item.name, r.tier]),
+      [
+        ['城乡居民基本医疗保险参保登记', 'full'],
+        ['单位职工基本医疗保险参保登记', 'partial'],
+      ],
+    );
+    assert.deepEqual(
+      ranked[1]?.conflicts.map((c) => [c.kind, c.query]),
+      [
+        ['negated', '单位'],
+        ['negated', '职工'],
+      ],
+    );
   });
 });

@@ -8,7 +8,7 @@
  */
 import { meaningfulScenario, wordingOccursIn } from '../source/wording.ts';
 import { normalizeQuery } from './query.ts';
-import { isScrap, type Concept } from './rules.ts';
+import { isScrap, LIGHT_CHARACTERS, type Concept } from './rules.ts';
 
 /** The lexicon entries that apply to a text: those with a `means` wording occurring in it. */
 export function entriesFor<T extends { means?: readonly string[] }>(lexicon: readonly T[], text: string): T[] {
@@ -186,6 +186,22 @@ function completeRelated(hits: ConceptHit[]): ConceptHit[] {
   });
 }
 
+/** Words that say what is not wanted (不是单位职工那种, 不要纸质的). */
+const NEGATION = /不是|不要|并非|而非/gu;
+
+/**
+ * The query's concepts it says it does not want: those right after a negation ({@link NEGATION}), up to the
+ * next light character or break (不是单位职工|那种; 不是本地户口|想去领证: 领证 is wanted).
+ */
+export function negatedConcepts(query: string, concepts: readonly Concept[]): Set<Concept> {
+  const clauses = [...query.matchAll(NEGATION)].map((m) => {
+    const rest = [...query.slice((m.index ?? 0) + m[0].length)];
+    const end = rest.findIndex((ch) => LIGHT_CHARACTERS.has(ch) || !/\p{L}/u.test(ch));
+    return rest.slice(0, end < 0 ? rest.length : end).join('');
+  });
+  return new Set(concepts.filter((c) => c.kind === 'thing' && clauses.some((clause) => clause.includes(c.say))));
+}
+
 /** How well an item answers the query. */
 export type Tier = 'full' | 'partial' | 'related';
 
@@ -264,13 +280,22 @@ export function rankResults<T>(
   const preferred = concepts.some((c) => c.kind === 'action') ? [] : assumed;
   const things = concepts.filter((c) => c.kind === 'thing');
   const primary = things.length > 0 ? things : concepts.filter((c) => c.kind === 'action');
+  const negated = negatedConcepts(query, concepts);
   const all = candidates.map((item, order) => {
     const words = wordsOf(item);
     const read = completeRelated(concepts.map((c) => conceptHit(c, words, query)).filter((h): h is ConceptHit => h !== undefined));
     // A related word (过户) the item accounts for (a car's 交易登记) is that item's, once another word found it (小轿车过户).
-    const found = read.some((h) => h.strength === 'same' && !h.generic && h.concept.kind === 'thing');
-    const hits = found ? read.map((h) => (h.strength === 'related' ? (accountedFor(h.concept, words) ?? h) : h)) : read;
-    return { item, order, words, hits };
+    const found = read.some((h) => h.strength === 'same' && !h.generic && h.concept.kind === 'thing' && !negated.has(h.concept));
+    const upgraded = found ? read.map((h) => (h.strength === 'related' ? (accountedFor(h.concept, words) ?? h) : h)) : read;
+    // What the query says it does not want (不是单位职工那种): an item without it accounts for the words; one with it is not the service.
+    const unwanted = upgraded.filter((h) => negated.has(h.concept) && h.strength === 'same' && !h.generic).map((h) => h.concept.say);
+    const hits = [
+      ...upgraded.filter((h) => !negated.has(h.concept)),
+      ...[...negated]
+        .filter((c) => !unwanted.includes(c.say))
+        .map((c): ConceptHit => ({ concept: c, strength: 'same', wording: c.say, rank: c.means.length, generic: true })),
+    ];
+    return { item, order, words, hits, unwanted };
   });
   const known = primary.filter((c) => all.some((a) => a.hits.some((h) => h.concept === c)));
   // Specific actions count when the query also names a thing; alone, they are the primary concepts.
@@ -278,7 +303,7 @@ export function rankResults<T>(
   // How many candidates have each concept: a rarer concept says more about what was asked.
   const holders = new Map(concepts.map((c) => [c, all.filter((a) => a.hits.some((h) => h.concept === c && h.strength === 'same' && !h.generic)).length]));
   const target = normalizeName(query);
-  const ranked = all.flatMap(({ item, order, words, hits }) => {
+  const ranked = all.flatMap(({ item, order, words, hits, unwanted }) => {
     const exact = target !== '' && normalizeName(words.name) === target;
     // Two names can differ only in punctuation (查询、核验 and 查询核验): the one typed as it is written comes first.
     const literal = exact && normalizeQuery(words.name) === normalizeQuery(query);
@@ -289,7 +314,7 @@ export function rankResults<T>(
     const found = known.some(finds);
     const related = known.some((c) => hits.some((h) => h.concept === c && h.strength === 'related'));
     const doesIt = strong.length === 0 || strong.some(has);
-    const conflicts = exact ? [] : conflictsOf(item);
+    const conflicts = exact ? [] : [...conflictsOf(item), ...unwanted.map((w) => ({ kind: 'negated', query: w, item: [w] }))];
     let tier: Tier | undefined;
     if (known.length === 0 && !exact) tier = undefined;
     else if (exact || (found && same === primary.length && doesIt && conflicts.length === 0)) tier = 'full';

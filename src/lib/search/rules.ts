@@ -412,7 +412,7 @@ const NOUN_SUFFIXES = new Set([...'税费院站所局馆店']);
 
 /** Characters that carry no meaning on their own in a request (pronouns, particles, light verbs). */
 export const LIGHT_CHARACTERS = new Set([
-  ...'我你他她它们的了要办能吗呢啊吧得在把去给有是还都就也和与或个一这那哪怎么想用会可让被从到对为该请帮下上过着没不很多少啥咋俺',
+  ...'我你他她它们的了要办能吗呢啊吧得在把去给有是还都就也和与或个一这那哪怎么想用会可让被从到对为该请帮下上过着没不很多少啥咋俺先又才来',
 ]);
 
 /** A count or a frequency (一年, 两项, 每月, 按月): how many or how often, never which service. */

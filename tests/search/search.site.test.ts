@@ -33,7 +33,7 @@ const catalog = loadCatalog(PROJECT_ROOT);
 const BELOW_GOAL: Record<string, number> = { 'search-queries.heldout-k.tsv': 198, 'search-queries.heldout-l.tsv': 203 };
 
 /** Same-service sets still below the goal of 38 of 40, with the count each reached (docs/search.md). */
-const SAME_SERVICE_FLOOR: Record<string, number> = { 'search-queries.same-service-k.tsv': 22, 'search-queries.same-service-l.tsv': 31 };
+const SAME_SERVICE_FLOOR: Record<string, number> = { 'search-queries.same-service-k.tsv': 22, 'search-queries.same-service-l.tsv': 32 };
 
 /**
  * The engine on the built sites in Node (scripts/search.ts and bench-search.ts use it too): fast enough

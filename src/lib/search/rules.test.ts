@@ -268,3 +268,19 @@ describe('scraps of speech', () => {
     for (const w of ['翻译', '离职', '四级', '二孩', '三项补贴']) assert.ok(!isScrap(w), w);
   });
 });
+
+describe('typos', () => {
+  it('never cut into a word that states a facet', () => {
+    const entries: QueryLexiconEntry[] = [
+      { say: ['二手房'], means: ['不动产登记'] },
+      { class: 'facet', say: ['小轿车'], facet: 'vehicle=小型非营运' },
+    ];
+    const segment = (text: string) => [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(text)].map((s) => s.segment);
+    assert.deepEqual(
+      queryConcepts('二手小轿车', entries, segment).filter((c) => c.readAs),
+      [],
+      '二手小 is not 二手房 mistyped',
+    );
+    assert.equal(queryConcepts('二手防', entries, segment)[0]?.readAs, '二手房', 'without the facet word, a typo as before');
+  });
+});

@@ -120,6 +120,8 @@ interface Phrasing {
   book: Phrase[];
   /** Fillers, longest first. */
   fillers: string[];
+  /** Words of `facet` entries (小轿车, 装修): words of their own, which a typo may not cut into. */
+  facetWords: string[];
   fillerSet: ReadonlySet<string>;
   places: RegExp;
   pinyinFillers: ReadonlySet<string>;
@@ -182,6 +184,7 @@ export function phrasing(entries: readonly QueryLexiconEntry[]): Phrasing {
   const result: Phrasing = {
     book,
     fillers,
+    facetWords: of('facet').flatMap((e) => e.say),
     fillerSet: new Set(fillers),
     places,
     pinyinFillers: new Set(of('pinyin-filler').flatMap((e) => e.say)),
@@ -297,6 +300,10 @@ export function queryConcepts(
     const taken: boolean[] = [];
     const local: Found[] = [];
     const inside = wordInteriors(part, segment);
+    // A word that states a facet (小轿车) is a word of its own: a typo may not cut into it (二手小轿车 is no 二手房).
+    for (const word of data.facetWords)
+      for (let at = part.indexOf(word); at >= 0; at = part.indexOf(word, at + 1))
+        for (let k = at + 1; k < at + word.length; k++) inside.set(k, Math.max(inside.get(k) ?? 0, word.length));
     let fillersMarked = 0;
     for (const phrase of book) {
       // Fillers longer than the phrase come first (新单位 before 单位), and all of two or more characters

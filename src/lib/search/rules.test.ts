@@ -265,7 +265,7 @@ describe('part of a known everyday word', () => {
 describe('scraps of speech', () => {
   it('are counts and words with a light character, not words that say something', () => {
     for (const w of ['一年', '两项', '每月', '按月', '那笔', '出了', '做的', '先拿']) assert.ok(isScrap(w), w);
-    for (const w of ['翻译', '离职', '四级', '二孩', '三项补贴']) assert.ok(!isScrap(w), w);
+    for (const w of ['翻译', '离职', '四级', '二孩', '三项补贴', '成为', '不动产', '上市', '下岗', '过户']) assert.ok(!isScrap(w), w);
   });
 });
 

@@ -425,13 +425,23 @@ export const LIGHT_CHARACTERS = new Set([
 /** A count or a frequency (一年, 两项, 每月, 按月): how many or how often, never which service. */
 const QUANTITY = /^[一二两三四五六七八九十百几每按各某半整]+[年月日天周次回项条张份笔家件个本批遍趟]$/u;
 
+/** Particles that end a scrap of speech (出了, 做的, 办过): the word before them says how, not what. */
+const SCRAP_ENDS = new Set([...'了的着过吗呢啊吧呀嘛啦']);
+
+/** Pronouns, demonstratives and adverbs that start a scrap of speech (那笔, 这次, 先拿, 我家). */
+const SCRAP_STARTS = new Set([...'这那哪每某先又才都就也还再我你他她俺咱']);
+
 /**
- * A scrap of speech among the words no phrase covered: a word with a light character (出了, 那笔, 做的) or a count
- * (一年, 两项, 每月). It says nothing about which service is meant, so an item found by the query's other words
- * accounts for it (rank.ts), and the status line does not name it as missing.
+ * A scrap of speech among the words no phrase covered: a count (一年, 两项, 每月), a word of light characters only,
+ * one ending in a particle (出了, 做的) or starting with a pronoun, demonstrative or adverb (那笔, 先拿). It says
+ * nothing about which service is meant, so an item found by the query's other words accounts for it (rank.ts), and
+ * the status line does not name it as missing. A word that only contains a light character elsewhere (成为, 不动产,
+ * 上市) can name what is asked for, and is not a scrap.
  */
 export function isScrap(word: string): boolean {
-  return [...word].some((ch) => LIGHT_CHARACTERS.has(ch)) || QUANTITY.test(word);
+  const chars = [...word];
+  if (QUANTITY.test(word) || chars.every((ch) => LIGHT_CHARACTERS.has(ch))) return true;
+  return SCRAP_ENDS.has(chars[chars.length - 1] ?? '') || SCRAP_STARTS.has(chars[0] ?? '');
 }
 
 /**

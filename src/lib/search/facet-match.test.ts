@@ -9,8 +9,8 @@ import {
   facetWords,
   genericWords,
   limitWords,
-  queryFacets,
 } from './facet-match.ts';
+import { queryFacets } from './query-facets.ts';
 import type { GenericWords } from '../source/facets.ts';
 
 describe('facets compared', () => {

@@ -1,13 +1,42 @@
 /**
  * Items' facets as the search engine compares them (src/lib/source/facets.ts holds
- * the schema and the build's checks): the query's facets, read with the phrasing data
- * (an entry's `facet`, 装修 → purpose 装修), and the item limits they
- * contradict. Pure and browser-safe; the items' facets reach the browser as
- * text ({@link encodeItemFacets}), loaded only when a query states a facet.
+ * the schema and the build's checks): the item limits that the query's facets
+ * (queryFacets in query-facets.ts: an entry's `facet`, 装修 → purpose 装修) contradict, and
+ * the query words an item accounts for by its facets. Pure and browser-safe; the
+ * items' facets reach the browser as text ({@link encodeItemFacets}), and the engine
+ * imports this module with them, only for a query that needs them (engine.ts).
  */
 
 import { genericApplies, limitsOf, splitFacet, type FacetKind, type FacetValues, type GenericFacet } from '../source/facet-kinds.ts';
 import type { GenericWords } from '../source/facets.ts';
+import { decodePhrasing, type QueryLexiconEntry } from './rules.ts';
+
+/** The items' facets file (FACETS_FILE in engine.ts) as the engine reads it, with the code that compares them. */
+export interface ItemFacetData {
+  facets: Map<string, FacetValues>;
+  /** The rare phrasing (scaffolding words, facet-only words…), read only with the facets. */
+  phrasing: QueryLexiconEntry[];
+  /** The generic words of facets (content/facets.yaml `generic`). */
+  generic: GenericWords[];
+  facetConflicts: typeof facetConflicts;
+  facetWords: typeof facetWords;
+  genericWords: typeof genericWords;
+  limitWords: typeof limitWords;
+}
+
+/** Reads the items' facets file: the rare phrasing, an empty line, the items' facets, an empty line, the generic words (search-index.ts). */
+export function readItemFacets(text: string): ItemFacetData {
+  const [rare = '', items = '', generic = ''] = text.split('\n\n');
+  return {
+    phrasing: rare === '' ? [] : decodePhrasing(rare),
+    facets: decodeItemFacets(items),
+    generic: decodeGenericWords(generic),
+    facetConflicts,
+    facetWords,
+    genericWords,
+    limitWords,
+  };
+}
 
 /** The items' comparable facets as text for the search worker: one line per item with facets, `id`, then `kind=v1|v2` fields. */
 export function encodeItemFacets(items: readonly { id: string; object?: string; action: string[]; who?: string[]; limits: FacetValues }[]): string {
@@ -93,32 +122,6 @@ export function facetWords(
     return [{ say, kind, value }];
   });
 }
-
-/**
- * The facets a query states: each phrasing word with a `facet` found in it,
- * longest first, without overlap (给员工交医保 → who 单位, scheme 职工).
- */
-export function queryFacets(query: string, entries: readonly { say: readonly string[]; facet?: string }[]): FacetValues {
-  const words = entries
-    .flatMap((e) => (e.facet ? e.say.map((say) => ({ say, facet: splitFacet(e.facet ?? '') })) : []))
-    .sort((a, b) => b.say.length - a.say.length);
-  const taken: boolean[] = [];
-  const found: FacetValues = {};
-  for (const { say, facet } of words) {
-    for (let at = query.indexOf(say); at >= 0; at = query.indexOf(say, at + 1)) {
-      const span = [...Array(say.length).keys()].map((k) => at + k);
-      if (span.some((k) => taken[k])) continue;
-      span.forEach((k) => (taken[k] = true));
-      const [kind, value] = facet;
-      const list = (found[kind as FacetKind] ??= []);
-      if (!list.includes(value)) list.push(value);
-    }
-  }
-  return found;
-}
-
-/** Whether a query states any facet. */
-export const statesFacets = (facets: FacetValues) => Object.keys(facets).length > 0;
 
 /**
  * The query's facets an item's limits contradict: for each kind both have, a query value the item

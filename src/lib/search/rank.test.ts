@@ -1,19 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from '../catalog/catalog.ts';
-import {
-  commonWords,
-  conceptHit,
-  everydayWords,
-  itemMatchText,
-  pinyinSourceWords,
-  negatedConcepts,
-  rankResults,
-  resultState,
-  states,
-  type ItemWords,
-} from './rank.ts';
+import { commonWords, conceptHit, everydayWords, itemMatchText, negatedConcepts, rankResults, resultState, states, type ItemWords } from './rank.ts';
 import { queryConcepts, type Concept, type QueryLexiconEntry } from './rules.ts';
+import { latinReader, pinyinSourceWords } from './latin.ts';
+import { restReader } from './rest.ts';
 import { normalizeQuery } from './query.ts';
 import { segmentWords } from './segment.ts';
 import { catalogPinyinMap } from './terms.ts';
@@ -208,7 +199,7 @@ describe('the real catalog and lexicon', () => {
   const pinyin = catalogPinyinMap(catalog.items, catalog.lexicon);
   const search = (raw: string) => {
     const query = normalizeQuery(raw);
-    return rankResults(query, queryConcepts(query, lexicon, segmentWords, common, pinyin), all, (c) => c.words);
+    return rankResults(query, queryConcepts(query, lexicon, segmentWords, common, latinReader(lexicon, pinyin), restReader), all, (c) => c.words);
   };
   const top = (raw: string, k = 5) =>
     search(raw)

@@ -24,27 +24,6 @@ export function everydayWords(text: string, lexicon: readonly { say: readonly st
   return [...new Set(entriesFor(lexicon, text).flatMap((e) => e.say))];
 }
 
-/**
- * The Chinese words an item is found under by their pinyin: its everyday words,
- * the words of the official wordings they stand for (someone who knows 驾驶证
- * may type jiashizheng), and the words of its name of two characters or more.
- * The build spells them into the pinyin map (terms.ts); the engine checks a
- * typed spelling against them, so that both agree on what pinyin finds.
- */
-export function pinyinSourceWords(
-  item: { name: string; scenario: string },
-  services: readonly { say: readonly string[]; means?: readonly string[] }[],
-  segment: (text: string) => string[],
-): string[] {
-  const text = itemMatchText(item);
-  const entries = entriesFor(services, text);
-  const official = entries.flatMap((e) => (e.means ?? []).filter((m) => wordingOccursIn(m, text)).flatMap((m) => m.split(' ')));
-  const nameWords = segment(item.name).filter((w) => w.length >= 2);
-  // The whole name too, without its brackets: its initials (dwsbcbzm…) spell the item, typed as far as one likes.
-  const name = item.name.replace(/（[^）]*）/g, '');
-  return [...new Set([...everydayWords(text, services), ...official, ...nameWords, name])];
-}
-
 /** The table's own words of an item that a query is checked against: its name and meaningful scenario. */
 export function itemMatchText(item: { name: string; scenario: string }): string {
   return `${item.name} ${meaningfulScenario(item.scenario)}`;
@@ -59,7 +38,7 @@ export interface ItemWords {
   /** Everyday words the item is indexed under (from the lexicon). */
   everyday: readonly string[];
   /**
-   * The Chinese words the item is found under by pinyin ({@link pinyinSourceWords}); a pinyin
+   * The Chinese words the item is found under by pinyin (pinyinSourceWords in latin.ts); a pinyin
    * concept lists the words it spells (shebaoka → 社保卡), see pinyin.ts. Empty when no pinyin was typed.
    */
   pinyin: readonly string[];

@@ -383,8 +383,9 @@ function withRare(base: QueryLexiconEntry[], rare: readonly QueryLexiconEntry[])
 }
 
 /** “您是不是要找” for a query that found nothing (suggest.ts, loaded only then). */
-function suggestionsFor(planned: QueryPlan, data: SearchData): Promise<string[]> {
-  return import('./extras.ts').then(({ suggestionsFor: suggest }) => suggest(planned.query, data.lexicon));
+async function suggestionsFor(planned: QueryPlan, data: SearchData): Promise<string[]> {
+  const { suggestionsFor: suggest } = await import('./extras.ts');
+  return suggest(planned.query, data.lexicon);
 }
 
 /**

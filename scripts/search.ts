@@ -9,7 +9,7 @@
 import { join } from 'node:path';
 import { loadCatalog } from '../src/build/load-catalog.ts';
 import { loadBuiltSearch } from '../src/build/search-node.ts';
-import { queryFacets } from '../src/lib/search/facet-match.ts';
+import { queryFacets } from '../src/lib/search/query-facets.ts';
 import { answerStatus, itemId, matchDetail, reasons, recordName, searchCatalog } from '../src/lib/search/engine.ts';
 
 const started = performance.now();

@@ -6,11 +6,11 @@ import type { Catalog } from '../lib/catalog/catalog.ts';
 import { sortItems } from '../lib/views/grouping.ts';
 import { itemSearchRecord, type SearchRecord } from '../lib/search/record.ts';
 import { INDEX_DIR, partitionByCity } from '../lib/search/bundles.ts';
-import { encodeLatinData, LATIN_FILE } from '../lib/search/pinyin.ts';
+import { encodeLatinData } from '../lib/search/pinyin.ts';
 import { compactEntry, encodePhrasing } from '../lib/search/rules.ts';
-import { encodeItemFacets } from '../lib/search/facet-match.ts';
-import { FACETS_FILE } from '../lib/search/engine.ts';
-import { encodeHantMap, HANT_FILE } from '../lib/search/hant.ts';
+import { encodeGenericWords, encodeItemFacets } from '../lib/search/facet-match.ts';
+import { FACETS_FILE, HANT_FILE, LATIN_FILE } from '../lib/search/engine.ts';
+import { encodeHantMap } from '../lib/search/hant.ts';
 import { catalogHantMap } from './hant-map.ts';
 import { catalogPinyinMap } from '../lib/search/terms.ts';
 import { LATIN_CLASSES } from '../lib/source/wording.ts';
@@ -89,7 +89,10 @@ export async function writeCityIndexes(catalog: Catalog, outputDir: string): Pro
     }
     await writeFile(join(outputDir, INDEX_DIR, LATIN_FILE), catalogLatinData(catalog));
     const rare = encodePhrasing(catalog.lexicon.filter((e) => e.rare && !LATIN_CLASSES.includes(e.class)).map(compactEntry));
-    await writeFile(join(outputDir, INDEX_DIR, FACETS_FILE), `${rare}\n\n${encodeItemFacets(catalog.facets.items)}`);
+    await writeFile(
+      join(outputDir, INDEX_DIR, FACETS_FILE),
+      `${rare}\n\n${encodeItemFacets(catalog.facets.items)}\n\n${encodeGenericWords(catalog.facets.generic)}`,
+    );
     await writeFile(join(outputDir, INDEX_DIR, HANT_FILE), encodeHantMap(catalogHantMap(catalogWords(catalog))));
   } finally {
     await pagefind.close();

@@ -8,12 +8,10 @@ import { readFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { FACETS_FILE, PAGEFIND_OPTIONS, readIsland, type SearchData, type SearchIndex } from '../lib/search/engine.ts';
+import { FACETS_FILE, HANT_FILE, LATIN_FILE, PAGEFIND_OPTIONS, readIsland, type SearchData, type SearchIndex } from '../lib/search/engine.ts';
 import { inflatingFetch } from '../lib/search/pagefind-fetch.ts';
 import { startInLanguage } from '../lib/search/pagefind-language.ts';
 import { INDEX_DIR } from '../lib/search/bundles.ts';
-import { LATIN_FILE } from '../lib/search/pinyin.ts';
-import { HANT_FILE } from '../lib/search/hant.ts';
 
 /** Pagefind fetches its index files; in Node, file: URLs are read from disk, and its data files inflated as the worker does. */
 function serveFilesToFetch(): void {

@@ -1,9 +1,7 @@
-import { FACETS_FILE, PAGEFIND_OPTIONS, type SearchIndex } from '../lib/search/engine.ts';
+import { FACETS_FILE, HANT_FILE, LATIN_FILE, PAGEFIND_OPTIONS, type SearchIndex } from '../lib/search/engine.ts';
 import { inflatingFetch } from '../lib/search/pagefind-fetch.ts';
 import { startInLanguage } from '../lib/search/pagefind-language.ts';
 import { INDEX_DIR } from '../lib/search/bundles.ts';
-import { LATIN_FILE } from '../lib/search/pinyin.ts';
-import { HANT_FILE } from '../lib/search/hant.ts';
 
 interface PagefindModule extends SearchIndex {
   options(o: Record<string, unknown>): Promise<void>;

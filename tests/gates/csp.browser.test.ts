@@ -51,6 +51,10 @@ describe('Content-Security-Policy', () => {
         await goto(page, `${fx.server.url}search/?q=${encodeURIComponent('社保卡补办')}`);
         assert.ok((await page.$$('#search-results li')).length > 0, 'search (Pagefind and its WebAssembly) works under the policy');
         assert.deepEqual(await violations(), []);
+        // Pinyin needs the engine's code that only some queries load (src/lib/search/extras.ts): a chunk the worker imports then.
+        await goto(page, `${fx.server.url}search/?q=shebaoka`);
+        assert.ok((await page.$$('#search-results li')).length > 0, 'the search worker’s chunk loaded on demand works under the policy');
+        assert.deepEqual(await violations(), []);
         assert.deepEqual(errors, []);
         await page.close();
       });

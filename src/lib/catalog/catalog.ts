@@ -5,7 +5,7 @@ import { appliedNoteSchema, applyCorrections, unusedCorrectionTargets, type Appl
 import { CELL_FIELDS, parseSourceTable, rawCellsSchema } from '../source/parse-table.ts';
 import { ungroupedSameServicePairs, type RelatedGroup } from '../source/related.ts';
 import { deadWordings, type LexiconEntry } from '../source/lexicon.ts';
-import { checkFacets, type FacetData, type ItemFacets } from '../source/facets.ts';
+import { checkFacets, type FacetData, type GenericWords, type ItemFacets } from '../source/facets.ts';
 import type { FacetKind } from '../source/facet-kinds.ts';
 import type { SourceInfo } from '../source/source-info.ts';
 import { catalogCities, OWN_CITY_CODE, type City } from '../core/cities.ts';
@@ -107,7 +107,7 @@ export interface Catalog {
   /** The everyday-language lexicon, for query expansion in the browser. */
   lexicon: LexiconEntry[];
   /** What each item is (content/facets.yaml): the facets of every item that has them (a new item may not yet), in catalog order, and the values each kind may take. */
-  facets: { kinds: Partial<Record<FacetKind, string[]>>; items: ItemFacets[] };
+  facets: { kinds: Partial<Record<FacetKind, string[]>>; items: ItemFacets[]; generic: GenericWords[] };
   /** The life topics, in curated order. */
   topics: Topic[];
   /** The public sources the site's statements cite. */
@@ -337,6 +337,7 @@ export function buildCatalog(inputs: CatalogInputs): Catalog {
     facets: {
       kinds: Object.fromEntries([...facets.data.kinds].map(([kind, { values }]) => [kind, values])),
       items: items.flatMap((i) => facetsOf.get(i.id) ?? []),
+      generic: facets.data.generic.map(({ line: _, ...g }) => g),
     },
     topics: topics.topics,
     references,

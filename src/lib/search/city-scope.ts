@@ -60,6 +60,7 @@ export async function cityAnswer(index: SearchIndex, data: SearchData, query: st
     suggestions: [],
     blank: false,
     uncovered: [],
+    facetsRead: false,
   };
   return { answer, status: cityStatus(city) };
 }

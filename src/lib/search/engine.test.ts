@@ -82,6 +82,21 @@ describe('a result’s one verdict', () => {
     assert.deepEqual(verdicts(lines), ['部分相符：本事项限于“购房”，不含“装修”；本事项不含“离职”']);
   });
 
+  it('says what the query does not want once, as the query’s, and no generic word as a reading', () => {
+    const lines = reasons({
+      name: '单位职工基本医疗保险参保登记',
+      tier: 'partial',
+      hits: [{ concept: { ...concept, say: '实体', means: [], source: 'word' }, strength: 'same', wording: '社会保障卡', rank: 0, generic: true }],
+      gaps: [],
+      conflicts: [{ kind: 'negated', query: '单位', item: ['单位'] }],
+    });
+    assert.deepEqual(verdicts(lines), ['部分相符：查询说不是“单位”，本事项正是']);
+    assert.deepEqual(
+      lines.filter((l) => l.className === 'via'),
+      [],
+    );
+  });
+
   it('asserts a difference only where the data knows one; otherwise asks to confirm', () => {
     const related = (unsure: boolean) => ({
       concept: { say: '教师资格证', means: [], related: ['专业技术人员职业资格证书'], kind: 'thing' as const, source: 'lexicon' as const, unsure },

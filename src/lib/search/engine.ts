@@ -6,12 +6,10 @@
  * runtime as the index. Pure: no DOM, no I/O of its own, so that it can run in
  * a Web Worker too.
  */
-import { decodeLatinData, type PinyinMap } from './pinyin.ts';
-import { highlightWords, mergeHits, normalizeQuery, planQuery, readAsNote, suggestTerms, type QueryPlan } from './query.ts';
+import { highlightWords, mergeHits, normalizeQuery, planQuery, readAsNote, type QueryPlan } from './query.ts';
 import {
   everydayWords,
   itemMatchText,
-  pinyinSourceWords,
   rankResults,
   resultState,
   type Assessed,
@@ -20,10 +18,10 @@ import {
   type ResultState,
   type Tier,
 } from './rank.ts';
-import { decodePhrasing, LIGHT_CHARACTERS, phrasing, type QueryLexiconEntry } from './rules.ts';
-import { decodeHantMap, hasUnknownHan, toSimplified, type HantMap } from './hant.ts';
-import { decodeItemFacets, facetConflicts, queryFacets, statesFacets } from './facet-match.ts';
-import type { FacetValues } from '../source/facet-kinds.ts';
+import { decodePhrasing, isScrap, phrasing, type LatinReader, type QueryLexiconEntry, type RestReader } from './rules.ts';
+import { queryFacets, statesFacets } from './query-facets.ts';
+import type { LatinReading } from './latin.ts';
+import type { ItemFacetData } from './facet-match.ts';
 import { segmentWords, type Segment } from './segment.ts';
 import { ITEM_URL_RE } from '../core/item-id.ts';
 import { hasLatin } from '../source/wording.ts';
@@ -39,19 +37,25 @@ export interface SearchData {
    * never meets pinyin never downloads it. It gives the whole phrasing (the page's and the Latin
    * words') and the pinyin map. Without it, Latin words spell and stand for nothing.
    */
-  latin?: () => Promise<{ lexicon: QueryLexiconEntry[]; pinyin: PinyinMap }>;
+  latin?: () => Promise<LatinReading>;
   /**
    * The items' facets (facet-match.ts, the Pagefind folder's facets.txt), loaded on the first query that
    * states a facet (装修, 给员工…) only. Without it, no item's limits are compared.
    */
-  facets?: () => Promise<{ facets: Map<string, FacetValues>; phrasing: QueryLexiconEntry[] }>;
+  facets?: () => Promise<ItemFacetData>;
   /**
    * The traditional-character map (hant.ts), loaded on the first query with a Chinese character
-   * the page's own data does not have. Without it, traditional characters are read as typed.
+   * the page's own data does not have, as what writes a query simplified. Without it, traditional
+   * characters are read as typed.
    */
-  hant?: () => Promise<HantMap>;
+  hant?: () => Promise<(query: string) => string>;
   /** The Chinese characters of the page's own data: a query with others may be traditional. */
   known?: ReadonlySet<string>;
+  /**
+   * The reader of the stretches of a query no phrase covers (rest.ts: typos, unknown words), loaded on the
+   * first query that has one. Without it, such a stretch is left unread (see {@link plan}).
+   */
+  rests?: () => Promise<RestReader>;
 }
 
 /** The search page's data island (#search-data), as the build writes it. */
@@ -76,39 +80,40 @@ export function encodeIsland(island: SearchIsland): string {
 /** The file beside the first Pagefind bundle with the items' facets, loaded when a query first states a facet. */
 export const FACETS_FILE = 'facets.txt';
 
+/** The Latin data's file (pinyin.ts), in the Pagefind folder beside the index it completes. */
+export const LATIN_FILE = 'latin.txt';
+
+/** The traditional-character map's file (hant.ts), in the Pagefind folder. */
+export const HANT_FILE = 'hant.txt';
+
 /**
  * The engine's data from the page's data island, and the loader of the Latin
  * data's text (the Pagefind folder's latin.txt: fetched by the page, read from
- * disk in Node), called once, when a query first has Latin letters; and of the
- * items' facets ({@link FACETS_FILE}), called once, when a query first states a facet.
+ * disk in Node), called once, when a query first has Latin letters; of the
+ * items' facets ({@link FACETS_FILE}), called once, when a query first states a facet;
+ * and of the traditional-character map ({@link HANT_FILE}). Each file comes with the
+ * code that reads it (latin.ts, facet-match.ts, hant.ts), imported dynamically at the
+ * same time (by the names it calls, so that the bundler leaves the build's encoders out): the
+ * search page's worker downloads that code as a chunk of its own, only then. The reader of the
+ * words no phrase covers (rest.ts) needs no file: it is imported on the first query that has some.
  */
 export function readIsland(text: string, latinText?: () => Promise<string>, facetsText?: () => Promise<string>, hantText?: () => Promise<string>): SearchData {
   const split = text.indexOf('\n');
   const common = text.slice(0, split);
   const lexicon = decodePhrasing(text.slice(split + 1));
   const data: SearchData = { lexicon, common: common === '' ? [] : common.split('|') };
-  if (latinText) {
-    let loading: Promise<{ lexicon: QueryLexiconEntry[]; pinyin: PinyinMap }> | undefined;
-    data.latin = () =>
-      (loading ??= latinText().then((text) => {
-        const latin = decodeLatinData(text);
-        // One array for every Latin query, so that the phrasing is compiled once (rules.ts).
-        return { lexicon: [...lexicon, ...(latin.phrasing === '' ? [] : decodePhrasing(latin.phrasing))], pinyin: latin.pinyin };
-      }));
-  }
-  if (facetsText) {
-    let loading: Promise<{ facets: Map<string, FacetValues>; phrasing: QueryLexiconEntry[] }> | undefined;
-    // The rare phrasing first, an empty line, then the items' facets (search-index.ts).
-    data.facets = () =>
-      (loading ??= facetsText().then((text) => {
-        const split = text.indexOf('\n\n');
-        const rare = split < 0 ? '' : text.slice(0, split);
-        return { phrasing: rare === '' ? [] : decodePhrasing(rare), facets: decodeItemFacets(split < 0 ? text : text.slice(split + 2)) };
-      }));
-  }
+  // Each file with the code that reads it, both loaded once, on the first query that needs them.
+  const once = <T>(load: () => Promise<T>) => {
+    let loading: Promise<T> | undefined;
+    return () => (loading ??= load());
+  };
+  data.rests = once(() => import('./extras.ts').then(({ restReader }) => restReader));
+  if (latinText)
+    data.latin = once(() => Promise.all([latinText(), import('./extras.ts').then(({ readLatin }) => readLatin)]).then(([t, read]) => read(t, lexicon)));
+  if (facetsText)
+    data.facets = once(() => Promise.all([facetsText(), import('./extras.ts').then(({ readItemFacets }) => readItemFacets)]).then(([t, read]) => read(t)));
   if (hantText) {
-    let loading: Promise<HantMap> | undefined;
-    data.hant = () => (loading ??= hantText().then(decodeHantMap));
+    data.hant = once(() => Promise.all([hantText(), import('./extras.ts').then(({ hantReader }) => hantReader)]).then(([t, read]) => read(t)));
     data.known = new Set(text);
   }
   return data;
@@ -212,14 +217,24 @@ export interface SearchAnswer {
   blank: boolean;
   /** Words of the query that no item found has (离职 in 离职提取公积金): the part the catalog does not cover. */
   uncovered: string[];
+  /** Whether the items' facets ({@link FACETS_FILE}) were read for this answer. */
+  facetsRead: boolean;
 }
 
 /**
- * Reads a query against the phrasing data (and the pinyin map, if loaded): its concepts and the Pagefind searches to run.
- * `segment` is this platform's word segmentation unless a test replays another's.
+ * Reads a query against the phrasing data (and its Latin letters, once latin.ts is loaded): its concepts and the Pagefind searches to run.
+ * `segment` is this platform's word segmentation unless a test replays another's. Without `rests` (rest.ts), the words no phrase
+ * covers are left unread and the plan says so (`unread`): enough for a query the phrasing reads whole, or to tell that a word
+ * every item has is one the engine ignores (scope.ts); {@link searchCatalog} reads them.
  */
-export function plan(raw: string, data: SearchData, pinyin?: PinyinMap, segment: Segment = segmentWords): QueryPlan {
-  return planQuery(raw, data.lexicon, segment, new Set(data.common), pinyin);
+export function plan(raw: string, data: SearchData, latin?: LatinReader, segment: Segment = segmentWords, rests?: RestReader): QueryPlan {
+  return planQuery(raw, data.lexicon, segment, new Set(data.common), latin, rests);
+}
+
+/** {@link plan}, again with the reader of the words no phrase covers (loaded then) when the query has some. */
+async function planRead(raw: string, data: SearchData, latin: LatinReader | undefined, segment: Segment): Promise<QueryPlan> {
+  const first = plan(raw, data, latin, segment);
+  return first.unread && data.rests ? plan(raw, data, latin, segment, await data.rests()) : first;
 }
 
 /**
@@ -233,22 +248,53 @@ export async function searchCatalog(
   filters: Record<string, string> = {},
   segment: Segment = segmentWords,
 ): Promise<SearchAnswer> {
+  const answer = await answerWith(index, data, typed, filters, segment, false);
+  // No result near the top answers the whole query, and one is partial by a word its facets may account for (实体, 增加):
+  // read them, and answer again. A query some item answers (社保卡补办) never loads them for the others.
+  const top = answer.ranked.slice(0, GENERIC_CHECKED);
+  const unsure = !top.some((r) => r.tier === 'full') && top.some((r) => r.tier === 'partial' && r.gaps.length > 0);
+  return unsure && !answer.facetsRead && data.facets ? answerWith(index, data, typed, filters, segment, true) : answer;
+}
+
+/** Results whose gaps may be generic words of their facets: only these make the engine load the facets. */
+const GENERIC_CHECKED = 5;
+
+/** {@link searchCatalog}'s answer, reading the items' facets when the query needs them or `withFacets`. */
+async function answerWith(
+  index: SearchIndex,
+  data: SearchData,
+  typed: string,
+  filters: Record<string, string>,
+  segment: Segment,
+  withFacets: boolean,
+): Promise<SearchAnswer> {
   // Characters the page's data does not know may be traditional (駕駛證): read them as the simplified ones.
-  const raw = data.hant && data.known && hasUnknownHan(typed, data.known) ? toSimplified(typed, await data.hant()) : typed;
+  const raw = data.hant && data.known && hasUnknownHan(typed, data.known) ? (await data.hant())(typed) : typed;
   const latin = data.latin && hasLatin(normalizeQuery(raw)) ? await data.latin() : undefined;
   const known = latin?.lexicon ?? data.lexicon;
-  const first = plan(raw, { ...data, lexicon: known }, latin?.pinyin, segment);
+  const first = await planRead(raw, { ...data, lexicon: known }, latin?.reader(known), segment);
   // Words the page's data does not know, a stated facet or a loose action (交, 开, 登记): the rare phrasing and the
   // items' facets are needed. A specific action (补办, 注销) is already checked against the item's words (rank.ts).
   const actions0 = first.concepts.filter((c) => c.kind === 'action');
   const needed =
+    withFacets ||
     first.concepts.some((c) => c.source === 'word' || c.readAs !== undefined) ||
     statesFacets(queryFacets(first.query, known)) ||
     actions0.some((c) => !c.strong);
   const more = needed && data.facets ? await data.facets() : undefined;
   const lexicon = more && more.phrasing.length > 0 ? withRare(known, more.phrasing) : known;
-  const planned = lexicon === known ? first : plan(raw, { ...data, lexicon }, latin?.pinyin, segment);
-  const base = { plan: planned, ranked: [], listing: [], readAs: '', highlight: highlightWords(planned), suggestions: [], uncovered: [], blank: false };
+  const planned = lexicon === known ? first : await planRead(raw, { ...data, lexicon }, latin?.reader(lexicon), segment);
+  const base = {
+    plan: planned,
+    ranked: [],
+    listing: [],
+    readAs: '',
+    highlight: highlightWords(planned),
+    suggestions: [],
+    uncovered: [],
+    blank: false,
+    facetsRead: more !== undefined,
+  };
   const options = { filters };
   if (planned.query === '') {
     if (Object.keys(filters).length === 0) return { ...base, state: 'none', blank: true };
@@ -258,7 +304,7 @@ export async function searchCatalog(
     return { ...base, listing, state: listing.length > 0 ? 'matches' : 'none' };
   }
   // A query with nothing meaningful in it (的, 123, xyz…) is answered without searching.
-  if (planned.searches.length === 0) return { ...base, state: 'none', suggestions: suggestionsFor(planned, data) };
+  if (planned.searches.length === 0) return { ...base, state: 'none', suggestions: await suggestionsFor(planned, data) };
   const perSearch = (await Promise.all(planned.searches.map((s) => index.search(s, options)))).map((r) =>
     (r?.results ?? []).map((result) => ({ id: result.id, score: result.score, result })),
   );
@@ -270,8 +316,18 @@ export async function searchCatalog(
   const stated = queryFacets(planned.query, lexicon);
   const actions = planned.concepts.filter((c) => c.kind === 'action');
   const itemFacets = more?.facets;
+  const saids = planned.concepts.map((c) => c.say);
+  const generic = new Map<string, Map<string, string>>();
+  // Without the items' facets, no item accounts for a word by them, has a limit stated or contradicts the query.
+  const limits = more ? more.facetWords(planned.concepts, planned.query, lexicon) : [];
+  const genericOf = (d: IndexRecord) => {
+    const id = itemId(d.url);
+    let words = generic.get(id);
+    if (!words) generic.set(id, (words = more ? more.genericWords(itemFacets?.get(id), more.generic) : new Map()));
+    return words;
+  };
   // The words pinyin finds an item under are only worked out when pinyin was typed.
-  const spelling = planned.concepts.some((c) => c.source === 'pinyin');
+  const spelling = latin && planned.concepts.some((c) => c.source === 'pinyin');
   const ranked = rankResults(
     planned.query,
     planned.concepts,
@@ -279,10 +335,18 @@ export async function searchCatalog(
     (d) => {
       const item = { name: recordName(d), scenario: recordScenario(d) };
       const text = itemMatchText(item);
-      return { name: item.name, text, everyday: everydayWords(text, services), pinyin: spelling ? pinyinSourceWords(item, services, segment) : [] };
+      return {
+        name: item.name,
+        text,
+        everyday: everydayWords(text, services),
+        pinyin: spelling ? latin.sourceWords(item, services, segment) : [],
+        offices: d.filters?.lead ?? [],
+        generic: genericOf(d),
+        limits: more ? more.limitWords(itemFacets?.get(itemId(d.url)), limits) : new Map(),
+      };
     },
     phrasing(lexicon).defaultAction,
-    (d) => facetConflicts(stated, itemFacets?.get(itemId(d.url)), actions),
+    (d) => (more ? more.facetConflicts(stated, itemFacets?.get(itemId(d.url)), actions, genericOf(d), saids) : []),
     Object.keys(filters).length > 0,
   );
   const state = resultState(ranked);
@@ -294,8 +358,8 @@ export async function searchCatalog(
             things
               .filter((c) => !ranked.some((r) => r.hits.some((h) => h.concept === c && h.strength === 'same')))
               .map((c) => c.say)
-              // Only words that say something (离职, 脑瘫), not scraps of speech (那个, 想做).
-              .filter((w) => ![...w].some((ch) => LIGHT_CHARACTERS.has(ch))),
+              // Only words that say something (离职, 脑瘫), not scraps of speech (那个, 想做, 一年).
+              .filter((w) => !isScrap(w)),
           ),
         ]
       : [];
@@ -305,7 +369,7 @@ export async function searchCatalog(
     state,
     uncovered,
     readAs: state === 'none' ? '' : readAsNote(planned),
-    suggestions: state === 'none' ? suggestionsFor(planned, data) : [],
+    suggestions: state === 'none' ? await suggestionsFor(planned, data) : [],
   };
 }
 
@@ -318,10 +382,10 @@ function withRare(base: QueryLexiconEntry[], rare: readonly QueryLexiconEntry[])
   return all;
 }
 
-/** “您是不是要找” for a query that found nothing. */
-function suggestionsFor(planned: QueryPlan, data: SearchData): string[] {
-  const services = phrasing(data.lexicon).services;
-  return suggestTerms(planned.query, [...services.flatMap((e) => e.say), ...services.flatMap((e) => (e.means ?? []).map((m) => m.replace(/ /g, '')))]);
+/** “您是不是要找” for a query that found nothing (suggest.ts, loaded only then). */
+async function suggestionsFor(planned: QueryPlan, data: SearchData): Promise<string[]> {
+  const { suggestionsFor: suggest } = await import('./extras.ts');
+  return suggest(planned.query, data.lexicon);
 }
 
 /**
@@ -360,6 +424,13 @@ export function answerStatus(answer: SearchAnswer): string {
   );
 }
 
+const HAN = /\p{Script=Han}/u;
+
+/** Whether a query has a Chinese character outside `known` (the page's own data): only then may it be traditional (hant.ts). */
+export function hasUnknownHan(query: string, known: ReadonlySet<string>): boolean {
+  return [...query].some((ch) => HAN.test(ch) && !known.has(ch));
+}
+
 /** The permanent item id of a result URL (/kstb/items/2-15/ → 2-15, /items/n1/ → n1). */
 export function itemId(url: string): string {
   return ITEM_URL_RE.exec(url)?.[1] ?? url;
@@ -391,7 +462,7 @@ export function reasons(result: {
   const hits = result.hits ?? [];
   const lines: Reason[] = [{ className: 'tier', text: verdict(result, hits) }];
   const read = hits.filter(
-    (h) => h.strength === 'same' && h.concept.source !== 'pinyin' && h.wording !== h.concept.say && !result.name.includes(h.concept.say),
+    (h) => h.strength === 'same' && !h.generic && h.concept.source !== 'pinyin' && h.wording !== h.concept.say && !result.name.includes(h.concept.say),
   );
   if (read.length > 0) lines.push({ className: 'via', text: read.map((h) => `“${h.concept.say}”按“${h.wording.replace(/ /g, '')}”查找`).join('；') });
   return lines;
@@ -405,7 +476,11 @@ function verdict(result: { tier?: Tier; gaps?: readonly string[]; conflicts?: re
     const gaps = (result.gaps ?? []).filter((g) => !(result.conflicts ?? []).some((c) => g.includes(c.query) || c.query.includes(g)));
     const parts = [
       ...(result.conflicts ?? []).map((c) =>
-        c.kind === 'action' ? `本事项办理的是${quote(c.item)}，不是“${c.query}”` : `本事项限于${quote(c.item)}，不含“${c.query}”`,
+        c.kind === 'action'
+          ? `本事项办理的是${quote(c.item)}，不是“${c.query}”`
+          : c.kind === 'negated'
+            ? `查询说不是“${c.query}”，本事项正是`
+            : `本事项限于${quote(c.item)}，不含“${c.query}”`,
       ),
       ...(gaps.length > 0 ? [`本事项不含${quote(gaps)}`] : []),
     ];
@@ -426,6 +501,9 @@ function verdict(result: { tier?: Tier; gaps?: readonly string[]; conflicts?: re
  */
 export function matchDetail(hits: readonly ConceptHit[]): string {
   return hits
-    .map((h) => `${h.concept.source} ${h.concept.say}${h.wording !== h.concept.say ? ` → ${h.wording}` : ''}${h.strength === 'related' ? '（相关）' : ''}`)
+    .map(
+      (h) =>
+        `${h.generic ? 'facet' : h.concept.source} ${h.concept.say}${h.wording !== h.concept.say ? ` → ${h.wording}` : ''}${h.strength === 'related' ? '（相关）' : ''}`,
+    )
     .join('；');
 }

@@ -1,17 +1,52 @@
 /**
  * Items' facets as the search engine compares them (src/lib/source/facets.ts holds
- * the schema and the build's checks): the query's facets, read with the phrasing data
- * (an entry's `facet`, 装修 → purpose 装修), and the item limits they
- * contradict. Pure and browser-safe; the items' facets reach the browser as
- * text ({@link encodeItemFacets}), loaded only when a query states a facet.
+ * the schema and the build's checks): the item limits that the query's facets
+ * (queryFacets in query-facets.ts: an entry's `facet`, 装修 → purpose 装修) contradict, and
+ * the query words an item accounts for by its facets. Pure and browser-safe; the
+ * items' facets reach the browser as text ({@link encodeItemFacets}), and the engine
+ * imports this module with them, only for a query that needs them (engine.ts).
  */
 
-import { limitsOf, splitFacet, type FacetKind, type FacetValues } from '../source/facet-kinds.ts';
+import { genericApplies, limitsOf, splitFacet, type FacetKind, type FacetValues, type GenericFacet } from '../source/facet-kinds.ts';
+import type { GenericWords } from '../source/facets.ts';
+import { decodePhrasing, type QueryLexiconEntry } from './rules.ts';
+
+/** The items' facets file (FACETS_FILE in engine.ts) as the engine reads it, with the code that compares them. */
+export interface ItemFacetData {
+  facets: Map<string, FacetValues>;
+  /** The rare phrasing (scaffolding words, facet-only words…), read only with the facets. */
+  phrasing: QueryLexiconEntry[];
+  /** The generic words of facets (content/facets.yaml `generic`). */
+  generic: GenericWords[];
+  facetConflicts: typeof facetConflicts;
+  facetWords: typeof facetWords;
+  genericWords: typeof genericWords;
+  limitWords: typeof limitWords;
+}
+
+/** Reads the items' facets file: the rare phrasing, an empty line, the items' facets, an empty line, the generic words (search-index.ts). */
+export function readItemFacets(text: string): ItemFacetData {
+  const [rare = '', items = '', generic = ''] = text.split('\n\n');
+  return {
+    phrasing: rare === '' ? [] : decodePhrasing(rare),
+    facets: decodeItemFacets(items),
+    generic: decodeGenericWords(generic),
+    facetConflicts,
+    facetWords,
+    genericWords,
+    limitWords,
+  };
+}
 
 /** The items' comparable facets as text for the search worker: one line per item with facets, `id`, then `kind=v1|v2` fields. */
-export function encodeItemFacets(items: readonly { id: string; action: string[]; who?: string[]; limits: FacetValues }[]): string {
+export function encodeItemFacets(items: readonly { id: string; object?: string; action: string[]; who?: string[]; limits: FacetValues }[]): string {
   return items
-    .map((f) => [f.id, `action=${f.action.join('|')}`, ...limitsOf(f).map(([kind, list]) => `${kind}=${list.join('|')}`)])
+    .map((f) => [
+      f.id,
+      ...(f.object ? [`object=${f.object}`] : []),
+      `action=${f.action.join('|')}`,
+      ...limitsOf(f).map(([kind, list]) => `${kind}=${list.join('|')}`),
+    ])
     .filter((fields) => fields.length > 1)
     .map((fields) => fields.join('\t'))
     .join('\n');
@@ -33,31 +68,60 @@ export function decodeItemFacets(text: string): Map<string, FacetValues> {
   return map;
 }
 
-/**
- * The facets a query states: each phrasing word with a `facet` found in it,
- * longest first, without overlap (给员工交医保 → who 单位, scheme 职工).
- */
-export function queryFacets(query: string, entries: readonly { say: readonly string[]; facet?: string }[]): FacetValues {
-  const words = entries
-    .flatMap((e) => (e.facet ? e.say.map((say) => ({ say, facet: splitFacet(e.facet ?? '') })) : []))
-    .sort((a, b) => b.say.length - a.say.length);
-  const taken: boolean[] = [];
-  const found: FacetValues = {};
-  for (const { say, facet } of words) {
-    for (let at = query.indexOf(say); at >= 0; at = query.indexOf(say, at + 1)) {
-      const span = [...Array(say.length).keys()].map((k) => at + k);
-      if (span.some((k) => taken[k])) continue;
-      span.forEach((k) => (taken[k] = true));
-      const [kind, value] = facet;
-      const list = (found[kind as FacetKind] ??= []);
-      if (!list.includes(value)) list.push(value);
-    }
-  }
-  return found;
+/** The generic vocabulary as text for the search worker: one line per entry, `of`, the values and the words, tab-separated. */
+export function encodeGenericWords(entries: readonly GenericWords[]): string {
+  return entries.map((e) => [e.of, e.is.join('|'), e.say.join('|')].join('\t')).join('\n');
 }
 
-/** Whether a query states any facet. */
-export const statesFacets = (facets: FacetValues) => Object.keys(facets).length > 0;
+/** Reads {@link encodeGenericWords}'s text back. */
+export function decodeGenericWords(text: string): GenericWords[] {
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => {
+      const [of = '', is = '', say = ''] = line.split('\t');
+      return { of: of as GenericFacet, is: is.split('|'), say: say.split('|') };
+    });
+}
+
+/**
+ * The query words an item accounts for by its own facets (content/facets.yaml `generic`): each word of an entry
+ * whose value the item has, with the item's value it names (实体 → 社会保障卡, 增加 → 变更登记, 两口子 → 个人).
+ */
+export function genericWords(item: FacetValues | undefined, vocabulary: readonly GenericWords[]): Map<string, string> {
+  const words = new Map<string, string>();
+  if (!item) return words;
+  for (const entry of vocabulary) {
+    const value = entry.is.find((v) => genericApplies(entry.of, v, item));
+    if (value === undefined) continue;
+    // The item's own wording of what the word names: its whole object, not the ending the entry gives.
+    const named = entry.of === 'object' ? (item.object?.[0] ?? value) : value;
+    for (const say of entry.say) if (!words.has(say)) words.set(say, named);
+  }
+  return words;
+}
+
+/** The query's words that state a limit the item has ({@link facetWords}: 小轿车 for 小型非营运), with that limit. */
+export function limitWords(item: FacetValues | undefined, stated: readonly { say: string; kind: string; value: string }[]): Map<string, string> {
+  return new Map(stated.filter(({ kind, value }) => item?.[kind as FacetKind]?.includes(value)).map(({ say, value }) => [say, value]));
+}
+
+/**
+ * The query's words that state a facet: each concept whose word is, or is part of, a phrasing word with a
+ * `facet` the query contains (轿车 in 小轿车 → vehicle 小型非营运).
+ */
+export function facetWords(
+  concepts: readonly { say: string }[],
+  query: string,
+  entries: readonly { say: readonly string[]; facet?: string }[],
+): { say: string; kind: string; value: string }[] {
+  return concepts.flatMap(({ say }) => {
+    const entry = entries.find((e) => e.facet && e.say.some((s) => query.includes(s) && (s.includes(say) || say.includes(s))));
+    if (!entry?.facet) return [];
+    const [kind, value] = splitFacet(entry.facet);
+    return [{ say, kind, value }];
+  });
+}
 
 /**
  * The query's facets an item's limits contradict: for each kind both have, a query value the item
@@ -69,12 +133,17 @@ export function facetConflicts(
   query: FacetValues,
   item: FacetValues | undefined,
   actions: readonly { say: string; means: readonly string[] }[] = [],
+  /** The query words the item accounts for by its facets ({@link genericWords}): an action among them is the item's. */
+  generic: ReadonlyMap<string, string> = new Map(),
+  /** Every word of the query: one the item's action accounts for (增加 for 变更登记) says the item's action too. */
+  words: readonly string[] = [],
 ): { kind: string; query: string; item: string[] }[] {
   if (!item) return [];
   const done = item.action ?? [];
   const does = (wording: string) => done.some((a) => a.includes(wording) || wording.includes(a));
+  const named = words.some((w) => done.includes(generic.get(w) ?? ''));
   const action =
-    actions.length > 0 && done.length > 0 && !actions.some((c) => [c.say, ...c.means].some(does))
+    actions.length > 0 && done.length > 0 && !named && !actions.some((c) => generic.has(c.say) || [c.say, ...c.means].some(does))
       ? [{ kind: 'action', query: actions[0]!.say, item: done }]
       : [];
   return [

@@ -3,11 +3,9 @@
  * (駕駛證 → 驾驶证). The map holds only the characters the catalog needs, derived
  * at build time from OpenCC's data (src/build/hant-map.ts), and travels in a
  * small file beside the Pagefind index (`pagefind/hant.txt`), fetched only when a
- * query has a character the search page's own data does not know. Pure and browser-safe.
+ * query has a character the search page's own data does not know (hasUnknownHan in
+ * engine.ts), with this module: the engine imports it with the map. Pure and browser-safe.
  */
-
-/** The traditional-character map's file, in the Pagefind folder. */
-export const HANT_FILE = 'hant.txt';
 
 /** Traditional character → the simplified one the catalog uses. */
 export type HantMap = ReadonlyMap<string, string>;
@@ -28,14 +26,13 @@ export function decodeHantMap(text: string): HantMap {
   return map;
 }
 
-const HAN = /\p{Script=Han}/u;
-
-/** Whether a query has a Chinese character outside `known` (the page's own data): only then may it be traditional. */
-export function hasUnknownHan(query: string, known: ReadonlySet<string>): boolean {
-  return [...query].some((ch) => HAN.test(ch) && !known.has(ch));
-}
-
 /** The query with every traditional character the map knows written simplified. */
 export function toSimplified(query: string, map: HantMap): string {
   return [...query].map((ch) => map.get(ch) ?? ch).join('');
+}
+
+/** Reads the map's text ({@link encodeHantMap}) into what writes a query simplified. */
+export function hantReader(text: string): (query: string) => string {
+  const map = decodeHantMap(text);
+  return (query) => toSimplified(query, map);
 }

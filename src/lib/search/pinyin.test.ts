@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeLatinData, decodePinyinMap, encodeLatinData, encodePinyinMap, spelledWords } from './pinyin.ts';
 import { queryConcepts } from './rules.ts';
+import { latinReader } from './latin.ts';
+import { restReader } from './rest.ts';
 import { readAsNote } from './query.ts';
 import { segmentWords } from './segment.ts';
 
@@ -39,7 +41,7 @@ describe('the pinyin map', () => {
 
 describe('a pinyin word in a query', () => {
   const lexicon = [{ say: ['社保卡'], means: ['社会保障卡'] }];
-  const concepts = (q: string) => queryConcepts(q, lexicon, segmentWords, new Set(), map);
+  const concepts = (q: string) => queryConcepts(q, lexicon, segmentWords, new Set(), latinReader(lexicon, map), restReader);
 
   it('stands for the words it spells, searched as their official wordings too', () => {
     const [c] = concepts('shebaoka');
@@ -56,6 +58,6 @@ describe('a pinyin word in a query', () => {
   it('spells nothing when the catalog has no such word, or without the map', () => {
     assert.deepEqual(concepts('xyz')[0]?.spelled, []);
     assert.equal(concepts('xyz')[0]?.readAs, undefined);
-    assert.deepEqual(queryConcepts('sbk', lexicon, segmentWords)[0]?.spelled, []);
+    assert.deepEqual(queryConcepts('sbk', lexicon, segmentWords, new Set(), latinReader(lexicon), restReader)[0]?.spelled, []);
   });
 });

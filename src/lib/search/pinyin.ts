@@ -4,14 +4,11 @@
  * spells the words) into the Latin data, a small file apart from the Pagefind
  * index and the page, with the phrasing only Latin words can meet (pinyin
  * verbs and fillers, English words): only a query with Latin letters downloads
- * it. The engine reads a spelling as the words it stands for. Pure and browser-safe.
+ * it. The engine reads a spelling as the words it stands for (latin.ts). Pure and browser-safe.
  */
 
 /** Spelling → the catalog's Chinese words with that spelling, in a stable order. */
 export type PinyinMap = ReadonlyMap<string, readonly string[]>;
-
-/** The Latin data's file, in the Pagefind folder beside the index it completes. */
-export const LATIN_FILE = 'latin.txt';
 
 /** The shortest Latin prefix that counts as pinyin typed so far (gongji… for gongjijin). */
 export const PINYIN_PREFIX = 4;

@@ -3,7 +3,10 @@ import { describe, it } from 'node:test';
 import { readProjectFile } from '../../../tests/harness/inputs.ts';
 import { parseLexicon } from '../source/lexicon.ts';
 import { compactEntry } from './rules.ts';
-import { highlightTerms, highlightWords, MAX_QUERY_LENGTH, MAX_SEARCHES, mergeHits, normalizeQuery, planQuery, readAsNote, suggestTerms } from './query.ts';
+import { latinReader } from './latin.ts';
+import { restReader } from './rest.ts';
+import { highlightTerms, highlightWords, MAX_QUERY_LENGTH, MAX_SEARCHES, mergeHits, normalizeQuery, planQuery, readAsNote } from './query.ts';
+import { suggestTerms } from './suggest.ts';
 
 const lexicon = [
   // The real phrasing data (verbs, fillers, places…), with a few service words of the test's own.
@@ -44,13 +47,20 @@ describe('planQuery', () => {
   });
 
   it('says what a mistyped word was read as, and nothing when none was', () => {
-    assert.equal(readAsNote(planQuery('社宝卡补办', lexicon, segment)), '已按“社保卡”查找。');
-    assert.equal(readAsNote(planQuery('社保卡补办', lexicon, segment)), '');
+    assert.equal(readAsNote(planQuery('社宝卡补办', lexicon, segment, new Set(), undefined, restReader)), '已按“社保卡”查找。');
+    assert.equal(readAsNote(planQuery('社保卡补办', lexicon, segment, new Set(), undefined, restReader)), '');
+  });
+
+  it('says when a stretch no phrase covers was read without the typo reader, which the engine then loads', () => {
+    assert.equal(planQuery('社宝卡补办', lexicon, segment).unread, true);
+    assert.equal(readAsNote(planQuery('社宝卡补办', lexicon, segment)), '', 'no typo read without the reader');
+    assert.equal(planQuery('社宝卡补办', lexicon, segment, new Set(), undefined, restReader).unread, undefined);
+    assert.equal(planQuery('社保卡补办', lexicon, segment).unread, undefined, 'a query the phrasing reads whole needs no typo reader');
   });
 
   it('joins pinyin typed with spaces', () => {
     assert.deepEqual(
-      planQuery('she bao ka', lexicon, segment).concepts.map((c) => c.say),
+      planQuery('she bao ka', lexicon, segment, new Set(), latinReader(lexicon), restReader).concepts.map((c) => c.say),
       ['shebaoka'],
     );
   });

@@ -4,8 +4,7 @@
  * of several Pagefind searches and ranking exact names first. No DOM, no I/O.
  */
 
-import type { PinyinMap } from './pinyin.ts';
-import { queryConcepts, type Concept, type QueryLexiconEntry } from './rules.ts';
+import { readConcepts, type Concept, type LatinReader, type QueryLexiconEntry, type RestReader } from './rules.ts';
 
 /** Longest query the search accepts, in characters; more is cut, not rejected. */
 export const MAX_QUERY_LENGTH = 60;
@@ -43,6 +42,11 @@ export interface QueryPlan {
    * meaningful (的, 123, xyz…): then nothing is searched and nothing shown.
    */
   searches: string[];
+  /**
+   * A stretch of the query no phrase covered was left unread, for want of its reader (rest.ts): plan again
+   * with it ({@link readConcepts}).
+   */
+  unread?: true;
 }
 
 /**
@@ -54,11 +58,14 @@ export function planQuery(
   lexicon: readonly QueryLexiconEntry[],
   segment: (text: string) => string[],
   common: ReadonlySet<string> = new Set(),
-  pinyin?: PinyinMap,
+  latin?: LatinReader,
+  rests?: RestReader,
 ): QueryPlan {
   const query = normalizeQuery(raw);
-  const concepts = query === '' ? [] : queryConcepts(query, lexicon, segment, common, pinyin);
-  if (concepts.length === 0) return { query, concepts, searches: [] };
+  const read = query === '' ? { concepts: [], unread: false } : readConcepts(query, lexicon, segment, common, latin, rests);
+  const { concepts } = read;
+  const unread = read.unread ? ({ unread: true } as const) : {};
+  if (concepts.length === 0) return { query, concepts, searches: [], ...unread };
   const searches = new Set<string>([query]);
   // Things decide relevance; actions only rank. When the query names a thing, an item with the action
   // alone is never a result, so the actions' wordings are not searched: each search loads index chunks.
@@ -66,7 +73,7 @@ export function planQuery(
   for (const c of things.length > 0 ? things : concepts) {
     for (const wording of [c.say, ...c.means, ...c.related]) if ([...wording].length >= 2) searches.add(wording);
   }
-  return { query, concepts, searches: [...searches].slice(0, MAX_SEARCHES) };
+  return { query, concepts, searches: [...searches].slice(0, MAX_SEARCHES), ...unread };
 }
 
 /** A Pagefind hit before its data is loaded. */
@@ -93,34 +100,6 @@ export function mergeHits<T>(perSearch: readonly (readonly Hit<T>[])[]): Hit<T>[
     }
   }
   return [...merged.values()].sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-}
-
-/**
- * “您是不是要找”: service words a person who typed the query might plausibly
- * have meant, or nothing. A suggestion is a service word of three or more
- * characters that some stretch of the query spells with at most one character
- * changed (two for words of five or more): a near miss of a known word. Words
- * that merely look alike (护照 and 驾照, 护理补贴 for 护照补办) are no suggestion.
- */
-export function suggestTerms(query: string, candidates: readonly string[], limit = 5): string[] {
-  const text = [...normalizeQuery(query).replace(/\s+/g, '')];
-  const found = new Map<string, number>();
-  for (const candidate of new Set(candidates.map((c) => normalizeQuery(c).replace(/\s+/g, '')))) {
-    const chars = [...candidate];
-    if (chars.length < 3 || chars.length > text.length) continue;
-    const allowed = chars.length >= 5 ? 2 : 1;
-    for (let at = 0; at + chars.length <= text.length; at++) {
-      const off = chars.filter((ch, i) => text[at + i] !== ch).length;
-      if (off <= allowed) {
-        found.set(candidate, Math.min(found.get(candidate) ?? off, off));
-        break;
-      }
-    }
-  }
-  return [...found]
-    .sort((a, b) => a[1] - b[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))
-    .slice(0, limit)
-    .map(([c]) => c);
 }
 
 /** A run of text, marked when it matched the query. */

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { buildCatalog } from '../catalog/catalog.ts';
-import { commonWords, conceptHit, everydayWords, itemMatchText, pinyinSourceWords, rankResults, resultState, type ItemWords } from './rank.ts';
+import { commonWords, conceptHit, everydayWords, itemMatchText, negatedConcepts, rankResults, resultState, states, type ItemWords } from './rank.ts';
 import { queryConcepts, type Concept, type QueryLexiconEntry } from './rules.ts';
+import { latinReader, pinyinSourceWords } from './latin.ts';
+import { restReader } from './rest.ts';
 import { normalizeQuery } from './query.ts';
 import { segmentWords } from './segment.ts';
 import { catalogPinyinMap } from './terms.ts';
@@ -18,6 +20,30 @@ const words = (name: string, scenario = '', everyday: string[] = [], pinyin: str
 });
 
 describe('conceptHit', () => {
+  it('reads an office the query names as where the item is handled only when that office leads it', () => {
+    const marriage = { ...words('结婚登记', '申请人可在登记地办理'), offices: ['市民政局'] };
+    assert.deepEqual(conceptHit(concept('民政局'), marriage), { concept: concept('民政局'), strength: 'same', wording: '市民政局', rank: 0 });
+    assert.equal(conceptHit(concept('公安局'), marriage), undefined, 'another office is a part the item lacks');
+    assert.equal(conceptHit(concept('民政'), marriage), undefined, 'a word that does not name an office');
+  });
+
+  it('accounts for a generic word of the item’s facets and for a scrap of speech, never for a group the phrasing names', () => {
+    const card = {
+      ...words('社会保障卡申领'),
+      generic: new Map([
+        ['实体', '社会保障卡'],
+        ['两口子', '个人'],
+        ['宝宝', '个人'],
+      ]),
+    };
+    assert.deepEqual(conceptHit(concept('实体'), card), { concept: concept('实体'), strength: 'same', wording: '社会保障卡', rank: 0, generic: true });
+    assert.equal(conceptHit(concept('实体'), words('社会保障卡申领')), undefined, 'without the item’s facets, a part it lacks');
+    assert.equal(conceptHit(concept('宝宝', { source: 'group', means: ['新生儿'] }), card), undefined, '宝宝 names 新生儿, a group this item lacks');
+    assert.equal(conceptHit(concept('一年'), card)?.generic, true, 'a count');
+    assert.equal(conceptHit(concept('出了'), card)?.generic, true, 'a word with a light character');
+    assert.equal(conceptHit(concept('翻译'), card), undefined, 'a word that says something');
+  });
+
   it('prefers the official wording, so a result can say which one it has', () => {
     const hit = conceptHit(concept('社保卡', { source: 'lexicon', means: ['社会保障卡'] }), words('社会保障卡补领', '', ['社保卡']));
     assert.deepEqual([hit?.strength, hit?.wording], ['same', '社会保障卡']);
@@ -173,7 +199,7 @@ describe('the real catalog and lexicon', () => {
   const pinyin = catalogPinyinMap(catalog.items, catalog.lexicon);
   const search = (raw: string) => {
     const query = normalizeQuery(raw);
-    return rankResults(query, queryConcepts(query, lexicon, segmentWords, common, pinyin), all, (c) => c.words);
+    return rankResults(query, queryConcepts(query, lexicon, segmentWords, common, latinReader(lexicon, pinyin), restReader), all, (c) => c.words);
   };
   const top = (raw: string, k = 5) =>
     search(raw)
@@ -273,5 +299,104 @@ describe('the real catalog and lexicon', () => {
 
   it('answers out-of-catalog and nonsense queries with nothing', () => {
     for (const q of ['护照办理', '办护照', 'xyz不存在的', '1234567890', '的', '我要办', 'qwerty', 'hello', '量子物理实验室']) assert.deepEqual(top(q), [], q);
+  });
+});
+
+describe('generic words of an item’s facets', () => {
+  const card = concept('社保卡', { source: 'lexicon', means: ['社会保障卡'] });
+  const physical = concept('实体');
+  const activate = concept('激活', { kind: 'action', source: 'verb', means: ['启用'], strong: true });
+  const items = [
+    { ...words('电子社会保障卡申领'), generic: new Map([['激活', '电子社会保障卡']]) },
+    { ...words('社会保障卡启用'), generic: new Map([['实体', '社会保障卡']]) },
+    { ...words('社会保障卡申领'), generic: new Map([['实体', '社会保障卡']]) },
+  ];
+  const rank = (concepts: Concept[]) => rankResults('', concepts, items, (i) => i).map((r) => [r.item.name, r.tier]);
+
+  it('lets an item the rest of the query finds be the same service, and says no part is missing', () => {
+    const [first] = rankResults('第一次办实体社保卡', [physical, card], [items[2]!], (i) => i);
+    assert.deepEqual([first?.tier, first?.gaps], ['full', []]);
+    assert.deepEqual(
+      rank([physical, card]),
+      [
+        ['社会保障卡启用', 'full'],
+        ['社会保障卡申领', 'full'],
+        ['电子社会保障卡申领', 'partial'],
+      ],
+      'each item whose facets account for 实体',
+    );
+  });
+
+  it('never finds an item by a generic word alone', () => {
+    assert.deepEqual(rank([physical]), []);
+    assert.deepEqual(rank([physical, concept('护照')]), []);
+  });
+
+  it('reads a related word the item accounts for as that item’s, once another word found it', () => {
+    const transfer = concept('过户', { source: 'lexicon', related: ['二手车交易登记'], unsure: true });
+    const car = { ...words('小型非营运二手车交易登记'), generic: new Map([['过户', '交易登记']]), limits: new Map([['轿车', '小型非营运']]) };
+    assert.deepEqual(
+      rankResults('小轿车过户', [concept('轿车'), transfer], [car], (i) => i).map((r) => r.tier),
+      ['full'],
+    );
+    assert.deepEqual(
+      rankResults('过户', [transfer], [car], (i) => i).map((r) => r.tier),
+      ['related'],
+      'alone, 过户 may be a property’s',
+    );
+  });
+
+  it('puts an item that answers in its own words before one that only accounts for a word', () => {
+    assert.deepEqual(rank([card, activate]).slice(0, 2), [
+      ['社会保障卡启用', 'full'],
+      ['电子社会保障卡申领', 'full'],
+    ]);
+  });
+});
+
+describe('what an item’s text states for itself', () => {
+  it('is not a word only its own exclusion names, one after 非, or the charge for a thing', () => {
+    const lawyer = '法律职业资格认定（享受放宽条件政策的除外） 申请人可选择在居住地申请授予法律职业资格';
+    assert.equal(states(lawyer, '放宽'), false, 'the item leaves out what its exclusion names');
+    assert.equal(states(lawyer, '法律职业资格'), true);
+    const newborn = '新生儿入户 父母非集体户，且随父亲或母亲报出生';
+    assert.equal(states(newborn, '集体户'), false, 'non-collective households only');
+    assert.equal(states(newborn, '集体户', '父母非集体户的孩子报户口'), true, 'unless the query says 非 too');
+    const injury = '工伤职工异地就医结算 直接结算工伤医疗费、辅助器具配置费';
+    assert.equal(states(injury, '配置', '工伤辅助器具配置申请'), false, 'the item pays the fee, it does not fit the device');
+    assert.equal(states(injury, '配置', '辅助器具配置费结算'), true);
+    assert.equal(conceptHit(concept('放宽'), words('法律职业资格认定（享受放宽条件政策的除外）')), undefined);
+  });
+});
+
+describe('what the query says it does not want', () => {
+  const scheme = concept('居民医保', { source: 'lexicon', means: ['城乡居民基本医疗保险'] });
+  const employer = concept('单位', { source: 'group', means: ['单位'] });
+  const workers = concept('职工');
+
+  it('is the words right after 不是 or 不要, up to a light character', () => {
+    assert.deepEqual([...negatedConcepts('上居民医保 不是单位职工那种', [scheme, employer, workers])], [employer, workers]);
+    const marriage = concept('领证', { source: 'lexicon' });
+    assert.deepEqual([...negatedConcepts('我们俩都不是本地户口想去领证', [marriage])], [], '领证 is wanted');
+  });
+
+  it('is accounted for by an item without it, and rules out an item that is it', () => {
+    const residents = words('城乡居民基本医疗保险参保登记');
+    const staff = words('单位职工基本医疗保险参保登记', '城乡居民基本医疗保险');
+    const ranked = rankResults('上居民医保 不是单位职工那种', [scheme, employer, workers], [staff, residents], (i) => i);
+    assert.deepEqual(
+      ranked.map((r) => [r.item.name, r.tier]),
+      [
+        ['城乡居民基本医疗保险参保登记', 'full'],
+        ['单位职工基本医疗保险参保登记', 'partial'],
+      ],
+    );
+    assert.deepEqual(
+      ranked[1]?.conflicts.map((c) => [c.kind, c.query]),
+      [
+        ['negated', '单位'],
+        ['negated', '职工'],
+      ],
+    );
   });
 });

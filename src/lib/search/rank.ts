@@ -8,7 +8,7 @@
  */
 import { meaningfulScenario, wordingOccursIn } from '../source/wording.ts';
 import { normalizeQuery } from './query.ts';
-import type { Concept } from './rules.ts';
+import { isScrap, LIGHT_CHARACTERS, type Concept } from './rules.ts';
 
 /** The lexicon entries that apply to a text: those with a `means` wording occurring in it. */
 export function entriesFor<T extends { means?: readonly string[] }>(lexicon: readonly T[], text: string): T[] {
@@ -22,27 +22,6 @@ export function entriesFor<T extends { means?: readonly string[] }>(lexicon: rea
  */
 export function everydayWords(text: string, lexicon: readonly { say: readonly string[]; means?: readonly string[] }[]): string[] {
   return [...new Set(entriesFor(lexicon, text).flatMap((e) => e.say))];
-}
-
-/**
- * The Chinese words an item is found under by their pinyin: its everyday words,
- * the words of the official wordings they stand for (someone who knows 驾驶证
- * may type jiashizheng), and the words of its name of two characters or more.
- * The build spells them into the pinyin map (terms.ts); the engine checks a
- * typed spelling against them, so that both agree on what pinyin finds.
- */
-export function pinyinSourceWords(
-  item: { name: string; scenario: string },
-  services: readonly { say: readonly string[]; means?: readonly string[] }[],
-  segment: (text: string) => string[],
-): string[] {
-  const text = itemMatchText(item);
-  const entries = entriesFor(services, text);
-  const official = entries.flatMap((e) => (e.means ?? []).filter((m) => wordingOccursIn(m, text)).flatMap((m) => m.split(' ')));
-  const nameWords = segment(item.name).filter((w) => w.length >= 2);
-  // The whole name too, without its brackets: its initials (dwsbcbzm…) spell the item, typed as far as one likes.
-  const name = item.name.replace(/（[^）]*）/g, '');
-  return [...new Set([...everydayWords(text, services), ...official, ...nameWords, name])];
 }
 
 /** The table's own words of an item that a query is checked against: its name and meaningful scenario. */
@@ -59,11 +38,30 @@ export interface ItemWords {
   /** Everyday words the item is indexed under (from the lexicon). */
   everyday: readonly string[];
   /**
-   * The Chinese words the item is found under by pinyin ({@link pinyinSourceWords}); a pinyin
+   * The Chinese words the item is found under by pinyin (pinyinSourceWords in latin.ts); a pinyin
    * concept lists the words it spells (shebaoka → 社保卡), see pinyin.ts. Empty when no pinyin was typed.
    */
   pinyin: readonly string[];
+  /**
+   * The short names of the bureaus that lead the item (市民政局): a query that names the office it would go to
+   * (去民政局领结婚证) names where this service is handled, not a part of it the item lacks.
+   */
+  offices?: readonly string[];
+  /**
+   * Query words the item accounts for by its own facets (content/facets.yaml `generic`, facet-match.ts), with the
+   * item's value each names: 实体 → 社会保障卡 for a card, 增加 → 变更登记 for a change. Such a word is no part the
+   * item lacks; it never finds an item by itself.
+   */
+  generic?: ReadonlyMap<string, string>;
+  /**
+   * Query words that state a limit the item has (小轿车 for 小型非营运), with that limit: the item's own limit,
+   * said another way, as a lexicon word is its official wording (facet-match.ts).
+   */
+  limits?: ReadonlyMap<string, string>;
 }
+
+/** A word that names an office (民政局, 公积金中心, 派出所): its last character or two say so. */
+const OFFICE_WORD = /(?:局|中心|院|厅|所|委|办)$/u;
 
 /** How one concept of the query meets one item. */
 export interface ConceptHit {
@@ -77,6 +75,8 @@ export interface ConceptHit {
    * lexicon lists the likeliest meaning first (社保 → 社会保险 before 社会保障卡).
    */
   rank: number;
+  /** The word names the item's own object, action or applicant by its category ({@link ItemWords.generic}). */
+  generic?: true;
 }
 
 /**
@@ -90,7 +90,12 @@ export function conceptHit(concept: Concept, item: ItemWords, typed = ''): Conce
     return hit ? { concept, strength: 'same', wording: concept.say, rank: 0 } : undefined;
   }
   // A word of the query found as typed is that word; what it borrowed from a longer everyday word only helps find items without it.
-  if (concept.source === 'word' && item.text.includes(concept.say)) return { concept, strength: 'same', wording: concept.say, rank: 0 };
+  if (concept.source === 'word' && states(item.text, concept.say, typed)) return { concept, strength: 'same', wording: concept.say, rank: 0 };
+  // The office the item is handled by, named as people do (民政局 for 市民政局): where to go, which this item answers.
+  if (concept.source === 'word' && [...concept.say].length >= 3 && OFFICE_WORD.test(concept.say)) {
+    const office = item.offices?.find((o) => o.includes(concept.say));
+    if (office) return { concept, strength: 'same', wording: office, rank: 0 };
+  }
   // An official verb typed as such (开户, 换领) is that verb, before the others its everyday sense covers.
   if (concept.kind === 'action' && concept.means.includes(concept.say) && item.text.includes(concept.say))
     return { concept, strength: 'same', wording: concept.say, rank: 0 };
@@ -100,10 +105,47 @@ export function conceptHit(concept: Concept, item: ItemWords, typed = ''): Conce
   // Official wordings first, so that a result can say which one it has (社保卡 → 社会保障卡).
   const same = concept.means.findIndex((w) => wordingOccursIn(w, item.text));
   if (same >= 0) return { concept, strength: 'same', wording: concept.means[same] ?? '', rank: same };
-  if (item.text.includes(concept.say) || item.everyday.includes(concept.say))
+  if (states(item.text, concept.say, typed) || item.everyday.includes(concept.say))
     return { concept, strength: 'same', wording: concept.say, rank: concept.means.length };
+  const limit = item.limits?.get(concept.say);
+  if (limit !== undefined) return { concept, strength: 'same', wording: limit, rank: concept.means.length };
   const related = concept.related.findIndex((w) => wordingOccursIn(w, item.text));
-  return related >= 0 ? { concept, strength: 'related', wording: concept.related[related] ?? '', rank: related } : undefined;
+  if (related >= 0) return { concept, strength: 'related', wording: concept.related[related] ?? '', rank: related };
+  return accountedFor(concept, item);
+}
+
+/**
+ * A word the item accounts for without having it: one that names the item's object, action, applicant or limit
+ * by its category (实体 for a card, {@link ItemWords.generic}), or a scrap of speech (出了, 一年) no dictionary
+ * entry read, which names no part of any service. Not a group the lexicon names (宝宝 → 新生儿): that is a value
+ * of the item's people, which the item lacks.
+ */
+function accountedFor(concept: Concept, item: ItemWords): ConceptHit | undefined {
+  const named = concept.source === 'group' && concept.means.length > 0 ? undefined : item.generic?.get(concept.say);
+  if (named !== undefined) return { concept, strength: 'same', wording: named, rank: concept.means.length, generic: true };
+  if (concept.source === 'word' && isScrap(concept.say)) return { concept, strength: 'same', wording: concept.say, rank: concept.means.length, generic: true };
+  return undefined;
+}
+
+/** Characters that make the charge for a thing of the word before them (辅助器具配置费): the item pays for it, it does not provide it. */
+const CHARGE_SUFFIXES = new Set([...'费税']);
+
+/**
+ * Whether an item's text states a word of the query for itself: not only inside the item's own exclusion
+ * (法律职业资格认定（享受放宽条件政策的除外）), right after 非 (父母非集体户) where the query does not say 非 too,
+ * or as the charge for it (辅助器具配置费) where the query does not name the charge. The query then asks for what the item leaves out.
+ */
+export function states(text: string, word: string, typed = ''): boolean {
+  for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+    if (text[at - 1] === '非' && !typed.includes(`非${word}`)) continue;
+    const next = text[at + word.length] ?? '';
+    if (CHARGE_SUFFIXES.has(next) && !typed.includes(word + next)) continue;
+    const open = text.lastIndexOf('（', at);
+    const close = text.indexOf('）', at);
+    if (open >= 0 && close >= 0 && text.lastIndexOf('）', at) < open && text.slice(at, close).endsWith('除外')) continue;
+    return true;
+  }
+  return false;
 }
 
 /**
@@ -121,6 +163,22 @@ function completeRelated(hits: ConceptHit[]): ConceptHit[] {
     const shares = (a: string, b: string) => [...a].some((_, i) => i + 2 <= a.length && b.includes(a.slice(i, i + 2)));
     return rest.some((r) => shares(r, hit.concept.say)) ? { ...hit, strength: 'same' } : hit;
   });
+}
+
+/** Words that say what is not wanted (不是单位职工那种, 不要纸质的). */
+const NEGATION = /不是|不要|并非|而非/gu;
+
+/**
+ * The query's concepts it says it does not want: those right after a negation ({@link NEGATION}), up to the
+ * next light character or break (不是单位职工|那种; 不是本地户口|想去领证: 领证 is wanted).
+ */
+export function negatedConcepts(query: string, concepts: readonly Concept[]): Set<Concept> {
+  const clauses = [...query.matchAll(NEGATION)].map((m) => {
+    const rest = [...query.slice((m.index ?? 0) + m[0].length)];
+    const end = rest.findIndex((ch) => LIGHT_CHARACTERS.has(ch) || !/\p{L}/u.test(ch));
+    return rest.slice(0, end < 0 ? rest.length : end).join('');
+  });
+  return new Set(concepts.filter((c) => c.kind === 'thing' && clauses.some((clause) => clause.includes(c.say))));
 }
 
 /** How well an item answers the query. */
@@ -151,8 +209,13 @@ export interface Assessed<T> {
   conflicts: FacetConflict[];
 }
 
+/** Weight of a generic word's hit: less than any word that finds the item. */
+const GENERIC_WEIGHT = 0.5;
+
 /** Weight of a matched concept: naming the service counts most, an action least. */
 function weight(hit: ConceptHit): number {
+  // A generic word (实体, 增加) says the item is not contradicted, not that it is the one asked for.
+  if (hit.generic) return GENERIC_WEIGHT;
   // Later wordings count slightly less, never enough to pass a concept of a lower class.
   const later = Math.min(hit.rank, 4) * 0.1;
   if (hit.strength === 'related') return 1 - later;
@@ -196,41 +259,77 @@ export function rankResults<T>(
   const preferred = concepts.some((c) => c.kind === 'action') ? [] : assumed;
   const things = concepts.filter((c) => c.kind === 'thing');
   const primary = things.length > 0 ? things : concepts.filter((c) => c.kind === 'action');
+  const negated = negatedConcepts(query, concepts);
   const all = candidates.map((item, order) => {
     const words = wordsOf(item);
-    const hits = completeRelated(concepts.map((c) => conceptHit(c, words, query)).filter((h): h is ConceptHit => h !== undefined));
-    return { item, order, words, hits };
+    const read = completeRelated(concepts.map((c) => conceptHit(c, words, query)).filter((h): h is ConceptHit => h !== undefined));
+    // A related word (过户) the item accounts for (a car's 交易登记) is that item's, once another word found it (小轿车过户).
+    const found = read.some((h) => h.strength === 'same' && !h.generic && h.concept.kind === 'thing' && !negated.has(h.concept));
+    const upgraded = found ? read.map((h) => (h.strength === 'related' ? (accountedFor(h.concept, words) ?? h) : h)) : read;
+    // What the query says it does not want (不是单位职工那种): an item without it accounts for the words; one with it is not the service.
+    const unwanted = upgraded.filter((h) => negated.has(h.concept) && h.strength === 'same' && !h.generic).map((h) => h.concept.say);
+    const hits = [
+      ...upgraded.filter((h) => !negated.has(h.concept)),
+      ...[...negated]
+        .filter((c) => !unwanted.includes(c.say))
+        .map((c): ConceptHit => ({ concept: c, strength: 'same', wording: c.say, rank: c.means.length, generic: true })),
+    ];
+    return { item, order, words, hits, unwanted };
   });
   const known = primary.filter((c) => all.some((a) => a.hits.some((h) => h.concept === c)));
   // Specific actions count when the query also names a thing; alone, they are the primary concepts.
   const strong = things.length > 0 ? concepts.filter((c) => c.kind === 'action' && c.strong) : [];
   // How many candidates have each concept: a rarer concept says more about what was asked.
-  const holders = new Map(concepts.map((c) => [c, all.filter((a) => a.hits.some((h) => h.concept === c && h.strength === 'same')).length]));
+  const holders = new Map(concepts.map((c) => [c, all.filter((a) => a.hits.some((h) => h.concept === c && h.strength === 'same' && !h.generic)).length]));
   const target = normalizeName(query);
-  const ranked = all.flatMap(({ item, order, words, hits }) => {
+  const ranked = all.flatMap(({ item, order, words, hits, unwanted }) => {
     const exact = target !== '' && normalizeName(words.name) === target;
     // Two names can differ only in punctuation (查询、核验 and 查询核验): the one typed as it is written comes first.
     const literal = exact && normalizeQuery(words.name) === normalizeQuery(query);
     const has = (c: Concept) => hits.some((h) => h.concept === c && h.strength === 'same');
+    // A generic word (实体) only accounts for a part of the query: the item must be found by another.
+    const finds = (c: Concept) => hits.some((h) => h.concept === c && h.strength === 'same' && !h.generic);
     const same = known.filter(has).length;
+    const found = known.some(finds);
     const related = known.some((c) => hits.some((h) => h.concept === c && h.strength === 'related'));
     const doesIt = strong.length === 0 || strong.some(has);
-    const conflicts = exact ? [] : conflictsOf(item);
+    const conflicts = exact ? [] : [...conflictsOf(item), ...unwanted.map((w) => ({ kind: 'negated', query: w, item: [w] }))];
     let tier: Tier | undefined;
     if (known.length === 0 && !exact) tier = undefined;
-    else if (exact || (same === primary.length && doesIt && conflicts.length === 0)) tier = 'full';
-    else if (same > 0) tier = 'partial';
+    else if (exact || (found && same === primary.length && doesIt && conflicts.length === 0)) tier = 'full';
+    else if (found) tier = 'partial';
     else if (related) tier = 'related';
     if (!tier) return [];
     const score = hits.reduce((sum, h) => sum + weight(h), 0);
-    const specific = hits.reduce((sum, h) => sum + (h.strength === 'same' && h.concept.kind === 'thing' ? 1 / (holders.get(h.concept) || 1) : 0), 0);
+    const specific = hits.reduce(
+      (sum, h) => sum + (h.strength === 'same' && !h.generic && h.concept.kind === 'thing' ? 1 / (holders.get(h.concept) || 1) : 0),
+      0,
+    );
     // How many of the query's parts the item answers: a thing or a specific action it has counts once.
-    const covered = concepts.filter((c) => (c.kind === 'thing' || strong.includes(c)) && has(c)).length;
+    const covered = concepts.filter((c) => (c.kind === 'thing' || strong.includes(c)) && finds(c)).length;
     const usual = preferred.some((w) => words.name.includes(w));
     // What this item leaves unanswered: each thing it lacks, and the specific action when it does none of them.
     const gaps = exact ? [] : [...primary.filter((c) => !has(c)), ...(doesIt ? [] : strong)].map((c) => c.say);
+    // Of two full matches, one that answers the query in its own words comes before one that only accounts for a
+    // word by its facets (激活社保卡: 社会保障卡启用 before 电子社会保障卡申领). Scraps of speech are the same for all.
+    const leans = tier === 'full' ? hits.filter((h) => h.generic && !isScrap(h.concept.say)).length : 0;
     return [
-      { item, tier, score, covered, usual, specific, loose: looseness(words.name, hits), hits, exact, literal, order, gaps: [...new Set(gaps)], conflicts },
+      {
+        item,
+        tier,
+        leans,
+        score,
+        covered,
+        usual,
+        specific,
+        loose: looseness(words.name, hits),
+        hits,
+        exact,
+        literal,
+        order,
+        gaps: [...new Set(gaps)],
+        conflicts,
+      },
     ];
   });
   const tierRank: Record<Tier, number> = { full: 0, partial: 1, related: 2 };
@@ -240,6 +339,7 @@ export function rankResults<T>(
         Number(b.exact) - Number(a.exact) ||
         Number(b.literal) - Number(a.literal) ||
         tierRank[a.tier] - tierRank[b.tier] ||
+        a.leans - b.leans ||
         b.covered - a.covered ||
         b.score - a.score ||
         Number(b.usual) - Number(a.usual) ||

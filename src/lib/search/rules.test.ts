@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readProjectFile } from '../../../tests/harness/inputs.ts';
 import { parseLexicon } from '../source/lexicon.ts';
-import { compactEntry, joinSyllables, queryConcepts, stripPlaces as strip, translateForeign, type QueryLexiconEntry } from './rules.ts';
+import { compactEntry, isScrap, queryConcepts, stripPlaces as strip, type QueryLexiconEntry } from './rules.ts';
+import { joinSyllables, latinReader, translateForeign } from './latin.ts';
+import { restReader } from './rest.ts';
 
 const segment = (text: string) => [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(text)].filter((s) => s.isWordLike).map((s) => s.segment);
 /** The real phrasing data (verbs, groups, purposes, fillers, places), with a few service words of the test's own. */
@@ -23,7 +25,7 @@ const lexicon: QueryLexiconEntry[] = [
   { say: ['纳税证明书'], means: ['纳税'] },
 ];
 const stripPlaces = (q: string) => strip(q, lexicon);
-const concepts = (q: string, common: string[] = []) => queryConcepts(q, lexicon, segment, new Set(common));
+const concepts = (q: string, common: string[] = []) => queryConcepts(q, lexicon, segment, new Set(common), latinReader(lexicon), restReader);
 const said = (q: string) => concepts(q).map((c) => c.say);
 
 describe('places are stripped, never matched', () => {
@@ -203,7 +205,7 @@ describe('classes of phrasing found in fresh queries (set H)', () => {
     { say: ['二手车'], means: ['二手车交易登记'] },
     { say: ['二手房'], means: ['不动产'] },
   ];
-  const read = (q: string) => queryConcepts(q, withServices, segment);
+  const read = (q: string) => queryConcepts(q, withServices, segment, new Set(), undefined, restReader);
 
   it('reads a homophone typo at the end of a long service word in a spoken sentence', () => {
     const found = read('异地就医备按咋弄啊').find((c) => c.source === 'lexicon');
@@ -216,7 +218,7 @@ describe('classes of phrasing found in fresh queries (set H)', () => {
 
   it('reads an official term followed by a person suffix as the term (探矿权人)', () => {
     const lex = [...lexicon, { say: ['探矿权'], means: ['探矿权'] }];
-    assert.ok(queryConcepts('探矿权人延续登记', lex, segment).some((c) => c.say === '探矿权'));
+    assert.ok(queryConcepts('探矿权人延续登记', lex, segment, new Set(), undefined, restReader).some((c) => c.say === '探矿权'));
   });
 
   it('translates English and mixed words for documents and actions, gluing them to their neighbours', () => {
@@ -259,5 +261,28 @@ describe('part of a known everyday word', () => {
 
   it('borrows nothing when many everyday words contain it: it is too vague', () => {
     assert.deepEqual(concepts('证明')[0]?.means ?? [], []);
+  });
+});
+
+describe('scraps of speech', () => {
+  it('are counts and words with a light character, not words that say something', () => {
+    for (const w of ['一年', '两项', '每月', '按月', '那笔', '出了', '做的', '先拿']) assert.ok(isScrap(w), w);
+    for (const w of ['翻译', '离职', '四级', '二孩', '三项补贴', '成为', '不动产', '上市', '下岗', '过户']) assert.ok(!isScrap(w), w);
+  });
+});
+
+describe('typos', () => {
+  it('never cut into a word that states a facet', () => {
+    const entries: QueryLexiconEntry[] = [
+      { say: ['二手房'], means: ['不动产登记'] },
+      { class: 'facet', say: ['小轿车'], facet: 'vehicle=小型非营运' },
+    ];
+    const segment = (text: string) => [...new Intl.Segmenter('zh', { granularity: 'word' }).segment(text)].map((s) => s.segment);
+    assert.deepEqual(
+      queryConcepts('二手小轿车', entries, segment, new Set(), undefined, restReader).filter((c) => c.readAs),
+      [],
+      '二手小 is not 二手房 mistyped',
+    );
+    assert.equal(queryConcepts('二手防', entries, segment, new Set(), undefined, restReader)[0]?.readAs, '二手房', 'without the facet word, a typo as before');
   });
 });

@@ -72,6 +72,7 @@ export async function broadAnswer(index: SearchIndex, data: SearchData, query: s
     suggestions: [],
     blank: false,
     uncovered: [],
+    facetsRead: false,
   };
   return { answer, status: broadStatus(word, listing.length, total, scope) };
 }

@@ -1,7 +1,7 @@
 import { pinyin } from 'pinyin-pro';
 import { serviceEntries, type LexiconEntry } from '../source/lexicon.ts';
 import type { PinyinMap } from './pinyin.ts';
-import { pinyinSourceWords } from './rank.ts';
+import { pinyinSourceWords } from './latin.ts';
 import { segmentWords } from './segment.ts';
 
 const HAN = /\p{Script=Han}/u;
@@ -31,7 +31,7 @@ export function pinyinSpellings(word: string): string[] {
 
 /**
  * The pinyin map of a catalog (pinyin.ts): every spelling of every word its
- * items are found under by pinyin (pinyinSourceWords in rank.ts, with the
+ * items are found under by pinyin (pinyinSourceWords in latin.ts, with the
  * lexicon's service words), with the words it spells, in catalog order. The
  * search index computes it once per build; nothing of it is on the pages.
  */

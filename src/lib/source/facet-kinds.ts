@@ -6,13 +6,26 @@
  */
 
 /** The kinds of facet the engine compares: who applies, and the limits of an item's name and scenario. */
-export const FACET_KINDS = ['who', 'scheme', 'purpose', 'transport', 'vehicle', 'region', 'children', 'origin', 'ownership', 'care', 'person'] as const;
+export const FACET_KINDS = [
+  'who',
+  'scheme',
+  'purpose',
+  'transport',
+  'vehicle',
+  'region',
+  'children',
+  'origin',
+  'ownership',
+  'care',
+  'person',
+  'medium',
+] as const;
 
 /** One kind of facet. */
 export type FacetKind = (typeof FACET_KINDS)[number];
 
 /** Facet values by kind: an item's limits (and, for an item, its `action`), or what a query says. */
-export type FacetValues = Partial<Record<FacetKind | 'action', string[]>>;
+export type FacetValues = Partial<Record<FacetKind | 'action' | 'object', string[]>>;
 
 /** An item's comparable facets (who and its limits), kind by kind. */
 export function limitsOf(facets: { who?: string[]; limits: FacetValues }): [FacetKind, string[]][] {
@@ -23,4 +36,23 @@ export function limitsOf(facets: { who?: string[]; limits: FacetValues }): [Face
 export function splitFacet(facet: string): [string, string] {
   const at = facet.indexOf('=');
   return at < 0 ? [facet, ''] : [facet.slice(0, at), facet.slice(at + 1)];
+}
+
+/** The facets a generic word can name (content/facets.yaml `generic`): the item's object, its action, or who applies. */
+export const GENERIC_FACETS = ['object', 'action', 'who'] as const;
+
+/** One facet a generic word can name. */
+export type GenericFacet = (typeof GENERIC_FACETS)[number];
+
+/**
+ * Whether an item's facet has the value a generic entry names: its object ends with it (卡 for 社会保障卡),
+ * or its action or who applies is it.
+ */
+export function genericApplies(
+  of: GenericFacet,
+  value: string,
+  facets: { object?: string | readonly string[]; action?: readonly string[]; who?: readonly string[] },
+): boolean {
+  if (of === 'object') return [facets.object ?? []].flat().some((o) => o.endsWith(value));
+  return (facets[of] ?? []).includes(value);
 }

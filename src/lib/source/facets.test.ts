@@ -54,6 +54,40 @@ describe('content/facets.yaml', () => {
     assert.deepEqual(checkFacets(data, FILE, [{ id: '3-25' }], [{ facet: 'purpose=装修', line: 3 }]), []);
   });
 
+  it('reads the generic words of facets and stops on a value no item has or a group the phrasing names, naming file and line', () => {
+    const generic = `${SMALL_FACETS}generic:
+  - { of: object, is: [公积金], say: [账户] }
+  - { of: who, is: [个人], say: [两口子] }
+`;
+    const data = parseFacets(generic, FILE);
+    assert.deepEqual(
+      data.generic.map((g) => [g.of, g.is, g.say, g.line]),
+      [
+        ['object', ['公积金'], ['账户'], 7],
+        ['who', ['个人'], ['两口子'], 8],
+      ],
+    );
+    assert.deepEqual(checkFacets(data, FILE, [{ id: '3-25' }], []), []);
+    assert.throws(
+      () => checkFacets(parseFacets(generic.replace('is: [公积金]', 'is: [社保卡]'), FILE), FILE, [{ id: '3-25' }], []),
+      (e: unknown) => e instanceof SourceError && e.line === 7 && e.text === '社保卡',
+      'no item’s object ends with 社保卡',
+    );
+    assert.throws(
+      () => parseFacets(generic.replace('is: [个人]', 'is: [监护人]'), FILE),
+      (e: unknown) => e instanceof SourceError && e.line === 8 && e.text === '监护人',
+    );
+    assert.throws(
+      () => checkFacets(data, FILE, [{ id: '3-25' }], [{ class: 'group', say: ['两口子'], means: ['夫妻投靠'], line: 3 }]),
+      (e: unknown) => e instanceof SourceError && e.line === 8 && e.text === '两口子',
+      'a group the phrasing names is compared as that group',
+    );
+    assert.throws(
+      () => parseFacets(generic.replace('of: who', 'of: person'), FILE),
+      (e: unknown) => e instanceof SourceError && e.line === 8,
+    );
+  });
+
   it('lets a new item build without facets, with a warning, and keeps a dropped item’s facets', () => {
     const data = parseFacets(SMALL_FACETS, FILE);
     const warnings = checkFacets(data, FILE, [{ id: 'n1' }], [], new Set(['n1', '3-25']));

@@ -9,7 +9,7 @@
 import { z } from 'astro/zod';
 import { SourceError, type SourceWarning } from '../core/source-error.ts';
 import { parseYamlSections, type LocatedEntry } from '../core/yaml-source.ts';
-import { FACET_KINDS, limitsOf, splitFacet, type FacetKind } from './facet-kinds.ts';
+import { FACET_KINDS, GENERIC_FACETS, genericApplies, limitsOf, splitFacet, type FacetKind } from './facet-kinds.ts';
 import { NEW_ITEM_ID_RE, PERMANENT_ID_RE } from '../core/item-id.ts';
 
 const values = z.array(z.string().trim().min(1)).min(1);
@@ -33,10 +33,31 @@ export const itemFacetsSchema = z
 /** One item's facets. */
 export type ItemFacets = z.infer<typeof itemFacetsSchema>;
 
+/**
+ * Zod schema of one entry of content/facets.yaml's `generic` vocabulary: query words that name an item's own
+ * facet by its category (实体 for a card, 增加 for a change, 两口子 for a person applying), so that such a word
+ * is accounted for by the item rather than counted as a part it lacks. A word here never finds an item.
+ */
+export const genericWordsSchema = z
+  .object({
+    /** Which facet of the item the words name. */
+    of: z.enum(GENERIC_FACETS),
+    /** The item values it applies to: how an object ends (卡, 证书), an action (变更登记), or who applies (个人). */
+    is: values,
+    /** The query words that name such a facet. */
+    say: values,
+  })
+  .strict();
+
+/** One entry of the generic vocabulary. */
+export type GenericWords = z.infer<typeof genericWordsSchema>;
+
 /** The facets file: the values each kind may take (the items' and those only queries name), and every item's facets. */
 export interface FacetData {
   kinds: Map<FacetKind, { line: number; values: string[] }>;
   items: (ItemFacets & { line: number })[];
+  /** The generic vocabulary ({@link genericWordsSchema}). */
+  generic: (GenericWords & { line: number })[];
 }
 
 /**
@@ -72,7 +93,18 @@ export function parseFacets(text: string, file: string): FacetData {
     }
     return { ...facets, line };
   });
-  return { kinds, items };
+  const genericSection = sections.get('generic') ?? [];
+  if (!Array.isArray(genericSection)) throw new SourceError(file, 1, '"generic" must list the generic words of facets', 'generic');
+  const generic = (genericSection as LocatedEntry[]).map(({ line, value }) => {
+    const parsed = genericWordsSchema.safeParse(value);
+    if (!parsed.success) throw SourceError.fromZod(file, line, 'invalid generic words', parsed.error, value);
+    if (parsed.data.of === 'who') {
+      const unknown = parsed.data.is.find((v) => !kinds.get('who')?.values.includes(v));
+      if (unknown !== undefined) throw new SourceError(file, line, `"${unknown}" is not a value of who under kinds`, unknown);
+    }
+    return { ...parsed.data, line };
+  });
+  return { kinds, items, generic };
 }
 
 /**
@@ -90,7 +122,7 @@ export function checkFacets(
   data: FacetData,
   file: string,
   items: readonly { id: string }[],
-  entries: readonly { facet?: string; file?: string; line: number }[],
+  entries: readonly { facet?: string; file?: string; line: number; class?: string; say?: readonly string[]; means?: readonly string[] }[],
   knownIds: ReadonlySet<string> = new Set(items.map((i) => i.id)),
 ): SourceWarning[] {
   const stray = data.items.find((f) => !knownIds.has(f.id));
@@ -105,6 +137,20 @@ export function checkFacets(
       line: 1,
       message: `new item ${id} has no facets yet, so no query facet rules it out: add "- { id: ${id}, object: …, action: [...] }" under items:`,
     });
+  }
+  for (const entry of data.generic) {
+    // A value no item has would never apply: a typo, or an item the table no longer lists.
+    const idle = entry.is.find((value) => !data.items.some((f) => genericApplies(entry.of, value, f)));
+    if (idle !== undefined) throw new SourceError(file, entry.line, `no item's ${entry.of} ${entry.of === 'object' ? 'ends with' : 'is'} "${idle}"`, idle);
+    // A group the phrasing names (宝宝 → 新生儿) is compared as that group; as a generic word it would never apply.
+    const group = entry.say.find((w) => entries.some((e) => e.class === 'group' && (e.means ?? []).length > 0 && e.say?.includes(w)));
+    if (group !== undefined)
+      throw new SourceError(
+        file,
+        entry.line,
+        `"${group}" names a group of people in the phrasing data: it is compared as that group, not as a generic word`,
+        group,
+      );
   }
   for (const entry of entries) {
     if (entry.facet === undefined) continue;

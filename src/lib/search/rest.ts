@@ -1,0 +1,177 @@
+/**
+ * The stretches of a query no phrase covered (rules.ts): read as a known everyday
+ * word with one character mistyped (公基金 → 公积金, 结昏登记 → 结婚登记), else as
+ * dictionary words, pinyin or unknown words, each of which the query asks for. The
+ * engine imports this module only for a query that has such a stretch (rules.ts
+ * says so: `unread`), so that a query the phrasing reads whole (社保卡) never
+ * downloads it. Pure and browser-safe.
+ */
+import {
+  DOCUMENT_SUFFIXES,
+  HAN,
+  LIGHT_CHARACTERS,
+  NOUN_SUFFIXES,
+  type Concept,
+  type Found,
+  type LatinReader,
+  type Phrase,
+  type Phrasing,
+  type RestReader,
+} from './rules.ts';
+
+/** The reader of a query's stretches no phrase covered, which rules.ts calls. */
+export const restReader: RestReader = {
+  read({ part, start, end, local, data, inside, segment, common, latin }) {
+    const rest = part.slice(start, end);
+    const book = data.book;
+    const cuts = (k: number) => (inside.get(start + k) ?? 0) >= 2;
+    const across = typoIn(rest, book, cuts) ? undefined : typoAcrossVerb(part, start, end, local, book, segment);
+    const typo = across ? undefined : typoIn(rest, book, cuts);
+    if (across) {
+      local.splice(local.indexOf(across.drop), 1);
+      local.push(across.found);
+    }
+    if (typo) local.push({ at: start + typo.at, length: typo.length, concept: typo.concept });
+    // What the corrected word left of the stretch is read as usual.
+    const cut = across
+      ? { at: Math.max(0, across.found.at - start), length: Math.min(end, across.found.at + across.found.length) - Math.max(start, across.found.at) }
+      : typo;
+    const left = cut ? `${rest.slice(0, cut.at)} ${rest.slice(cut.at + Math.max(0, cut.length))}` : rest;
+    for (const word of restWords(left, segment, data.fillers)) {
+      const concept = wordConcept(word, common, data, latin);
+      if (concept) local.push({ at: start + left.indexOf(word), length: word.length, concept });
+    }
+  },
+};
+
+const LATIN = /^[a-z]+$/;
+
+/**
+ * One character changed: a likely typo (公基金 for 公积金, 身分证 for 身份证).
+ * Only for words of three characters or more, where one changed character still leaves the word recognisable.
+ */
+function oneCharOff(a: string, b: string): boolean {
+  const x = [...a];
+  const y = [...b];
+  if (x.length !== y.length || x.length < 3) return false;
+  const diff = x.flatMap((ch, i) => (ch !== y[i] ? [ch, y[i] ?? ''] : []));
+  // 房产税 is not a typo of 房产证: a different document or charge is a different thing.
+  // Nor is 手机充 a typo of 手机上: a particle or light verb swapped for a word changes the meaning.
+  // A typed document or noun character names another thing; typed in its place (准生正), the known one is meant.
+  const [typed = '', known = ''] = diff;
+  return diff.length === 2 && !DOCUMENT_SUFFIXES.has(typed) && !NOUN_SUFFIXES.has(typed) && !LIGHT_CHARACTERS.has(typed) && !LIGHT_CHARACTERS.has(known);
+}
+
+/** A stretch of three or more characters that is a known everyday word with one character mistyped (公基金). */
+function typoIn(rest: string, book: readonly Phrase[], cutsWord: (offset: number) => boolean = () => false): Found | undefined {
+  for (let length = Math.min(rest.length, 8); length >= 3; length--) {
+    for (let at = 0; at + length <= rest.length; at++) {
+      const window = rest.slice(at, at + length);
+      // Nor one that cuts into a longer dictionary word (二手面 in 二手面包车).
+      if (!HAN.test(window) || [...window].some((ch) => LIGHT_CHARACTERS.has(ch)) || cutsWord(at) || cutsWord(at + length)) continue;
+      const known = mistyped(window, book);
+      if (known) return { at, length, concept: known };
+    }
+  }
+  return undefined;
+}
+
+/** The lexicon entry a stretch is a one-character typo of, compared with its everyday and its official words. */
+function mistyped(window: string, book: readonly Phrase[]): Concept | undefined {
+  // A known wording is no typo (探矿权 is not 采矿权 mistyped).
+  if (book.some((p) => p.concept.source === 'lexicon' && (p.say === window || p.concept.means.includes(window)))) return undefined;
+  // Only the lexicon's words: they name services; groups and purposes are too short and similar (老年人, 老年卡).
+  for (const p of book) {
+    if (p.concept.source !== 'lexicon') continue;
+    const readAs = oneCharOff(window, p.say) ? p.say : p.concept.means.find((m) => oneCharOff(window, m));
+    if (readAs) return { say: window, ...p.concept, means: [p.say, ...p.concept.means], related: [...p.concept.related], readAs };
+  }
+  return undefined;
+}
+
+/**
+ * A known word mistyped so that part of it was read as a verb (结昏登记: the
+ * verb 登记 took the end of 结婚登记). Only when what is left is not a word of its
+ * own (结昏 is not; 离婚 is, and 离婚登记 is not a typo of 结婚登记).
+ */
+function typoAcrossVerb(
+  part: string,
+  start: number,
+  end: number,
+  local: readonly Found[],
+  book: readonly Phrase[],
+  segment: (text: string) => string[],
+): { found: Found; drop: Found } | undefined {
+  const known = (w: string) => book.some((p) => p.concept.source === 'lexicon' && (p.say.includes(w) || p.concept.means.some((m) => m.includes(w))));
+  for (const verb of local) {
+    // A verb (结昏登记) or a service word (异地就医备按: 异地就医 took the start of 异地就医备案).
+    if (verb.concept.kind !== 'action' && verb.concept.source !== 'lexicon') continue;
+    const after = verb.at + verb.length === start;
+    if (!after && verb.at !== end) continue;
+    // The mistyped characters: one to three of the stretch, next to the phrase.
+    for (let k = Math.min(3, end - start); k >= 2; k--) {
+      const rest = after ? part.slice(start, start + k) : part.slice(end - k, end);
+      if (segment(rest).length < 2 || known(rest) || [...rest].some((ch) => LIGHT_CHARACTERS.has(ch))) continue;
+      const from = after ? verb.at : end - k;
+      const to = after ? start + k : verb.at + verb.length;
+      const concept = mistyped(part.slice(from, to), book);
+      if (concept) return { found: { at: from, length: to - from, concept }, drop: verb };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Words of a stretch no phrase covered, fillers removed. Runs of single
+ * characters the dictionary does not know (燃 气 费) are kept together as one
+ * word, so that an unknown word is not lost and its query is not mistaken for a match.
+ */
+function restWords(rest: string, segment: (text: string) => string[], fillers: readonly string[]): string[] {
+  let text = rest;
+  for (const filler of fillers) if (filler.length >= 2) text = text.split(filler).join(' ');
+  const words: string[] = [];
+  for (const token of text.split(' ').filter(Boolean)) {
+    if (!HAN.test(token)) {
+      words.push(token);
+      continue;
+    }
+    let run = '';
+    let last = '';
+    for (const w of [...segment(token), '']) {
+      // A document or fee character right after a word belongs to it (居住 + 证 → 居住证).
+      if (DOCUMENT_SUFFIXES.has(w) && run === '' && last !== '' && token.includes(`${last}${w}`)) {
+        words[words.length - 1] = last = `${last}${w}`;
+        continue;
+      }
+      if ([...w].length === 1 && !LIGHT_CHARACTERS.has(w)) {
+        run += w;
+        continue;
+      }
+      if ([...run].length >= 2) words.push(run);
+      run = '';
+      last = '';
+      // A word made of light characters only (我不, 还要) says nothing.
+      if (w !== '' && ![...w].every((ch) => LIGHT_CHARACTERS.has(ch))) words.push((last = w));
+    }
+  }
+  return words;
+}
+
+/** At most this many lexicon entries may contain a word for it to borrow their meaning: more, and the word is too vague. */
+const PART_OF_ENTRIES = 2;
+
+/**
+ * A word no phrase covered. Latin words are pinyin candidates. A Chinese word
+ * that is part of a known everyday word (产假 in 产假工资, 津贴 in 生育津贴) also
+ * stands for what that word means, since the index holds whole words and would
+ * not find the part alone.
+ */
+function wordConcept(word: string, common: ReadonlySet<string>, data: Phrasing, latin?: LatinReader): Concept | undefined {
+  // Without the Latin reader a Latin word is still a word of the query, one that spells nothing.
+  if (LATIN.test(word))
+    return word.length < 2 ? undefined : latin ? latin.concept(word) : { say: word, means: [], related: [], kind: 'thing', source: 'pinyin', spelled: [] };
+  if (!HAN.test(word) || [...word].length < 2 || data.fillerSet.has(word) || common.has(word)) return undefined;
+  const containing = data.services.filter((e) => (e.means ?? []).length > 0 && e.say.some((s) => s !== word && s.includes(word)));
+  const means = containing.length <= PART_OF_ENTRIES ? [...new Set(containing.flatMap((e) => e.means ?? []))] : [];
+  return { say: word, means, related: [], kind: 'thing', source: 'word' };
+}

@@ -42,10 +42,14 @@ const SAME_SERVICE_FLOOR: Record<string, number> = {
   'search-queries.same-service-k.tsv': 21,
   'search-queries.same-service-l.tsv': 31,
   'search-queries.same-service-m.tsv': 22,
+  'search-queries.same-service-n.tsv': 29,
 };
 
-/** Close-but-different sets with more than one false 匹配, held at the count measured (docs/search.md, Set M); the goal is at most 1. */
-const FALSE_MATCH_CEILING: Record<string, number> = { 'search-queries.close-different-m.tsv': 2 };
+/** Close-but-different sets with more than one false 匹配, held at the count measured (docs/search.md, Set M and Set N); the goal is at most 1. */
+const FALSE_MATCH_CEILING: Record<string, number> = {
+  'search-queries.close-different-m.tsv': 2,
+  'search-queries.close-different-n.tsv': 2,
+};
 
 /**
  * The engine on the built sites in Node (scripts/search.ts and bench-search.ts use it too): fast enough

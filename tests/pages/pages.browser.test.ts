@@ -89,7 +89,7 @@ for (const engine of ENGINES) {
           );
           const first = await page.$eval('#search-results > li a', (a) => (a as HTMLAnchorElement).pathname);
           assert.equal(first, `${site.base}items/2-15/`);
-          assert.match((await textOf(page, '#search-status')) ?? '', /^找到 \d+ 项与“社保卡补办”相关的事项。/);
+          assert.match((await textOf(page, '#search-status')) ?? '', /^找到 \d+ 项与“社保卡补办”对应的事项。/);
           // The header box is for wide screens; phones get a one-tap link to the search page instead.
           await setViewport(page, { width: 1280, height: 900 });
           await page.goto(`${server.url}items/1-1/`);

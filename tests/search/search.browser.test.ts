@@ -153,12 +153,12 @@ for (const [engine, name] of ENGINES.flatMap((e) => (Object.keys(SITES) as SiteN
       // One verdict, then the reading worded as a reading.
       assert.match(text ?? '', /匹配“社保卡”按“社会保障卡”查找/);
       assert.equal((await first.$$('p.tier')).length, 1);
-      assert.match((await textOf(page, '#search-status')) ?? '', /^找到 \d+ 项与“社保卡补办”相关的事项。/);
+      assert.match((await textOf(page, '#search-status')) ?? '', /^找到 \d+ 项与“社保卡补办”对应的事项。/);
       // A mistyped word is said up front.
       await searchViaUi(page, server.url, '结昏登记');
-      assert.match((await textOf(page, '#search-status')) ?? '', /^已按“结婚登记”查找。找到 1 项相关的事项。/);
+      assert.match((await textOf(page, '#search-status')) ?? '', /^已按“结婚登记”查找。找到 1 项对应的事项。/);
       // Pinyin is read as the Chinese word it spells, and the page says so.
-      assert.equal((await searchViaUi(page, server.url, 'shebaoka')).status, '已按“社保卡”查找。找到 7 项相关的事项。');
+      assert.equal((await searchViaUi(page, server.url, 'shebaoka')).status, '已按“社保卡”查找。找到 7 项对应的事项。');
       // A lead bureau the site inferred (1-8) is marked in the results too.
       await searchViaUi(page, server.url, '城乡居民基本养老保险关系转移接续');
       assert.match((await textOf(page, '#search-results > li')) ?? '', /牵头：市人社局（[^）]*本站推定）/);

@@ -404,7 +404,8 @@ export function statusText(
   switch (state) {
     case 'matches':
       // Read as other words (已按“社保卡”查找。), the count does not name the typed ones again: it is for what was searched.
-      return `找到 ${counts.full} 项${readAs ? '' : `与“${query}”`}相关的事项。${counts.other > 0 ? `另有 ${counts.other} 项只包含其中部分字词，排在后面。` : ''}`;
+      // 对应, as in the partial state's 完全对应: 相关 is the verdict's word for a different service (相关，不是同一事项).
+      return `找到 ${counts.full} 项${readAs ? '' : `与“${query}”`}对应的事项。${counts.other > 0 ? `另有 ${counts.other} 项只包含其中部分字词，排在后面。` : ''}`;
     case 'partial':
       return `没有找到与“${query}”完全对应的事项。${lacking}以下事项只包含其中部分字词。`;
     case 'related':

@@ -52,6 +52,16 @@ describe('the search page’s data island', () => {
     assert.deepEqual(readIsland(encodeIsland({ phrasing: '\t社保卡\t社会保障卡', common: [] })).common, []);
   });
 
+  it('asks again for a file whose load failed, and once for one that loaded', async () => {
+    let asked = 0;
+    const facets = () => (++asked === 1 ? Promise.reject(new Error('offline')) : Promise.resolve(''));
+    const data = readIsland(encodeIsland({ phrasing: '\t社保卡\t社会保障卡', common: [] }), undefined, facets);
+    await assert.rejects(data.facets!(), /offline/);
+    assert.ok(await data.facets!());
+    assert.ok(await data.facets!());
+    assert.equal(asked, 2);
+  });
+
   it('refuses text that could end its script element', () => {
     assert.throws(() => encodeIsland({ phrasing: '\t</script>\tx', common: [] }), /“<”/);
   });

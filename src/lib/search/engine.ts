@@ -102,10 +102,16 @@ export function readIsland(text: string, latinText?: () => Promise<string>, face
   const common = text.slice(0, split);
   const lexicon = decodePhrasing(text.slice(split + 1));
   const data: SearchData = { lexicon, common: common === '' ? [] : common.split('|') };
-  // Each file with the code that reads it, both loaded once, on the first query that needs them.
+  // Each file with the code that reads it, both loaded once, on the first query that needs them. A load that
+  // failed (a phone that lost its signal) is forgotten, so that the next query asks again instead of failing
+  // until the page is reloaded.
   const once = <T>(load: () => Promise<T>) => {
     let loading: Promise<T> | undefined;
-    return () => (loading ??= load());
+    return () =>
+      (loading ??= load().catch((error: unknown) => {
+        loading = undefined;
+        throw error;
+      }));
   };
   data.rests = once(() => import('./extras.ts').then(({ restReader }) => restReader));
   if (latinText)

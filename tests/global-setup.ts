@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { buildSiteAsync, copyProject, PREVIEW_SITE, SITES, TEST_OUTPUT } from './harness/build.ts';
 import { FIREFOX_PATH } from './harness/driver.ts';
 import { checkFirefox } from './harness/firefox-esr.ts';
+import { firefoxTemplate } from './harness/firefox-profile.ts';
 import { checkPackages } from './harness/system.ts';
 
 /**
@@ -32,7 +33,8 @@ export async function globalSetup() {
       writeFileSync(PREVIEW_SITE.log, result.output);
       if (result.status !== 0) throw new Error(`building the preview site failed:\n${result.output}`);
     });
-    await Promise.all([...builds, previewBuild]);
+    // The Firefox profile every Firefox of the tests starts from a copy of (harness/firefox-profile.ts), made beside the builds.
+    await Promise.all([...builds, previewBuild, firefoxTemplate(FIREFOX_PATH)]);
   } finally {
     rmSync(kstb, { recursive: true, force: true });
     rmSync(preview, { recursive: true, force: true });

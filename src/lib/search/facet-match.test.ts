@@ -40,12 +40,15 @@ describe('facets compared', () => {
         { of: 'object', is: ['卡'], say: ['实体', '卡片'] },
         { of: 'action', is: ['变更', '变更登记'], say: ['增加'] },
         { of: 'who', is: ['个人'], say: ['两口子'] },
+        { of: 'person', is: ['大中专学生毕业'], say: ['学校'] },
       ]),
     );
-    const [card, change] = [
+    const [card, change, graduate] = [
       { id: '2-13', object: '社会保障卡', action: ['申领'], who: ['个人'], limits: {} },
       { id: '3-19', object: '采矿权', action: ['变更登记'], limits: {} },
+      { id: '3-5', object: '户口', action: ['迁移'], limits: { person: ['大中专学生毕业'] } },
     ].map((f) => decodeItemFacets(encodeItemFacets([f])).get(f.id));
+    assert.deepEqual([...genericWords(graduate, vocabulary)], [['学校', '大中专学生毕业']], 'the people the item is limited to');
     assert.deepEqual(
       [...genericWords(card, vocabulary)],
       [

@@ -73,4 +73,11 @@ describe('facets compared', () => {
     assert.deepEqual([...limitWords({ vehicle: ['营运'] }, stated)], [], 'another limit is no match');
     assert.deepEqual([...limitWords(undefined, stated)], []);
   });
+
+  it('counts who applies as no part an item lacks where the item names nobody, and as a conflict where it names another', () => {
+    const who = [{ say: '个人', kind: 'who', value: '个人' }];
+    assert.deepEqual([...limitWords({ action: ['变更登记'] }, who)], [['个人', '个人']], 'an item that names no applicant');
+    assert.deepEqual([...limitWords({ action: ['登记开户'], who: ['单位'] }, who)], [], 'an item for units');
+    assert.deepEqual(facetConflicts({ who: ['个人'] }, { action: ['登记开户'], who: ['单位'] }), [{ kind: 'who', query: '个人', item: ['单位'] }]);
+  });
 });

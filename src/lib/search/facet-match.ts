@@ -27,10 +27,13 @@ export interface ItemFacetData {
 /** Reads the items' facets file: the rare phrasing, an empty line, the items' facets, an empty line, the generic words (search-index.ts). */
 export function readItemFacets(text: string): ItemFacetData {
   const [rare = '', items = '', generic = ''] = text.split('\n\n');
+  const vocabulary = decodeGenericWords(generic);
+  // The generic words are read whole in a query (rules.ts `wholeWords`): a facet entry that states no facet.
+  const whole: QueryLexiconEntry = { class: 'facet', say: [...new Set(vocabulary.flatMap((e) => e.say))] };
   return {
-    phrasing: rare === '' ? [] : decodePhrasing(rare),
+    phrasing: [...(rare === '' ? [] : decodePhrasing(rare)), whole],
     facets: decodeItemFacets(items),
-    generic: decodeGenericWords(generic),
+    generic: vocabulary,
     facetConflicts,
     facetWords,
     genericWords,

@@ -158,6 +158,11 @@ export interface Phrasing {
   fillers: string[];
   /** Words of `facet` entries (小轿车, 装修): words of their own, which a typo may not cut into. */
   facetWords: string[];
+  /**
+   * Words read whole where no phrase covered them, however the segmenter cuts them (出资额, 法定代表人): the generic
+   * words of the items' facets (a `facet` entry without a facet, added by facet-match.ts), longest first.
+   */
+  wholeWords: string[];
   fillerSet: ReadonlySet<string>;
   places: RegExp;
   /** The service entries (content/lexicon.yaml). */
@@ -212,7 +217,14 @@ export function phrasing(entries: readonly QueryLexiconEntry[]): Phrasing {
   const result: Phrasing = {
     book,
     fillers,
-    facetWords: of('facet').flatMap((e) => e.say),
+    facetWords: of('facet')
+      .filter((e) => e.facet)
+      .flatMap((e) => e.say),
+    wholeWords: of('facet')
+      .filter((e) => !e.facet)
+      .flatMap((e) => e.say)
+      .filter((w) => [...w].length >= 2)
+      .sort(longestFirst),
     fillerSet: new Set(fillers),
     places,
     services: of('service'),
@@ -276,10 +288,12 @@ export function readConcepts(
     const taken: boolean[] = [];
     const local: Found[] = [];
     const inside = wordInteriors(part, segment);
-    // A word that states a facet (小轿车) is a word of its own: a typo may not cut into it (二手小轿车 is no 二手房).
+    // A word that states a facet (小轿车) is a word of its own: a typo may not cut into it (二手小轿车 is no 二手房). A
+    // phrase still may: a service word (参保证明 in 个人参保证明) is read before the facet word it overlaps.
+    const guarded = new Map(inside);
     for (const word of data.facetWords)
       for (let at = part.indexOf(word); at >= 0; at = part.indexOf(word, at + 1))
-        for (let k = at + 1; k < at + word.length; k++) inside.set(k, Math.max(inside.get(k) ?? 0, word.length));
+        for (let k = at + 1; k < at + word.length; k++) guarded.set(k, Math.max(guarded.get(k) ?? 0, word.length));
     let fillersMarked = 0;
     for (const phrase of book) {
       // Fillers longer than the phrase come first (新单位 before 单位), and all of two or more characters
@@ -318,7 +332,7 @@ export function readConcepts(
         continue;
       }
       if (rest !== '') {
-        if (rests) rests.read({ part, start: i - rest.length, end: i, local, data, inside, segment, common, latin });
+        if (rests) rests.read({ part, start: i - rest.length, end: i, local, data, inside: guarded, segment, common, latin });
         else unread = true;
         rest = '';
       }

@@ -27,6 +27,14 @@ describe('conceptHit', () => {
     assert.equal(conceptHit(concept('民政'), marriage), undefined, 'a word that does not name an office');
   });
 
+  it('reads who applies (个人) as the item’s where its text or facets say so, weighing little, and as a part it lacks otherwise', () => {
+    const person = concept('个人', { applicant: true });
+    assert.deepEqual(conceptHit(person, words('个人社保参保证明查询打印')), { concept: person, strength: 'same', wording: '个人', rank: 0 });
+    const limited = { ...words('失业登记'), limits: new Map([['个人', '个人']]) };
+    assert.equal(conceptHit(person, limited)?.generic, true, 'its facets account for it; it does not find the item');
+    assert.equal(conceptHit(person, words('住房公积金单位登记开户')), undefined);
+  });
+
   it('accounts for a generic word of the item’s facets and for a scrap of speech, never for a group the phrasing names', () => {
     const card = {
       ...words('社会保障卡申领'),

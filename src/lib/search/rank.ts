@@ -89,6 +89,12 @@ export function conceptHit(concept: Concept, item: ItemWords, typed = ''): Conce
     const hit = (concept.spelled ?? []).some((w) => item.pinyin.includes(w));
     return hit ? { concept, strength: 'same', wording: concept.say, rank: 0 } : undefined;
   }
+  // Who applies (个人) is the item's when its name or scenario says it (weighing little: it names no service) or its facets do.
+  if (concept.applicant) {
+    if (states(item.text, concept.say, typed)) return { concept, strength: 'same', wording: concept.say, rank: 0 };
+    const own = item.limits?.get(concept.say);
+    return own === undefined ? accountedFor(concept, item) : { concept, strength: 'same', wording: own, rank: 0, generic: true };
+  }
   // A word of the query found as typed is that word; what it borrowed from a longer everyday word only helps find items without it.
   if (concept.source === 'word' && states(item.text, concept.say, typed)) return { concept, strength: 'same', wording: concept.say, rank: 0 };
   // The office the item is handled by, named as people do (民政局 for 市民政局): where to go, which this item answers.
@@ -215,7 +221,8 @@ const GENERIC_WEIGHT = 0.5;
 /** Weight of a matched concept: naming the service counts most, an action least. */
 function weight(hit: ConceptHit): number {
   // A generic word (实体, 增加) says the item is not contradicted, not that it is the one asked for.
-  if (hit.generic) return GENERIC_WEIGHT;
+  // Who applies (个人) says as little about which service.
+  if (hit.generic || hit.concept.applicant) return GENERIC_WEIGHT;
   // Later wordings count slightly less, never enough to pass a concept of a lower class.
   const later = Math.min(hit.rank, 4) * 0.1;
   if (hit.strength === 'related') return 1 - later;

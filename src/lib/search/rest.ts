@@ -196,6 +196,8 @@ function wordConcept(word: string, common: ReadonlySet<string>, data: Phrasing, 
   if (LATIN.test(word))
     return word.length < 2 ? undefined : latin ? latin.concept(word) : { say: word, means: [], related: [], kind: 'thing', source: 'pinyin', spelled: [] };
   if (!HAN.test(word) || [...word].length < 2 || data.fillerSet.has(word) || common.has(word)) return undefined;
+  // Who applies (个人) borrows no everyday word's meaning (个人交社保): it names no service.
+  if (data.applicantWords.has(word)) return { say: word, means: [], related: [], kind: 'thing', source: 'word', applicant: true };
   const containing = data.services.filter((e) => (e.means ?? []).length > 0 && e.say.some((s) => s !== word && s.includes(word)));
   const means = containing.length <= PART_OF_ENTRIES ? [...new Set(containing.flatMap((e) => e.means ?? []))] : [];
   return { say: word, means, related: [], kind: 'thing', source: 'word' };

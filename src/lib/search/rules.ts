@@ -70,6 +70,8 @@ export interface Concept {
   readAs?: string;
   /** Its related wordings may be the same service or not: the catalog cannot tell. */
   unsure?: boolean;
+  /** The word says who applies (个人): it accounts for an item that names that applicant, and finds none by itself. */
+  applicant?: true;
 }
 
 /**
@@ -163,6 +165,8 @@ export interface Phrasing {
    * words of the items' facets (a `facet` entry without a facet, added by facet-match.ts), longest first.
    */
   wholeWords: string[];
+  /** Words of `facet` entries that say who applies (个人, who=个人): see {@link Concept.applicant}. */
+  applicantWords: ReadonlySet<string>;
   fillerSet: ReadonlySet<string>;
   places: RegExp;
   /** The service entries (content/lexicon.yaml). */
@@ -220,6 +224,11 @@ export function phrasing(entries: readonly QueryLexiconEntry[]): Phrasing {
     facetWords: of('facet')
       .filter((e) => e.facet)
       .flatMap((e) => e.say),
+    applicantWords: new Set(
+      of('facet')
+        .filter((e) => e.facet?.startsWith('who='))
+        .flatMap((e) => e.say),
+    ),
     wholeWords: of('facet')
       .filter((e) => !e.facet)
       .flatMap((e) => e.say)

@@ -407,8 +407,8 @@ export const LIGHT_CHARACTERS = new Set([
   ...'我你他她它们的了要办能吗呢啊吧得在把去给有是还都就也和与或个一这那哪怎么想用会可让被从到对为该请帮下上过着没不很多少啥咋俺先又才来',
 ]);
 
-/** A count or a frequency (一年, 两项, 每月, 按月): how many or how often, never which service. */
-const QUANTITY = /^[一二两三四五六七八九十百几每按各某半整]+[年月日天周次回项条张份笔家件个本批遍趟]$/u;
+/** A count or a frequency (一年, 两项, 每月, 按月, 一方): how many or how often, never which service. */
+const QUANTITY = /^[一二两三四五六七八九十百几每按各某半整双]+[年月日天周次回项条张份笔家件个本批遍趟方]$/u;
 
 /** Particles that end a scrap of speech (出了, 做的, 办过): the word before them says how, not what. */
 const SCRAP_ENDS = new Set([...'了的着过吗呢啊吧呀嘛啦']);

@@ -40,12 +40,15 @@ describe('facets compared', () => {
         { of: 'object', is: ['卡'], say: ['实体', '卡片'] },
         { of: 'action', is: ['变更', '变更登记'], say: ['增加'] },
         { of: 'who', is: ['个人'], say: ['两口子'] },
+        { of: 'person', is: ['大中专学生毕业'], say: ['学校'] },
       ]),
     );
-    const [card, change] = [
+    const [card, change, graduate] = [
       { id: '2-13', object: '社会保障卡', action: ['申领'], who: ['个人'], limits: {} },
       { id: '3-19', object: '采矿权', action: ['变更登记'], limits: {} },
+      { id: '3-5', object: '户口', action: ['迁移'], limits: { person: ['大中专学生毕业'] } },
     ].map((f) => decodeItemFacets(encodeItemFacets([f])).get(f.id));
+    assert.deepEqual([...genericWords(graduate, vocabulary)], [['学校', '大中专学生毕业']], 'the people the item is limited to');
     assert.deepEqual(
       [...genericWords(card, vocabulary)],
       [
@@ -69,5 +72,12 @@ describe('facets compared', () => {
     assert.deepEqual([...limitWords({ vehicle: ['小型非营运'] }, stated)], [['轿车', '小型非营运']]);
     assert.deepEqual([...limitWords({ vehicle: ['营运'] }, stated)], [], 'another limit is no match');
     assert.deepEqual([...limitWords(undefined, stated)], []);
+  });
+
+  it('counts who applies as no part an item lacks where the item names nobody, and as a conflict where it names another', () => {
+    const who = [{ say: '个人', kind: 'who', value: '个人' }];
+    assert.deepEqual([...limitWords({ action: ['变更登记'] }, who)], [['个人', '个人']], 'an item that names no applicant');
+    assert.deepEqual([...limitWords({ action: ['登记开户'], who: ['单位'] }, who)], [], 'an item for units');
+    assert.deepEqual(facetConflicts({ who: ['个人'] }, { action: ['登记开户'], who: ['单位'] }), [{ kind: 'who', query: '个人', item: ['单位'] }]);
   });
 });

@@ -27,10 +27,13 @@ export interface ItemFacetData {
 /** Reads the items' facets file: the rare phrasing, an empty line, the items' facets, an empty line, the generic words (search-index.ts). */
 export function readItemFacets(text: string): ItemFacetData {
   const [rare = '', items = '', generic = ''] = text.split('\n\n');
+  const vocabulary = decodeGenericWords(generic);
+  // The generic words are read whole in a query (rules.ts `wholeWords`): a facet entry that states no facet.
+  const whole: QueryLexiconEntry = { class: 'facet', say: [...new Set(vocabulary.flatMap((e) => e.say))] };
   return {
-    phrasing: rare === '' ? [] : decodePhrasing(rare),
+    phrasing: [...(rare === '' ? [] : decodePhrasing(rare)), whole],
     facets: decodeItemFacets(items),
-    generic: decodeGenericWords(generic),
+    generic: vocabulary,
     facetConflicts,
     facetWords,
     genericWords,
@@ -101,9 +104,14 @@ export function genericWords(item: FacetValues | undefined, vocabulary: readonly
   return words;
 }
 
-/** The query's words that state a limit the item has ({@link facetWords}: 小轿车 for 小型非营运), with that limit. */
+/**
+ * The query's words that state a limit the item has ({@link facetWords}: 小轿车 for 小型非营运), with that limit. Who
+ * applies (个人, 给员工), where the item's name and scenario name nobody (个体工商户, 不动产), is no part the item lacks either.
+ */
 export function limitWords(item: FacetValues | undefined, stated: readonly { say: string; kind: string; value: string }[]): Map<string, string> {
-  return new Map(stated.filter(({ kind, value }) => item?.[kind as FacetKind]?.includes(value)).map(({ say, value }) => [say, value]));
+  const own = ({ kind, value }: { kind: string; value: string }) =>
+    item?.[kind as FacetKind]?.includes(value) || (item !== undefined && kind === 'who' && !item.who);
+  return new Map(stated.filter(own).map(({ say, value }) => [say, value]));
 }
 
 /**

@@ -27,6 +27,14 @@ describe('conceptHit', () => {
     assert.equal(conceptHit(concept('民政'), marriage), undefined, 'a word that does not name an office');
   });
 
+  it('reads who applies (个人) as the item’s where its text or facets say so, weighing little, and as a part it lacks otherwise', () => {
+    const person = concept('个人', { applicant: true });
+    assert.deepEqual(conceptHit(person, words('个人社保参保证明查询打印')), { concept: person, strength: 'same', wording: '个人', rank: 0 });
+    const limited = { ...words('失业登记'), limits: new Map([['个人', '个人']]) };
+    assert.equal(conceptHit(person, limited)?.generic, true, 'its facets account for it; it does not find the item');
+    assert.equal(conceptHit(person, words('住房公积金单位登记开户')), undefined);
+  });
+
   it('accounts for a generic word of the item’s facets and for a scrap of speech, never for a group the phrasing names', () => {
     const card = {
       ...words('社会保障卡申领'),
@@ -160,6 +168,26 @@ describe('rankResults: the relevance floor and the three states', () => {
   it('makes a result full only when it does the specific action asked for (驾照到期换证)', () => {
     const renew = concept('换证', { kind: 'action', source: 'verb', means: ['换领', '换发'], strong: true });
     assert.deepEqual(rank('社保卡换证', [card, renew]), ['full:社会保障卡补领、换领、换发', 'partial:社会保障卡申领']);
+  });
+
+  it('leaves partial an item that does one specific action of the query where another item of the same things does it and the rest', () => {
+    const verb = (say: string, means: string[]) => concept(say, { kind: 'action', source: 'verb', means, strong: true });
+    const pharmacist = concept('药师');
+    const pool = [words('执业药师注册'), words('执业药师注销注册'), words('执业药师延续注册')];
+    const tiers = (query: string, concepts: Concept[]) => rankResults(query, concepts, pool, (w) => w).map((r) => `${r.tier}:${r.item.name}`);
+    assert.deepEqual(tiers('药师不干了注册', [pharmacist, verb('不干了', ['注销']), verb('注册', ['注册'])]), [
+      'full:执业药师注销注册',
+      'partial:执业药师注册',
+      'partial:执业药师延续注册',
+    ]);
+    const cards = [words('社会保障卡申领'), words('社会保障卡启用')];
+    const card = concept('社保卡', { source: 'lexicon', means: ['社会保障卡'] });
+    const started = rankResults('新领的社保卡激活', [verb('领', ['申领']), card, verb('激活', ['启用'])], cards, (w) => w);
+    assert.deepEqual(
+      started.map((r) => r.tier),
+      ['full', 'full'],
+      'neither does the other’s action and its own: each answers part of the query as its service',
+    );
   });
 
   it('puts the exact full name first', () => {

@@ -89,6 +89,12 @@ export function conceptHit(concept: Concept, item: ItemWords, typed = ''): Conce
     const hit = (concept.spelled ?? []).some((w) => item.pinyin.includes(w));
     return hit ? { concept, strength: 'same', wording: concept.say, rank: 0 } : undefined;
   }
+  // Who applies (个人) is the item's when its name or scenario says it (weighing little: it names no service) or its facets do.
+  if (concept.applicant) {
+    if (states(item.text, concept.say, typed)) return { concept, strength: 'same', wording: concept.say, rank: 0 };
+    const own = item.limits?.get(concept.say);
+    return own === undefined ? accountedFor(concept, item) : { concept, strength: 'same', wording: own, rank: 0, generic: true };
+  }
   // A word of the query found as typed is that word; what it borrowed from a longer everyday word only helps find items without it.
   if (concept.source === 'word' && states(item.text, concept.say, typed)) return { concept, strength: 'same', wording: concept.say, rank: 0 };
   // The office the item is handled by, named as people do (民政局 for 市民政局): where to go, which this item answers.
@@ -215,7 +221,8 @@ const GENERIC_WEIGHT = 0.5;
 /** Weight of a matched concept: naming the service counts most, an action least. */
 function weight(hit: ConceptHit): number {
   // A generic word (实体, 增加) says the item is not contradicted, not that it is the one asked for.
-  if (hit.generic) return GENERIC_WEIGHT;
+  // Who applies (个人) says as little about which service.
+  if (hit.generic || hit.concept.applicant) return GENERIC_WEIGHT;
   // Later wordings count slightly less, never enough to pass a concept of a lower class.
   const later = Math.min(hit.rank, 4) * 0.1;
   if (hit.strength === 'related') return 1 - later;
@@ -282,6 +289,26 @@ export function rankResults<T>(
   // How many candidates have each concept: a rarer concept says more about what was asked.
   const holders = new Map(concepts.map((c) => [c, all.filter((a) => a.hits.some((h) => h.concept === c && h.strength === 'same' && !h.generic)).length]));
   const target = normalizeName(query);
+  // The things each candidate is found by, and the specific actions it does.
+  const sameHit = (hits: readonly ConceptHit[], c: Concept) => hits.some((h) => h.concept === c && h.strength === 'same');
+  const thingsOf = (hits: readonly ConceptHit[]) => things.filter((c) => hits.some((h) => h.concept === c && h.strength === 'same' && !h.generic));
+  const foundBy = all.map((a) => ({ a, things: thingsOf(a.hits) }));
+  /**
+   * A specific action of the query an item does not do, where another item of the same things does it as well as every
+   * specific action this one does (执业药师注销注册 is its own item, so 执业药师注册 does not answer 注销): the query asks
+   * for that other item's service. An item that does a different action of the query (激活 for 新领的社保卡咋激活) is not.
+   */
+  const otherItemsAction = (hits: readonly ConceptHit[]) => {
+    const mine = thingsOf(hits);
+    const done = strong.filter((c) => sameHit(hits, c));
+    return strong.filter(
+      (c) =>
+        !sameHit(hits, c) &&
+        foundBy.some(
+          ({ a, things: theirs }) => a.hits !== hits && sameHit(a.hits, c) && done.every((d) => sameHit(a.hits, d)) && mine.every((t) => theirs.includes(t)),
+        ),
+    );
+  };
   const ranked = all.flatMap(({ item, order, words, hits, unwanted }) => {
     const exact = target !== '' && normalizeName(words.name) === target;
     // Two names can differ only in punctuation (查询、核验 and 查询核验): the one typed as it is written comes first.
@@ -292,7 +319,8 @@ export function rankResults<T>(
     const same = known.filter(has).length;
     const found = known.some(finds);
     const related = known.some((c) => hits.some((h) => h.concept === c && h.strength === 'related'));
-    const doesIt = strong.length === 0 || strong.some(has);
+    const elsewhere = otherItemsAction(hits);
+    const doesIt = strong.length === 0 || (strong.some(has) && elsewhere.length === 0);
     const conflicts = exact ? [] : [...conflictsOf(item), ...unwanted.map((w) => ({ kind: 'negated', query: w, item: [w] }))];
     let tier: Tier | undefined;
     if (known.length === 0 && !exact) tier = undefined;
@@ -309,7 +337,7 @@ export function rankResults<T>(
     const covered = concepts.filter((c) => (c.kind === 'thing' || strong.includes(c)) && finds(c)).length;
     const usual = preferred.some((w) => words.name.includes(w));
     // What this item leaves unanswered: each thing it lacks, and the specific action when it does none of them.
-    const gaps = exact ? [] : [...primary.filter((c) => !has(c)), ...(doesIt ? [] : strong)].map((c) => c.say);
+    const gaps = exact ? [] : [...primary.filter((c) => !has(c)), ...(doesIt ? [] : elsewhere.length > 0 ? elsewhere : strong)].map((c) => c.say);
     // Of two full matches, one that answers the query in its own words comes before one that only accounts for a
     // word by its facets (激活社保卡: 社会保障卡启用 before 电子社会保障卡申领). Scraps of speech are the same for all.
     const leans = tier === 'full' ? hits.filter((h) => h.generic && !isScrap(h.concept.say)).length : 0;

@@ -37,7 +37,7 @@ export const restReader: RestReader = {
       ? { at: Math.max(0, across.found.at - start), length: Math.min(end, across.found.at + across.found.length) - Math.max(start, across.found.at) }
       : typo;
     const left = cut ? `${rest.slice(0, cut.at)} ${rest.slice(cut.at + Math.max(0, cut.length))}` : rest;
-    for (const word of restWords(left, segment, data.fillers)) {
+    for (const word of restWords(left, segment, data.fillers, data.wholeWords)) {
       const concept = wordConcept(word, common, data, latin);
       if (concept) local.push({ at: start + left.indexOf(word), length: word.length, concept });
     }
@@ -126,11 +126,18 @@ function typoAcrossVerb(
  * characters the dictionary does not know (燃 气 费) are kept together as one
  * word, so that an unknown word is not lost and its query is not mistaken for a match.
  */
-function restWords(rest: string, segment: (text: string) => string[], fillers: readonly string[]): string[] {
+function restWords(rest: string, segment: (text: string) => string[], fillers: readonly string[], whole: readonly string[] = []): string[] {
   let text = rest;
   for (const filler of fillers) if (filler.length >= 2) text = text.split(filler).join(' ');
+  // A word the data knows (负责人, 出资额) is one word, where the segmenter would cut it (负责 人, 出资 额变).
+  const known = new Set<string>();
+  const tokens = text.split(' ').flatMap((token) => splitWhole(token, whole, known));
   const words: string[] = [];
-  for (const token of text.split(' ').filter(Boolean)) {
+  for (const token of tokens.filter(Boolean)) {
+    if (known.has(token)) {
+      words.push(token);
+      continue;
+    }
     if (!HAN.test(token)) {
       words.push(token);
       continue;
@@ -157,6 +164,24 @@ function restWords(rest: string, segment: (text: string) => string[], fillers: r
   return words;
 }
 
+/** A token cut around the known words in it, the longest at each place first; the words found are added to `found`. */
+function splitWhole(token: string, whole: readonly string[], found: Set<string>): string[] {
+  const out: string[] = [];
+  let plain = '';
+  for (let at = 0; at < token.length;) {
+    const word = whole.find((w) => token.startsWith(w, at));
+    if (word === undefined) {
+      plain += token[at++];
+      continue;
+    }
+    out.push(plain, word);
+    found.add(word);
+    plain = '';
+    at += word.length;
+  }
+  return [...out, plain];
+}
+
 /** At most this many lexicon entries may contain a word for it to borrow their meaning: more, and the word is too vague. */
 const PART_OF_ENTRIES = 2;
 
@@ -171,6 +196,8 @@ function wordConcept(word: string, common: ReadonlySet<string>, data: Phrasing, 
   if (LATIN.test(word))
     return word.length < 2 ? undefined : latin ? latin.concept(word) : { say: word, means: [], related: [], kind: 'thing', source: 'pinyin', spelled: [] };
   if (!HAN.test(word) || [...word].length < 2 || data.fillerSet.has(word) || common.has(word)) return undefined;
+  // Who applies (个人) borrows no everyday word's meaning (个人交社保): it names no service.
+  if (data.applicantWords.has(word)) return { say: word, means: [], related: [], kind: 'thing', source: 'word', applicant: true };
   const containing = data.services.filter((e) => (e.means ?? []).length > 0 && e.say.some((s) => s !== word && s.includes(word)));
   const means = containing.length <= PART_OF_ENTRIES ? [...new Set(containing.flatMap((e) => e.means ?? []))] : [];
   return { say: word, means, related: [], kind: 'thing', source: 'word' };

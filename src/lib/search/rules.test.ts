@@ -216,6 +216,18 @@ describe('classes of phrasing found in fresh queries (set H)', () => {
     assert.ok(!read('二手面包车').some((c) => c.readAs));
   });
 
+  it('reads a generic word whole where the segmenter would cut it (出资额 in 出资额变了), and lets a service word overlap a facet word', () => {
+    const lex = [
+      ...withServices,
+      { class: 'facet' as const, say: ['出资额', '出资', '变了'] },
+      { class: 'facet' as const, say: ['个人参保'], facet: 'who=个人' },
+      { say: ['参保证明'], means: ['参保证明'] },
+    ];
+    const says = (q: string) => queryConcepts(q, lex, segment, new Set(), undefined, restReader).map((c) => c.say);
+    assert.deepEqual(says('成员和出资额变了'), ['成员', '出资额', '变了']);
+    assert.ok(says('个人参保证明').includes('参保证明'));
+  });
+
   it('reads an official term followed by a person suffix as the term (探矿权人)', () => {
     const lex = [...lexicon, { say: ['探矿权'], means: ['探矿权'] }];
     assert.ok(queryConcepts('探矿权人延续登记', lex, segment, new Set(), undefined, restReader).some((c) => c.say === '探矿权'));

@@ -70,6 +70,8 @@ export interface Concept {
   readAs?: string;
   /** Its related wordings may be the same service or not: the catalog cannot tell. */
   unsure?: boolean;
+  /** The word says who applies (个人): it accounts for an item that names that applicant, and finds none by itself. */
+  applicant?: true;
 }
 
 /**
@@ -158,6 +160,13 @@ export interface Phrasing {
   fillers: string[];
   /** Words of `facet` entries (小轿车, 装修): words of their own, which a typo may not cut into. */
   facetWords: string[];
+  /**
+   * Words read whole where no phrase covered them, however the segmenter cuts them (出资额, 法定代表人): the generic
+   * words of the items' facets (a `facet` entry without a facet, added by facet-match.ts), longest first.
+   */
+  wholeWords: string[];
+  /** Words of `facet` entries that say who applies (个人, who=个人): see {@link Concept.applicant}. */
+  applicantWords: ReadonlySet<string>;
   fillerSet: ReadonlySet<string>;
   places: RegExp;
   /** The service entries (content/lexicon.yaml). */
@@ -212,7 +221,19 @@ export function phrasing(entries: readonly QueryLexiconEntry[]): Phrasing {
   const result: Phrasing = {
     book,
     fillers,
-    facetWords: of('facet').flatMap((e) => e.say),
+    facetWords: of('facet')
+      .filter((e) => e.facet)
+      .flatMap((e) => e.say),
+    applicantWords: new Set(
+      of('facet')
+        .filter((e) => e.facet?.startsWith('who='))
+        .flatMap((e) => e.say),
+    ),
+    wholeWords: of('facet')
+      .filter((e) => !e.facet)
+      .flatMap((e) => e.say)
+      .filter((w) => [...w].length >= 2)
+      .sort(longestFirst),
     fillerSet: new Set(fillers),
     places,
     services: of('service'),
@@ -276,10 +297,12 @@ export function readConcepts(
     const taken: boolean[] = [];
     const local: Found[] = [];
     const inside = wordInteriors(part, segment);
-    // A word that states a facet (小轿车) is a word of its own: a typo may not cut into it (二手小轿车 is no 二手房).
+    // A word that states a facet (小轿车) is a word of its own: a typo may not cut into it (二手小轿车 is no 二手房). A
+    // phrase still may: a service word (参保证明 in 个人参保证明) is read before the facet word it overlaps.
+    const guarded = new Map(inside);
     for (const word of data.facetWords)
       for (let at = part.indexOf(word); at >= 0; at = part.indexOf(word, at + 1))
-        for (let k = at + 1; k < at + word.length; k++) inside.set(k, Math.max(inside.get(k) ?? 0, word.length));
+        for (let k = at + 1; k < at + word.length; k++) guarded.set(k, Math.max(guarded.get(k) ?? 0, word.length));
     let fillersMarked = 0;
     for (const phrase of book) {
       // Fillers longer than the phrase come first (新单位 before 单位), and all of two or more characters
@@ -318,7 +341,7 @@ export function readConcepts(
         continue;
       }
       if (rest !== '') {
-        if (rests) rests.read({ part, start: i - rest.length, end: i, local, data, inside, segment, common, latin });
+        if (rests) rests.read({ part, start: i - rest.length, end: i, local, data, inside: guarded, segment, common, latin });
         else unread = true;
         rest = '';
       }
@@ -384,8 +407,8 @@ export const LIGHT_CHARACTERS = new Set([
   ...'我你他她它们的了要办能吗呢啊吧得在把去给有是还都就也和与或个一这那哪怎么想用会可让被从到对为该请帮下上过着没不很多少啥咋俺先又才来',
 ]);
 
-/** A count or a frequency (一年, 两项, 每月, 按月): how many or how often, never which service. */
-const QUANTITY = /^[一二两三四五六七八九十百几每按各某半整]+[年月日天周次回项条张份笔家件个本批遍趟]$/u;
+/** A count or a frequency (一年, 两项, 每月, 按月, 一方): how many or how often, never which service. */
+const QUANTITY = /^[一二两三四五六七八九十百几每按各某半整双]+[年月日天周次回项条张份笔家件个本批遍趟方]$/u;
 
 /** Particles that end a scrap of speech (出了, 做的, 办过): the word before them says how, not what. */
 const SCRAP_ENDS = new Set([...'了的着过吗呢啊吧呀嘛啦']);

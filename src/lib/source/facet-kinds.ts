@@ -38,21 +38,32 @@ export function splitFacet(facet: string): [string, string] {
   return at < 0 ? [facet, ''] : [facet.slice(0, at), facet.slice(at + 1)];
 }
 
-/** The facets a generic word can name (content/facets.yaml `generic`): the item's object, its action, or who applies. */
-export const GENERIC_FACETS = ['object', 'action', 'who'] as const;
+/**
+ * The facets a generic word can name (content/facets.yaml `generic`): the item's object, its action, who applies, or
+ * the people its name limits it to (大中专学生毕业: the school a graduate leaves).
+ */
+export const GENERIC_FACETS = ['object', 'action', 'who', 'person'] as const;
 
 /** One facet a generic word can name. */
 export type GenericFacet = (typeof GENERIC_FACETS)[number];
 
 /**
  * Whether an item's facet has the value a generic entry names: its object ends with it (卡 for 社会保障卡),
- * or its action or who applies is it.
+ * or its action, who applies or the people it is limited to is it. `facets` is an item's entry (its people under
+ * `limits`) or the search's decoded facets (every kind at the top).
  */
 export function genericApplies(
   of: GenericFacet,
   value: string,
-  facets: { object?: string | readonly string[]; action?: readonly string[]; who?: readonly string[] },
+  facets: {
+    object?: string | readonly string[];
+    action?: readonly string[];
+    who?: readonly string[];
+    person?: readonly string[];
+    limits?: { person?: readonly string[] };
+  },
 ): boolean {
   if (of === 'object') return [facets.object ?? []].flat().some((o) => o.endsWith(value));
+  if (of === 'person') return (facets.person ?? facets.limits?.person ?? []).includes(value);
   return (facets[of] ?? []).includes(value);
 }

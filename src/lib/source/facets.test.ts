@@ -83,8 +83,26 @@ describe('content/facets.yaml', () => {
       'a group the phrasing names is compared as that group',
     );
     assert.throws(
-      () => parseFacets(generic.replace('of: who', 'of: person'), FILE),
+      () => parseFacets(generic.replace('of: who', 'of: scheme'), FILE),
       (e: unknown) => e instanceof SourceError && e.line === 8,
+    );
+  });
+
+  it('checks a generic word of the people an item is limited to against the items’ own people', () => {
+    const people = `kinds:
+  who: [个人]
+  person: [大中专学生毕业, 工作调动]
+items:
+  - { id: 3-5, object: 户口, action: [迁移], who: [个人], limits: { person: [大中专学生毕业] } }
+generic:
+  - { of: person, is: [大中专学生毕业], say: [学校] }
+`;
+    const data = parseFacets(people, FILE);
+    assert.deepEqual(checkFacets(data, FILE, [{ id: '3-5' }], []), []);
+    assert.throws(
+      () => checkFacets(parseFacets(people.replace('is: [大中专学生毕业]', 'is: [工作调动]'), FILE), FILE, [{ id: '3-5' }], []),
+      (e: unknown) => e instanceof SourceError && e.line === 7 && e.text === '工作调动',
+      'no item is limited to 工作调动',
     );
   });
 

@@ -124,6 +124,16 @@ describe('batch pages and lists', () => {
     assert.ok(loadPage('root', 'search/index.html').querySelector('#browse a[href="/items/"]'), 'search leads to the full list');
   });
 
+  it('the home page and the change log name the table and its dates, and leave a line for the print date', () => {
+    for (const file of ['index.html', 'changes/index.html']) {
+      const doc = loadPage('root', file);
+      const dates = doc.querySelector('main .source-dates');
+      assert.ok(dates, `${file}: source and dates`);
+      assert.match(text(dates!), /原表日期/, file);
+      assert.ok(dates!.querySelector('[data-print-date]'), `${file}: a print date the print script fills`);
+    }
+  });
+
   it('the home page shows the three batches with their counts and a search box', () => {
     const doc = loadPage('root', 'index.html');
     const cards = [...doc.querySelectorAll('.cards a')].map((a) => text(a));

@@ -216,7 +216,7 @@ export function phrasing(entries: readonly QueryLexiconEntry[]): Phrasing {
   // was obtained (驾照不是在这儿领的, 外省买的) and not going back to the school or office (不用回学校那边). It says where,
   // never what; a document that is itself a service (户口本, 档案) is not part of it.
   const premise = `(?:人|我|我们|俩人|两人|两个人|现在|目前|身|住|户口|户籍)?(?:都|也|全)?(?:不是|是|不|没)?在`;
-  const noReturn = `(?:不用|不想|不愿|不愿意|没法|不能|不必|不需要|不要|用不着)回(?:到|去)?(?:学校|原单位|老单位|单位)?`;
+  const noReturn = `(?:不用|不想|不愿|不愿意|没法|不能|不必|不需要|不要|用不着|不)回(?:到|去)?(?:学校|原单位|老单位|单位)?`;
   const places = new RegExp(
     `(?:${premise}|${noReturn}|回到|回|从|到|去|跟|向)?(?:${placeNames.join('|') || '(?!)'})(?:市|省)?(?:工作|上班|打工|生活|上学|读书|定居|居住|户口|户籍|那边|这边|那儿|(?:领|考|办|买|发|登记)的|的)?`,
     'g',

@@ -43,7 +43,7 @@ const SAME_SERVICE_FLOOR: Record<string, number> = {
   'search-queries.same-service-k.tsv': 25,
   'search-queries.same-service-l.tsv': 35,
   'search-queries.same-service-m.tsv': 31,
-  'search-queries.same-service-o.tsv': 34,
+  'search-queries.same-service-o.tsv': 35,
 };
 
 /** Close-but-different sets with more than one false 匹配, held at the count measured (docs/search.md); none now, the goal is at most 1. */

@@ -38,6 +38,18 @@ describe('places are stripped, never matched', () => {
     assert.equal(stripPlaces('外地户口能交医保吗'), '能交医保吗');
   });
 
+  it('removes the 跨省通办 premise: where the person is registered or a thing was obtained, and not going back', () => {
+    assert.equal(stripPlaces('俩人户口都不在石家庄能领结婚证吗'), '俩人 能领结婚证吗');
+    assert.equal(stripPlaces('驾照不是在这儿领的能公证吗'), '驾照 能公证吗');
+    assert.equal(stripPlaces('外省买的二手车过户'), '二手车过户');
+    assert.equal(stripPlaces('学位证公证不用回学校那边'), '学位证公证');
+    assert.equal(stripPlaces('工伤了要跟参保地报备'), '工伤了要 报备');
+    // 户口 that is still somewhere may be the registration to move: it stays.
+    assert.equal(stripPlaces('户口还在老家想迁过来'), '户口还 想迁过来');
+    // A document that is itself a service stays.
+    assert.equal(stripPlaces('户口本在老家怎么开证明'), '户口本 怎么开证明');
+  });
+
   it('leaves no place in the concepts of a query', () => {
     assert.deepEqual(said('人在上海领结婚证'), ['领结婚证']);
     assert.deepEqual(said('在广东省工作交公积金'), ['交', '公积金']);

@@ -211,8 +211,14 @@ export function phrasing(entries: readonly QueryLexiconEntry[]): Phrasing {
     .sort(longestFirst)
     .map(escapeRegExp);
   // "(人|我)在 PLACE (市|省)? (工作|上班…)?", "PLACE 户口" (where the person is registered, not a service), "不回 PLACE", "回 PLACE", or a bare PLACE.
+  // The premise of every item (跨省通办: done without going back) in its everyday forms: where the person or both people
+  // are registered (户口都不在这边, 俩人都在外省; not 户口还在老家, which may be the registration to move), where a thing
+  // was obtained (驾照不是在这儿领的, 外省买的) and not going back to the school or office (不用回学校那边). It says where,
+  // never what; a document that is itself a service (户口本, 档案) is not part of it.
+  const premise = `(?:人|我|我们|俩人|两人|两个人|现在|目前|身|住|户口|户籍)?(?:都|也|全)?(?:不是|是|不|没)?在`;
+  const noReturn = `(?:不用|不想|不愿|不愿意|没法|不能|不必|不需要|不要|用不着|不)回(?:到|去)?(?:学校|原单位|老单位|单位)?`;
   const places = new RegExp(
-    `(?:(?:人|我|现在|目前|身|住|户口不?)?在|不用回|不回|回到|回|从|到|去)?(?:${placeNames.join('|') || '(?!)'})(?:市|省)?(?:工作|上班|打工|生活|上学|读书|定居|居住|户口|户籍|的)?`,
+    `(?:${premise}|${noReturn}|回到|回|从|到|去|跟|向)?(?:${placeNames.join('|') || '(?!)'})(?:市|省)?(?:工作|上班|打工|生活|上学|读书|定居|居住|户口|户籍|那边|这边|那儿|(?:领|考|办|买|发|登记)的|的)?`,
     'g',
   );
   const fillers = of('filler')
@@ -414,7 +420,7 @@ const QUANTITY = /^[一二两三四五六七八九十百几每按各某半整双
 const SCRAP_ENDS = new Set([...'了的着过吗呢啊吧呀嘛啦']);
 
 /** Pronouns, demonstratives and adverbs that start a scrap of speech (那笔, 这次, 先拿, 我家). */
-const SCRAP_STARTS = new Set([...'这那哪每某先又才都就也还再我你他她俺咱']);
+const SCRAP_STARTS = new Set([...'这那哪每某先又才都就也还再我你他她俺咱想']);
 
 /**
  * A scrap of speech among the words no phrase covered: a count (一年, 两项, 每月), a word of light characters only,

@@ -38,6 +38,15 @@ describe('places are stripped, never matched', () => {
     assert.equal(stripPlaces('外地户口能交医保吗'), '能交医保吗');
   });
 
+  it('keeps the registration said with a place where nothing else is left to move (户口在外省想迁到石家庄)', () => {
+    assert.equal(strip('户口在外省想迁到石家庄', lexicon, true), '户口 想迁');
+    assert.deepEqual(said('户口在外省想迁到石家庄'), ['户口', '迁']);
+    assert.deepEqual(said('外地户口怎么迁过来'), ['户口', '迁过来']);
+    // Another thing moves: the registration is where the person is registered.
+    assert.ok(!said('内蒙户口来石家庄，残疾证能迁过来吗').includes('户口'));
+    assert.ok(!said('外地户口能交医保吗').includes('户口'));
+  });
+
   it('removes the 跨省通办 premise: where the person is registered or a thing was obtained, and not going back', () => {
     assert.equal(stripPlaces('俩人户口都不在石家庄能领结婚证吗'), '俩人 能领结婚证吗');
     assert.equal(stripPlaces('驾照不是在这儿领的能公证吗'), '驾照 能公证吗');

@@ -249,9 +249,15 @@ export function phrasing(entries: readonly QueryLexiconEntry[]): Phrasing {
   return result;
 }
 
-/** Removes place phrases (人在北京, 在外地上班, 不回老家); a place never names a service. */
-export function stripPlaces(query: string, entries: readonly QueryLexiconEntry[]): string {
-  return query.replace(phrasing(entries).places, ' ').replace(/\s+/g, ' ').trim();
+/**
+ * Removes place phrases (人在北京, 在外地上班, 不回老家); a place never names a service. With `keepRegistration`, the
+ * registration said with a place (户口在外省, 外地户口) stays: see {@link readConcepts}.
+ */
+export function stripPlaces(query: string, entries: readonly QueryLexiconEntry[], keepRegistration = false): string {
+  return query
+    .replace(phrasing(entries).places, (phrase) => ` ${keepRegistration ? (/户口|户籍/.exec(phrase)?.[0] ?? '') : ''} `)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A found phrase and where it sits in the text. */
@@ -292,13 +298,14 @@ export function readConcepts(
   common: ReadonlySet<string> = new Set(),
   latin?: LatinReader,
   rests?: RestReader,
+  keepRegistration = false,
 ): { concepts: Concept[]; unread: boolean } {
   const data = phrasing(lexicon);
   const book = data.book;
   const found: Found[] = [];
   let unread = false;
   const translated = latin ? latin.translate(query) : query;
-  const text = latin && /^[a-z ]+$/.test(translated) ? latin.pinyinText(translated) : stripPlaces(translated, lexicon);
+  const text = latin && /^[a-z ]+$/.test(translated) ? latin.pinyinText(translated) : stripPlaces(translated, lexicon, keepRegistration);
   for (const part of text.split(' ')) {
     const taken: boolean[] = [];
     const local: Found[] = [];
@@ -364,6 +371,10 @@ export function readConcepts(
       seen.add(key);
       return true;
     });
+  // 户口 said with a place is where the person is registered (外地户口能交医保吗), unless nothing else is left to move:
+  // 户口在外省想迁到石家庄 moves the registration itself, the object of the 户口迁移 items, and is read again with it.
+  if (!keepRegistration && /迁|落户/.test(translated) && !concepts.some((c) => c.kind === 'thing') && stripPlaces(translated, lexicon, true) !== text)
+    return readConcepts(query, lexicon, segment, common, latin, rests, true);
   return { concepts, unread };
 }
 

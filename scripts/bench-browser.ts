@@ -19,6 +19,7 @@ import { closeBrowser, FIREFOX_PATH, goto, launch, newPage, openPage, type Engin
 import { firefoxProfile, removeProfile } from '../tests/harness/firefox-profile.ts';
 import { AXE_SOURCE, axeViolations, COLOUR_RULES, EVERY_KIND_OF_PAGE } from '../tests/harness/pages.ts';
 import { serveStatic } from '../tests/harness/static-server.ts';
+import { percentile } from './bench-site.ts';
 
 const { values } = parseArgs({ options: { dist: { type: 'string', default: join(PROJECT_ROOT, 'dist') }, rounds: { type: 'string', default: '3' } } });
 const rounds = Number(values.rounds);
@@ -65,7 +66,6 @@ async function cpuOf(browser: Browser, fn: () => Promise<void>): Promise<number>
   return treeCpu(pid) + ownCpu() - before;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const results = new Map<string, number[]>();
 const record = (key: string, value: number) => results.set(key, [...(results.get(key) ?? []), value]);
 
@@ -132,4 +132,4 @@ try {
 }
 
 console.log(`Browser costs, median of ${rounds} alternating rounds [every round]:`);
-for (const [key, xs] of results) console.log(`${median(xs).toFixed(1).padStart(6)}  ${key}  [${xs.map((x) => x.toFixed(1)).join(', ')}]`);
+for (const [key, xs] of results) console.log(`${percentile(xs, 50).toFixed(1).padStart(6)}  ${key}  [${xs.map((x) => x.toFixed(1)).join(', ')}]`);

@@ -3,7 +3,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { closeBrowser, launch, openPage } from '../harness/driver.ts';
-import { FIREFOX_TEMPLATE } from '../harness/firefox-profile.ts';
+import { FIREFOX_COPIES, FIREFOX_TEMPLATE } from '../harness/firefox-profile.ts';
 
 /** The profile directory a running Firefox was started with (its `--profile` argument). */
 function profileOf(args: readonly string[]): string {
@@ -19,7 +19,8 @@ describe('Firefox starts from a copy of one started profile', () => {
       const browser = await launch('firefox', { colorScheme });
       const proc = browser.process()!;
       const profile = profileOf(proc.spawnargs);
-      assert.notEqual(profile, FIREFOX_TEMPLATE, 'a copy, not the template itself');
+      assert.ok(profile.startsWith(FIREFOX_COPIES + '/'), `${profile}: a copy of the template, not an empty profile of puppeteer's`);
+      assert.ok(existsSync(join(profile, 'startupCache')), `the copy has the started profile's startup cache`);
       const page = await openPage(browser, 'data:text/html,<p lang="zh-CN">页面</p>');
       schemes.push(await page.evaluate(() => (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light')));
       const exited = new Promise((resolve) => proc.once('exit', resolve));

@@ -16,7 +16,7 @@ import { TEST_OUTPUT } from './build.ts';
 export const FIREFOX_TEMPLATE = join(TEST_OUTPUT, 'firefox-profile');
 
 /** Where the copies live while their Firefox runs (removed when it exits; emptied with `.test-output/`). */
-const COPIES = join(TEST_OUTPUT, 'firefox-profiles');
+export const FIREFOX_COPIES = join(TEST_OUTPUT, 'firefox-profiles');
 
 /** Files of a started profile that must not travel: preferences (each launch writes its own) and locks. */
 const NOT_COPIED = ['prefs.js', 'user.js', 'lock', '.parentlock', 'parent.lock'];
@@ -31,8 +31,8 @@ let made: Promise<void> | undefined;
 export function firefoxTemplate(executablePath: string): Promise<void> {
   made ??= (async () => {
     if (existsSync(FIREFOX_TEMPLATE)) return;
-    mkdirSync(COPIES, { recursive: true });
-    const dir = mkdtempSync(join(COPIES, 'template-'));
+    mkdirSync(FIREFOX_COPIES, { recursive: true });
+    const dir = mkdtempSync(join(FIREFOX_COPIES, 'template-'));
     const browser = await puppeteer.launch({ browser: 'firefox', executablePath, headless: true, userDataDir: dir, defaultViewport: null });
     const exited = new Promise((resolve) => browser.process()?.once('exit', resolve) ?? resolve(undefined));
     await (await browser.newPage()).goto('about:blank');
@@ -46,7 +46,11 @@ export function firefoxTemplate(executablePath: string): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
       if (!existsSync(FIREFOX_TEMPLATE)) throw error;
     }
-  })();
+  })().catch((error: unknown) => {
+    // Forgotten, so that the next launch tries again instead of failing on this one's error.
+    made = undefined;
+    throw error;
+  });
   return made;
 }
 
@@ -56,7 +60,7 @@ export function firefoxTemplate(executablePath: string): Promise<void> {
  */
 export async function firefoxProfile(executablePath: string): Promise<string> {
   await firefoxTemplate(executablePath);
-  const dir = mkdtempSync(join(COPIES, 'p-'));
+  const dir = mkdtempSync(join(FIREFOX_COPIES, 'p-'));
   cpSync(FIREFOX_TEMPLATE, dir, { recursive: true });
   return dir;
 }

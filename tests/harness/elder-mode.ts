@@ -1,3 +1,5 @@
+import type { Page } from 'puppeteer-core';
+
 /**
  * In-page checks for the 长辈模式 settings (大字版, 高对比, 大鼠标) and read-aloud,
  * shared by tests/accessibility/elder-mode.browser.test.ts in Chromium and Firefox. Functions marked
@@ -18,6 +20,24 @@ export const FIRST_SCREENS = [
   [390, 844],
   [1280, 800],
 ] as const;
+
+/**
+ * One page of every kind (home, item, bureau, batch, topic, a list, prose with tables, charts, search results, 404),
+ * out of pages.ts's EVERY_KIND_OF_PAGE: where a sweep over every page runs in full in Chromium, Firefox runs the same
+ * test body on these (tests/README.md, "Keeping the browser tests fast").
+ */
+export const ONE_PAGE_OF_EACH_KIND = [
+  '',
+  'items/2-15/',
+  'bureaus/human-resources/',
+  'batches/1/',
+  'topics/housing-fund/',
+  'items/',
+  'data-notes/',
+  'overview/',
+  'search/?q=%E7%A4%BE%E4%BF%9D%E5%8D%A1',
+  'does-not-exist/',
+];
 
 /** Every combination of the text steps (大字版, 特大字) and 高对比, by name. */
 export const MODE_COMBINATIONS: [string, Modes][] = [
@@ -155,4 +175,25 @@ export function switchModes(modes: Modes): void {
   if ((root.getAttribute('data-contrast') === 'high') !== !!modes.contrast) press('contrast-toggle');
   const got = `${root.getAttribute('data-text-size') ?? '-'} ${root.getAttribute('data-contrast') ?? '-'}`;
   if (got !== `${size ?? '-'} ${modes.contrast ? 'high' : '-'}`) throw new Error(`switchModes: the page shows ${got}`);
+}
+
+/**
+ * One round trip for a measurement taken in several modes: in the page, switches to each of `modes` in turn with
+ * `switchModes` (the page's own toggles), runs `measure` (self-contained, as for `page.evaluate`) in each, and
+ * switches back to the modes the page showed before, so the setting it stores is unchanged too.
+ */
+export function inEachMode<T>(page: Page, modes: Modes[], measure: () => T): Promise<T[]> {
+  return page.evaluate(`(() => {
+    const switchModes = ${switchModes.toString()};
+    const measure = ${measure.toString()};
+    const root = document.documentElement;
+    const size = root.getAttribute('data-text-size');
+    const was = { large: size === 'large', xlarge: size === 'xlarge', contrast: root.getAttribute('data-contrast') === 'high' };
+    const results = ${JSON.stringify(modes)}.map((modes) => {
+      switchModes(modes);
+      return measure();
+    });
+    switchModes(was);
+    return results;
+  })()`) as Promise<T[]>;
 }

@@ -4,6 +4,7 @@ import type { Browser } from 'puppeteer-core';
 import { SITES } from '../harness/build.ts';
 import { closeBrowser, ENGINES, goto, launch, newPage, setViewport, withBrowser } from '../harness/driver.ts';
 import { FIRST_SCREENS, inEachMode, type Modes } from '../harness/elder-mode.ts';
+import { showsButton } from '../harness/fixture.ts';
 import { serveStatic, type StaticServer } from '../harness/static-server.ts';
 
 /**
@@ -121,7 +122,8 @@ for (const engine of ENGINES) {
       assert.ok(sizes.get('特大字')! >= 30, `特大字 ${sizes.get('特大字')}`);
     });
 
-    it('on a 320 px phone in 大字版 and 特大字 the header takes less than 30% of the first screen', async () => {
+    // The one touch-screen browser of the 长辈模式 tests: elder-mode.browser.test.ts offers 大鼠标 with a mouse.
+    it('on a 320 px touch screen: no 大鼠标, and in 大字版 and 特大字 the header takes less than 30% of the first screen', async () => {
       const problems: string[] = [];
       await withBrowser(
         engine,
@@ -130,6 +132,11 @@ for (const engine of ENGINES) {
           const page = await newPage(phone, { width: 320, height: 568 });
           for (const path of ['', 'items/1-8/', 'bureaus/human-resources/']) {
             await goto(page, server.url + path);
+            if (path === 'items/1-8/') {
+              assert.equal(await page.evaluate(() => matchMedia('(pointer: fine)').matches), false, 'a touch screen');
+              assert.equal(await showsButton(page, '大鼠标'), false);
+              assert.equal(await page.evaluate(() => document.getElementById('pointer-toggle')?.getClientRects().length ?? 0), 0, 'no box at all');
+            }
             const bottoms = await inEachMode(
               page,
               STEPS.slice(1).map(([, modes]) => modes),

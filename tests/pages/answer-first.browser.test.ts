@@ -203,13 +203,14 @@ for (const engine of ENGINES) {
             [false, cells.normal],
             [true, cells.large],
           ] as const) {
+            // Recorded before the assertion: a failing Chromium run still hands Firefox its narrowest page.
+            if (engine === 'chromium' && bureauPages.includes(path))
+              for (const c of found) if (!narrowestBureau || c.width / c.em < narrowestBureau.ems) narrowestBureau = { path, ems: c.width / c.em };
             assert.deepEqual(
               found.filter((c) => c.width < 2 * c.em),
               [],
               `${path}${large ? ' (大字版)' : ''}`,
             );
-            if (engine === 'chromium' && bureauPages.includes(path))
-              for (const c of found) if (!narrowestBureau || c.width / c.em < narrowestBureau.ems) narrowestBureau = { path, ems: c.width / c.em };
           }
         }
         await page.close();

@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { PROJECT_ROOT } from '../harness/build.ts';
-import { ENGINES, newPage } from '../harness/driver.ts';
-import { switchModes } from '../harness/elder-mode.ts';
+import { ENGINES, newPage, setViewport } from '../harness/driver.ts';
 import { browserFixture, isVisible, linkNamed, tap, until } from '../harness/fixture.ts';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
 
@@ -29,6 +28,9 @@ const FIREFOX_EACH = 8;
  */
 const chromiumSlack = new Map<string, Record<'normal text' | '大字版' | 'height', number>>();
 
+/** How far above the first screen's end each 推定 mark stayed in Chromium, in px, by item (its smaller of the two modes). */
+const chromiumMarkSlack = new Map<string, number>();
+
 /** The items Firefox measures: each limit's `FIREFOX_EACH` closest in Chromium, or every item. */
 function firefoxItems() {
   if (chromiumSlack.size < catalog.items.length) return catalog.items;
@@ -37,21 +39,30 @@ function firefoxItems() {
       .sort((x, y) => x[1][key] - y[1][key])
       .slice(0, FIREFOX_EACH)
       .map(([id]) => id);
-  const ids = new Set([...closest('normal text'), ...closest('大字版'), ...closest('height')]);
+  // And the inferred lead bureau whose 推定 mark ended closest to the first screen's end.
+  const mark = [...chromiumMarkSlack].sort((x, y) => x[1] - y[1])[0]?.[0];
+  const ids = new Set([...closest('normal text'), ...closest('大字版'), ...closest('height'), ...(mark ? [mark] : [])]);
   return catalog.items.filter((i) => ids.has(i.id));
 }
+
+/** The bureau page whose table cell came closest to two characters wide in Chromium, in em (see the table cell test). */
+let narrowestBureau: { path: string; ems: number } | undefined;
 
 /** A phone page; 大字版 is switched on the loaded page where a check needs it. */
 function phonePage(browser: Browser, javaScript = true): Promise<Page> {
   return newPage(browser, { ...PHONE, javaScript });
 }
 
-/** Where the answer's parts end on the page, in CSS px from the top, or null when missing. */
-function answerBottoms(page: Page) {
-  return page.evaluate(() => {
+/**
+ * Runs in the page: where the answer's parts end, in CSS px from the top (null when missing), in normal text and
+ * then in 大字版, switched with the page's own toggle (as `switchModes` does): one call per page for both modes.
+ */
+function answerBottoms() {
+  const measure = () => {
     const bottom = (el: Element | null | undefined) => (el ? el.getBoundingClientRect().bottom + window.scrollY : null);
     const answer = document.querySelector('.answer');
     const byText = (re: RegExp) => [...(answer?.querySelectorAll('p, a, strong') ?? [])].find((el) => re.test(el.textContent ?? ''));
+    const mark = answer?.querySelector('.lead .mark');
     return {
       height: document.documentElement.scrollHeight,
       answer: bottom(answer),
@@ -62,91 +73,113 @@ function answerBottoms(page: Page) {
       leadText: answer?.querySelector('.lead')?.textContent ?? '',
       howTo: bottom([...document.querySelectorAll('a[href="#how-to"], h2')].find((el) => (el.textContent ?? '').includes('怎么办理'))),
       large: document.documentElement.dataset.textSize === 'large',
+      /** The 推定 mark of an inferred lead bureau: its text and where it ends on the screen (viewport px), or null. */
+      mark: mark ? { text: mark.textContent ?? '', bottom: mark.getBoundingClientRect().bottom } : null,
     };
-  });
+  };
+  // The toggle's setting is remembered: the tab's next page opens in 大字版, so each mode is set, not toggled blindly.
+  const textSize = (large: boolean) => {
+    const toggle = document.getElementById('text-size-toggle');
+    if (!toggle) throw new Error(`no #text-size-toggle on ${location.pathname}`);
+    if ((document.documentElement.dataset.textSize === 'large') !== large) toggle.click();
+  };
+  textSize(false);
+  const normal = measure();
+  textSize(true);
+  return { 'normal text': normal, 大字版: measure() };
 }
+
+/** What `answerBottoms` measured of each item, by id (Chromium's and Firefox's, one engine at a time). */
+type Measured = ReturnType<typeof answerBottoms>;
 
 for (const engine of ENGINES) {
   describe(engine, () => {
     const fx = browserFixture(engine, 'root');
 
     describe(`answer first on item pages, on a 390×844 phone (${engine})`, () => {
+      const measured = new Map<string, Measured>();
       const which = engine === 'chromium' ? `all ${catalog.items.length} items` : `the items closest to each limit in Chromium`;
       it(`opens with the table's scenario and shows name, planned deadline, lead bureau and how to apply within the first screen (844 px; 1,266 px in 大字版) for ${which}, on a page at most ${MAX_PHONE_HEIGHT} px tall in normal text`, async () => {
         // Three tabs share the item pages: the checks are independent and page loads dominate. Each page is
-        // measured in normal text, then in 大字版 switched on with its own toggle (remembered before the first
-        // paint: elder-mode.browser.test.ts).
-        const measured = engine === 'chromium' ? catalog.items : firefoxItems();
+        // measured in normal text, then in 大字版 switched on with its own toggle, in one call (remembered before
+        // the first paint: elder-mode.browser.test.ts).
+        const items = engine === 'chromium' ? catalog.items : firefoxItems();
         const lanes = [0, 1, 2];
         const pages = await Promise.all(lanes.map(() => phonePage(fx.browser)));
         await Promise.all(
           lanes.map(async (lane) => {
             const page = pages[lane]!;
-            for (const item of measured.filter((_, i) => i % lanes.length === lane)) {
+            for (const item of items.filter((_, i) => i % lanes.length === lane)) {
               await page.goto(`${fx.server.url}items/${item.id}/`);
-              const slack = { 'normal text': 0, 大字版: 0, height: MAX_PHONE_HEIGHT };
-              for (const [mode, large, limit] of MODES) {
-                await page.evaluate(switchModes, { large });
-                const got = await answerBottoms(page);
-                slack[mode] = limit - Math.max(...[got.h1, got.deadline, got.lead, got.howTo, got.answer].map((y) => y ?? Infinity));
-                if (!large) slack.height = MAX_PHONE_HEIGHT - got.height;
-                const at = `${item.id} (${mode})`;
-                assert.equal(got.large, large, `${at}: text size`);
-                for (const part of ['h1', 'deadline', 'lead', 'howTo'] as const) {
-                  const y = got[part];
-                  assert.ok(y !== null, `${at}: ${part} is on the page`);
-                  assert.ok(y <= limit, `${at}: ${part} ends at ${Math.round(y)} px, below ${limit} px`);
-                }
-                for (const slug of item.lead) assert.ok(got.leadText.includes(bureauName.get(slug)!), `${at}: names ${slug}`);
-                // The answer box opens with what the table says the citizen can do, and fits the first screen.
-                assert.equal(got.firstLine, 'can', `${at}: first line of the answer`);
-                assert.ok(got.answer !== null && got.answer <= limit, `${at}: answer box ends at ${got.answer} px`);
-                // An item page is about its item: at most 2,600 px tall on a phone in normal text.
-                if (!large) assert.ok(got.height <= MAX_PHONE_HEIGHT, `${at}: page is ${got.height} px tall`);
-              }
-              if (engine === 'chromium') chromiumSlack.set(item.id, slack);
+              measured.set(item.id, await page.evaluate(answerBottoms));
             }
           }),
         );
         await Promise.all(pages.map((p) => p.close()));
+        for (const item of items) {
+          const slack = { 'normal text': 0, 大字版: 0, height: MAX_PHONE_HEIGHT };
+          for (const [mode, large, limit] of MODES) {
+            const got = measured.get(item.id)![mode];
+            slack[mode] = limit - Math.max(...[got.h1, got.deadline, got.lead, got.howTo, got.answer].map((y) => y ?? Infinity));
+            if (!large) slack.height = MAX_PHONE_HEIGHT - got.height;
+            const at = `${item.id} (${mode})`;
+            assert.equal(got.large, large, `${at}: text size`);
+            for (const part of ['h1', 'deadline', 'lead', 'howTo'] as const) {
+              const y = got[part];
+              assert.ok(y !== null, `${at}: ${part} is on the page`);
+              assert.ok(y <= limit, `${at}: ${part} ends at ${Math.round(y)} px, below ${limit} px`);
+            }
+            for (const slug of item.lead) assert.ok(got.leadText.includes(bureauName.get(slug)!), `${at}: names ${slug}`);
+            // The answer box opens with what the table says the citizen can do, and fits the first screen.
+            assert.equal(got.firstLine, 'can', `${at}: first line of the answer`);
+            assert.ok(got.answer !== null && got.answer <= limit, `${at}: answer box ends at ${got.answer} px`);
+            // An item page is about its item: at most 2,600 px tall on a phone in normal text.
+            if (!large) assert.ok(got.height <= MAX_PHONE_HEIGHT, `${at}: page is ${got.height} px tall`);
+          }
+          if (engine === 'chromium') chromiumSlack.set(item.id, slack);
+          const marks = MODES.map(([mode, , limit]) => limit - (measured.get(item.id)![mode].mark?.bottom ?? -Infinity));
+          if (engine === 'chromium' && marks.every(Number.isFinite)) chromiumMarkSlack.set(item.id, Math.min(...marks));
+        }
       });
 
-      it('marks the inferred lead bureau of 1-8..1-18 and 2-19 with 推定 within the first screen', async () => {
+      // Read from the pages the test above measured; an inferred item it did not measure (Firefox's sample, or this
+      // test run alone by name) is loaded here.
+      it(`marks the inferred lead bureau of 1-8..1-18 and 2-19 with 推定 within the first screen${engine === 'firefox' ? ' (Firefox: the one closest to the limit in Chromium, and any other it measured above)' : ''}`, async () => {
         const inferred = catalog.items.filter((i) => i.notes.some((n) => n.field === 'lead' && n.inferred)).map((i) => i.id);
         assert.deepEqual(inferred, ['1-8', '1-9', '1-10', '1-11', '1-12', '1-13', '1-14', '1-15', '1-16', '1-17', '1-18', '2-19']);
-        const page = await phonePage(fx.browser);
-        for (const id of inferred) {
-          await page.goto(`${fx.server.url}items/${id}/`);
-          for (const [mode, large, limit] of MODES) {
-            await page.evaluate(switchModes, { large });
-            const mark = (await page.$('.answer .lead .mark'))!;
-            assert.match((await mark.evaluate((el) => el.textContent)) ?? '', /推定/, id);
-            const box = await mark.boundingBox();
-            assert.ok(box && box.y + box.height <= limit, `${id} (${mode}): the mark is within the first screen`);
+        const checked = engine === 'firefox' && inferred.some((id) => measured.has(id)) ? inferred.filter((id) => measured.has(id)) : inferred;
+        const missing = checked.filter((id) => !measured.has(id));
+        if (missing.length > 0) {
+          const page = await phonePage(fx.browser);
+          for (const id of missing) {
+            await page.goto(`${fx.server.url}items/${id}/`);
+            measured.set(id, await page.evaluate(answerBottoms));
+          }
+          await page.close();
+        }
+        for (const id of checked) {
+          for (const [mode, , limit] of MODES) {
+            const mark = measured.get(id)![mode].mark;
+            assert.match(mark?.text ?? '', /推定/, `${id} (${mode})`);
+            assert.ok(mark && mark.bottom <= limit, `${id} (${mode}): the mark is within the first screen`);
           }
         }
-        await page.close();
       });
     });
 
     describe(`phones and older readers, at 390 px (${engine})`, () => {
-      it('no table cell on batch, bureau, data or overview pages is narrower than two characters', async () => {
-        const pages = [
-          'batches/1/',
-          'batches/2/',
-          'batches/3/',
-          'bureaus/',
-          'data/',
-          'data-notes/',
-          'overview/',
-          ...catalog.bureaus.map((b) => `bureaus/${b.slug}/`),
-        ];
+      it(`no table cell on batch, bureau, data or overview pages is narrower than two characters${engine === 'firefox' ? ' (of the bureau pages, the one with the narrowest cell in Chromium)' : ''}`, async () => {
+        const bureauPages = catalog.bureaus.map((b) => `bureaus/${b.slug}/`);
+        // Every bureau page comes from one template and differs only in its rows: Firefox measures the one whose cell
+        // came closest to two characters in Chromium (all of them when this file's Chromium test did not run first).
+        const bureaus = engine === 'firefox' && narrowestBureau ? [narrowestBureau.path] : bureauPages;
+        const pages = ['batches/1/', 'batches/2/', 'batches/3/', 'bureaus/', 'data/', 'data-notes/', 'overview/', ...bureaus];
         const page = await phonePage(fx.browser);
         for (const path of pages) {
           await page.goto(fx.server.url + path);
-          for (const large of [false, true]) {
-            await page.evaluate(switchModes, { large });
-            const narrow = await page.evaluate(() =>
+          // Normal text and 大字版 (switched with the page's own toggle) in one call.
+          const cells = await page.evaluate(() => {
+            const measure = () =>
               [...document.querySelectorAll('td, th')]
                 .filter((c) => !c.closest('.visually-hidden'))
                 .filter((c) => c.getClientRects().length > 0 && (c.textContent ?? '').trim() !== '')
@@ -155,10 +188,29 @@ for (const engine of ENGINES) {
                   const style = getComputedStyle(c);
                   const width = c.getBoundingClientRect().width - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
                   return { text: (c.textContent ?? '').trim().slice(0, 12), width, em: parseFloat(style.fontSize) };
-                })
-                .filter((c) => c.width < 2 * c.em),
+                });
+            // The toggle's setting is remembered: the tab's next page opens in 大字版, so each mode is set, not toggled blindly.
+            const textSize = (large: boolean) => {
+              if ((document.documentElement.dataset.textSize === 'large') !== large) document.getElementById('text-size-toggle')!.click();
+            };
+            textSize(false);
+            const normal = measure();
+            textSize(true);
+            return { normal, large: measure(), largeOn: document.documentElement.dataset.textSize === 'large' };
+          });
+          assert.ok(cells.largeOn, `${path}: 大字版 switched on`);
+          for (const [large, found] of [
+            [false, cells.normal],
+            [true, cells.large],
+          ] as const) {
+            // Recorded before the assertion: a failing Chromium run still hands Firefox its narrowest page.
+            if (engine === 'chromium' && bureauPages.includes(path))
+              for (const c of found) if (!narrowestBureau || c.width / c.em < narrowestBureau.ems) narrowestBureau = { path, ems: c.width / c.em };
+            assert.deepEqual(
+              found.filter((c) => c.width < 2 * c.em),
+              [],
+              `${path}${large ? ' (大字版)' : ''}`,
             );
-            assert.deepEqual(narrow, [], `${path}${large ? ' (大字版)' : ''}`);
           }
         }
         await page.close();
@@ -174,8 +226,9 @@ for (const engine of ENGINES) {
           ['items/', '.jump a'],
           ['items/2-15/#site-menu', '#site-menu a'],
         ];
+        // One load per page: the checks of one page read it as loaded.
         for (const [path, selector] of checks) {
-          await page.goto(fx.server.url + path);
+          if (page.url() !== fx.server.url + path) await page.goto(fx.server.url + path);
           const boxes = await page.$$eval(selector, (els) =>
             els
               .filter((e) => e.getClientRects().length > 0)
@@ -213,16 +266,19 @@ for (const engine of ENGINES) {
       });
 
       it('shows exactly one search box on every kind of page, at phone and desktop widths', async () => {
-        for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
-          const page = await newPage(fx.browser, viewport);
-          for (const path of ['', 'search/', 'does-not-exist/', 'items/2-15/', 'bureaus/']) {
-            await page.goto(fx.server.url + path);
+        // One load per page, measured at both widths: the header follows the width as on a resized window.
+        const page = await phonePage(fx.browser);
+        for (const path of ['', 'search/', 'does-not-exist/', 'items/2-15/', 'bureaus/']) {
+          await page.goto(fx.server.url + path);
+          for (const viewport of [PHONE, { width: 1280, height: 900 }]) {
+            await setViewport(page, viewport);
             const visible = await page.$$eval('input[type="search"]', (els) => els.filter((e) => e.getClientRects().length > 0).length);
             const expected = viewport.width < 500 && ['items/2-15/', 'bureaus/'].includes(path) ? 0 : 1;
             assert.equal(visible, expected, `${path} at ${viewport.width} px`);
           }
-          await page.close();
+          await setViewport(page, PHONE);
         }
+        await page.close();
       });
 
       it('draws overview charts with labels of at least 12 px, each bar linking to its page', async () => {

@@ -44,9 +44,12 @@ for (const engine of ENGINES) {
       if (browser) await closeBrowser(browser);
     });
 
-    for (const name of Object.keys(SITES) as SiteName[]) {
+    // Chromium at both bases. Where the site is served changes its markup (links, the search page's addresses), the
+    // same for both engines: Firefox runs every test at the sub-path, where a link built without the base breaks.
+    const names = engine === 'chromium' ? (Object.keys(SITES) as SiteName[]) : (['kstb'] as const);
+    for (const name of names) {
       const site = SITES[name];
-      describe(`in ${engine}, served at ${site.base}`, () => {
+      describe(`in ${engine}, served at ${site.base}${engine === 'firefox' ? ' (/ in Chromium)' : ''}`, () => {
         let server: StaticServer;
         before(async () => {
           server = await serveStatic(site.dir, site.base);
@@ -126,11 +129,13 @@ for (const engine of ENGINES) {
         });
 
         it('pages fit a 320 px wide phone without horizontal scrolling', async () => {
+          // One tab for all: nothing is stored or focused, so no page sees what the one before did.
+          const page = await newPage(browser, { width: 320, height: 640 });
           for (const path of ['', 'items/1-21/', 'bureaus/human-resources/', 'batches/1/', 'data-notes/', 'items/']) {
-            const { page } = await open(browser, server, path, { width: 320, height: 640 });
+            await page.goto(server.url + path);
             assert.ok(await noHorizontalScroll(page), `${path || 'home'} scrolls sideways`);
-            await page.close();
           }
+          await page.close();
         });
 
         it('an unknown address shows the helpful 404 page', async () => {

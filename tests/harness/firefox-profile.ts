@@ -60,6 +60,8 @@ export function firefoxTemplate(executablePath: string): Promise<void> {
  */
 export async function firefoxProfile(executablePath: string): Promise<string> {
   await firefoxTemplate(executablePath);
+  // The copies' folder may be gone while the template stays (a cleaned or copied .test-output/).
+  mkdirSync(FIREFOX_COPIES, { recursive: true });
   const dir = mkdtempSync(join(FIREFOX_COPIES, 'p-'));
   cpSync(FIREFOX_TEMPLATE, dir, { recursive: true });
   return dir;

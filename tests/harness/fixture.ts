@@ -14,7 +14,12 @@ export interface SiteFixture<B> {
 export function siteFixture(site: SiteName, launch: () => Promise<Browser>): SiteFixture<Browser> {
   const fixture = {} as SiteFixture<Browser>;
   before(async () => {
-    [fixture.browser, fixture.server] = await Promise.all([launch(), serveStatic(SITES[site].dir, SITES[site].base)]);
+    // Both started at once; whichever started is kept for `after` to close, also when the other failed
+    // (a server left open keeps the test file from ending).
+    const [browser, server] = await Promise.allSettled([launch(), serveStatic(SITES[site].dir, SITES[site].base)]);
+    if (browser.status === 'fulfilled') fixture.browser = browser.value;
+    if (server.status === 'fulfilled') fixture.server = server.value;
+    for (const started of [browser, server]) if (started.status === 'rejected') throw started.reason;
   });
   after(async () => {
     await Promise.all([fixture.browser && closeBrowser(fixture.browser), fixture.server?.close()]);

@@ -144,6 +144,19 @@ describe('the search engine in Node, on the built sites', () => {
     assert.equal(lost.ranked[0]!.tier, 'full');
   });
 
+  // 户口 said with a place is where a person is registered (the 跨省通办 premise), unless nothing else is left to
+  // ask about: then it is the registration to move, the object of the five 户口迁移 items.
+  it('reads 户口 with a place as the premise, and as the registration to move when the query asks only to move', async () => {
+    const moves = ['3-3', '3-4', '3-5', '3-6', '3-7'];
+    for (const query of ['户口在外省想迁到石家庄', '外地户口怎么迁过来']) {
+      const top = (await ask(query)).ranked.slice(0, 5);
+      assert.deepEqual(top.map((r) => itemId(r.item.url)).sort(), moves, query);
+    }
+    const insurance = await ask('外地户口能交医保吗');
+    assert.equal(itemId(insurance.ranked[0]!.item.url), '3-27', '外地户口 is where the person is registered');
+    assert.ok(!insurance.ranked.slice(0, 5).some((r) => moves.includes(itemId(r.item.url))), 'no household move for an insurance question');
+  });
+
   it('answers at least 95% of each out-of-catalog and nonsense set honestly', async () => {
     for (const file of QUERY_SETS.filter((f) => f.includes('out-of-catalog'))) {
       const set = fixture(file);

@@ -49,17 +49,23 @@ const LATIN = /^[a-z]+$/;
 /**
  * One character changed: a likely typo (公基金 for 公积金, 身分证 for 身份证).
  * Only for words of three characters or more, where one changed character still leaves the word recognisable.
+ * Takes both words as characters (code points): `mistyped` splits each once, not once per comparison.
  */
-function oneCharOff(a: string, b: string): boolean {
-  const x = [...a];
-  const y = [...b];
+function oneCharOff(x: readonly string[], y: readonly string[]): boolean {
   if (x.length !== y.length || x.length < 3) return false;
-  const diff = x.flatMap((ch, i) => (ch !== y[i] ? [ch, y[i] ?? ''] : []));
+  let at = -1;
+  for (let i = 0; i < x.length; i++) {
+    if (x[i] === y[i]) continue;
+    if (at >= 0) return false;
+    at = i;
+  }
+  if (at < 0) return false;
   // 房产税 is not a typo of 房产证: a different document or charge is a different thing.
   // Nor is 手机充 a typo of 手机上: a particle or light verb swapped for a word changes the meaning.
   // A typed document or noun character names another thing; typed in its place (准生正), the known one is meant.
-  const [typed = '', known = ''] = diff;
-  return diff.length === 2 && !DOCUMENT_SUFFIXES.has(typed) && !NOUN_SUFFIXES.has(typed) && !LIGHT_CHARACTERS.has(typed) && !LIGHT_CHARACTERS.has(known);
+  const typed = x[at]!;
+  const known = y[at]!;
+  return !DOCUMENT_SUFFIXES.has(typed) && !NOUN_SUFFIXES.has(typed) && !LIGHT_CHARACTERS.has(typed) && !LIGHT_CHARACTERS.has(known);
 }
 
 /** A stretch of three or more characters that is a known everyday word with one character mistyped (公基金). */
@@ -76,14 +82,47 @@ function typoIn(rest: string, book: readonly Phrase[], cutsWord: (offset: number
   return undefined;
 }
 
+/** A lexicon phrase's wordings of one length: its everyday word first, then its official ones. */
+interface TypoCandidates {
+  phrase: Phrase;
+  /** Each wording, and its characters. */
+  words: { word: string; chars: string[] }[];
+}
+
+/** Per phrase book: every lexicon wording, and each phrase's wordings by length in book order. */
+const typoIndex = new WeakMap<readonly Phrase[], { known: Set<string>; byLength: Map<number, TypoCandidates[]> }>();
+
+/** The lexicon's wordings of a phrase book, indexed once: `mistyped` is asked for every window of every unread stretch. */
+function typoCandidates(book: readonly Phrase[]) {
+  let index = typoIndex.get(book);
+  if (index) return index;
+  const known = new Set<string>();
+  const byLength = new Map<number, TypoCandidates[]>();
+  for (const phrase of book) {
+    // Only the lexicon's words: they name services; groups and purposes are too short and similar (老年人, 老年卡).
+    if (phrase.concept.source !== 'lexicon') continue;
+    const all = [phrase.say, ...phrase.concept.means];
+    for (const w of all) known.add(w);
+    for (const length of new Set(all.map((w) => [...w].length))) {
+      const list = byLength.get(length) ?? [];
+      list.push({ phrase, words: all.filter((w) => [...w].length === length).map((word) => ({ word, chars: [...word] })) });
+      byLength.set(length, list);
+    }
+  }
+  index = { known, byLength };
+  typoIndex.set(book, index);
+  return index;
+}
+
 /** The lexicon entry a stretch is a one-character typo of, compared with its everyday and its official words. */
 function mistyped(window: string, book: readonly Phrase[]): Concept | undefined {
+  const { known, byLength } = typoCandidates(book);
   // A known wording is no typo (探矿权 is not 采矿权 mistyped).
-  if (book.some((p) => p.concept.source === 'lexicon' && (p.say === window || p.concept.means.includes(window)))) return undefined;
-  // Only the lexicon's words: they name services; groups and purposes are too short and similar (老年人, 老年卡).
-  for (const p of book) {
-    if (p.concept.source !== 'lexicon') continue;
-    const readAs = oneCharOff(window, p.say) ? p.say : p.concept.means.find((m) => oneCharOff(window, m));
+  if (known.has(window)) return undefined;
+  // Only a wording of the window's length can be one character off it.
+  const chars = [...window];
+  for (const { phrase: p, words } of byLength.get(chars.length) ?? []) {
+    const readAs = words.find((w) => oneCharOff(chars, w.chars))?.word;
     if (readAs) return { say: window, ...p.concept, means: [p.say, ...p.concept.means], related: [...p.concept.related], readAs };
   }
   return undefined;

@@ -10,7 +10,6 @@ import { highlightWords, mergeHits, normalizeQuery, planQuery, readAsNote, type 
 import {
   everydayWords,
   itemMatchText,
-  negatedConcepts,
   rankResults,
   resultState,
   type Assessed,
@@ -321,9 +320,7 @@ async function answerWith(
   const records = await Promise.all(hits.slice(0, CHECK_LIMIT).map((h) => h.result.data()));
   const services = phrasing(lexicon).services;
   const stated = queryFacets(planned.query, lexicon);
-  // An action the query says it does not want (不是要注销) is no action the item must do (rank.ts rules out an item that is it).
-  const unwanted = negatedConcepts(planned.query, planned.concepts);
-  const actions = planned.concepts.filter((c) => c.kind === 'action' && !unwanted.has(c));
+  const actions = planned.concepts.filter((c) => c.kind === 'action');
   const itemFacets = more?.facets;
   const saids = planned.concepts.map((c) => c.say);
   const generic = new Map<string, Map<string, string>>();

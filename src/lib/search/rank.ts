@@ -176,7 +176,7 @@ function completeRelated(hits: ConceptHit[]): ConceptHit[] {
  * them (不是要注销, 不是我爸妈投靠我). Not a question (是不是真的, 要不要带) and not the place premise (不是在这儿领的,
  * 不想回老家: rules.ts reads those as places).
  */
-const NEGATION = /(?<![是要想能会])(?:不是|不要|不想|并非|而非)(?:要|想|说)?(?:我们|我|俺|咱)?(?![在回])/gu;
+const NEGATION = /(?<![是要想能会])(?:不是|不要|不想|并非|而非)(?:要|想|说)?(?:我们?|俺|咱)?(?![在回])/gu;
 
 /**
  * The query's concepts it says it does not want: those in the clause right after a negation ({@link NEGATION}), up to
@@ -186,26 +186,19 @@ const NEGATION = /(?<![是要想能会])(?:不是|不要|不想|并非|而非)(?
  * action that is not wanted, on the thing the query is about: the thing stays asked for.
  */
 export function negatedConcepts(query: string, concepts: readonly Concept[]): Set<Concept> {
-  const longest = [...concepts].filter((c) => c.say !== '').sort((a, b) => b.say.length - a.say.length);
+  const longest = concepts.filter((c) => c.say).sort((a, b) => b.say.length - a.say.length);
   const negated = new Set<Concept>();
   for (const m of query.matchAll(NEGATION)) {
-    const start = (m.index ?? 0) + m[0].length;
-    const inClause: Concept[] = [];
-    let at = start;
-    while (at < query.length) {
-      const concept = longest.find((c) => query.startsWith(c.say, at));
-      if (concept) {
-        inClause.push(concept);
-        at += concept.say.length;
-        continue;
-      }
-      const ch = query[at] ?? '';
-      if (LIGHT_CHARACTERS.has(ch) || !/\p{L}/u.test(ch)) break;
-      at++;
+    const clause: Concept[] = [];
+    let at = (m.index ?? 0) + m[0].length;
+    for (let c: Concept | undefined; at < query.length; at += c ? c.say.length : 1) {
+      c = longest.find((l) => query.startsWith(l.say, at));
+      if (c) clause.push(c);
+      else if (LIGHT_CHARACTERS.has(query[at]!) || !/\p{L}/u.test(query[at]!)) break;
     }
-    const outside = `${query.slice(0, m.index ?? 0)} ${query.slice(at)}`;
-    const action = inClause.some((c) => c.kind === 'action');
-    for (const c of inClause) if (!(action && c.kind === 'thing') && !outside.includes(c.say)) negated.add(c);
+    const outside = `${query.slice(0, m.index)} ${query.slice(at)}`;
+    const action = clause.some((c) => c.kind === 'action');
+    for (const c of clause) if (!(action && c.kind === 'thing') && !outside.includes(c.say)) negated.add(c);
   }
   return negated;
 }

@@ -408,6 +408,63 @@ describe('what the query says it does not want', () => {
     assert.deepEqual([...negatedConcepts('我们俩都不是本地户口想去领证', [marriage])], [], '领证 is wanted');
   });
 
+  it('is A in 不是A，是B: the clause runs over concepts to a break, and a concept said again outside it is wanted', () => {
+    const shop = concept('个体户', { source: 'lexicon' });
+    const cancel = concept('注销', { kind: 'action', source: 'verb', strong: true });
+    const pause = concept('歇业');
+    assert.deepEqual([...negatedConcepts('个体户不是要注销，就想先歇业半年', [shop, cancel, pause])], [cancel], 'the modal 要 opens the clause');
+    const parents = concept('爸妈', { source: 'group' });
+    const join = concept('投靠');
+    const moving = concept('户口', { source: 'lexicon' });
+    assert.deepEqual([...negatedConcepts('不是我爸妈投靠我，是我想把户口迁到我爸妈家去', [parents, join, moving])], [join], '爸妈 is said in B too');
+    // 就 in 就业 is part of a concept, not the light character that ends the clause.
+    const check = concept('查', { kind: 'action', source: 'verb', strong: true });
+    const work = concept('就业', { source: 'lexicon' });
+    const card = concept('创业证', { source: 'lexicon' });
+    assert.deepEqual(
+      [...negatedConcepts('不是查就业创业证 我还没有这个证 想申请办一张', [check, work, card])],
+      [check],
+      'the action is not wanted; its thing still is',
+    );
+  });
+
+  it('is no question and no place premise', () => {
+    const book = concept('户口本', { source: 'lexicon' });
+    assert.deepEqual([...negatedConcepts('要不要带户口本', [book])], []);
+    assert.deepEqual([...negatedConcepts('学历证书是不是真的', [concept('学历证书', { source: 'lexicon' })])], []);
+    assert.deepEqual([...negatedConcepts('驾照不是在这儿领的', [concept('领', { kind: 'action', source: 'verb' })])], []);
+  });
+
+  it('rules out an item that does only the unwanted action, not one that also does the action asked for', () => {
+    const card = concept('社保卡', { source: 'lexicon', means: ['社会保障卡'] });
+    const lost = concept('丢了', { kind: 'action', source: 'verb', strong: true, means: ['补领', '挂失'] });
+    const swap = concept('换', { kind: 'action', source: 'verb', strong: true, means: ['换领'] });
+    const items = [words('社会保障卡临时挂失'), words('社会保障卡补领、换领、换发')];
+    const ranked = rankResults('不是丢了 是社保卡磨了换张新的', [lost, card, swap], items, (i) => i);
+    assert.deepEqual(
+      ranked.map((r) => [r.item.name, r.tier, r.conflicts.map((c) => c.query)]),
+      [
+        ['社会保障卡补领、换领、换发', 'full', []],
+        ['社会保障卡临时挂失', 'partial', ['丢了']],
+      ],
+    );
+  });
+
+  it('rules out only an item whose name says what is not wanted', () => {
+    const firm = concept('企业', { source: 'group', means: ['企业', '单位'] });
+    const pension = concept('养老保险', { source: 'lexicon' });
+    const mutual = words('机关事业单位基本养老保险与企业职工基本养老保险互转');
+    const public_ = words('机关事业单位基本养老保险关系转移接续', '从企业调入机关事业单位');
+    const ranked = rankResults('不是企业的 养老保险', [firm, pension], [mutual, public_], (i) => i);
+    assert.deepEqual(
+      ranked.map((r) => [r.item.name, r.tier]),
+      [
+        ['机关事业单位基本养老保险关系转移接续', 'full'],
+        ['机关事业单位基本养老保险与企业职工基本养老保险互转', 'partial'],
+      ],
+    );
+  });
+
   it('is accounted for by an item without it, and rules out an item that is it', () => {
     const residents = words('城乡居民基本医疗保险参保登记');
     const staff = words('单位职工基本医疗保险参保登记', '城乡居民基本医疗保险');

@@ -171,20 +171,36 @@ function completeRelated(hits: ConceptHit[]): ConceptHit[] {
   });
 }
 
-/** Words that say what is not wanted (不是单位职工那种, 不要纸质的). */
-const NEGATION = /不是|不要|并非|而非/gu;
+/**
+ * Words that say what is not wanted (不是单位职工那种, 不要纸质的, 不想注销), with the modal or the person that may follow
+ * them (不是要注销, 不是我爸妈投靠我). Not a question (是不是真的, 要不要带) and not the place premise (不是在这儿领的,
+ * 不想回老家: rules.ts reads those as places).
+ */
+const NEGATION = /(?<![是要想能会])(?:不是|不要|不想|并非|而非)(?:要|想|说)?(?:我们?|俺|咱)?(?![在回])/gu;
 
 /**
- * The query's concepts it says it does not want: those right after a negation ({@link NEGATION}), up to the
- * next light character or break (不是单位职工|那种; 不是本地户口|想去领证: 领证 is wanted).
+ * The query's concepts it says it does not want: those in the clause right after a negation ({@link NEGATION}), up to
+ * the next light character outside a concept or a break (不是单位职工|那种; 不是查就业创业证|，…; 不是本地户口|想去领证:
+ * 领证 is wanted). In “不是A，是B” only A is not wanted: a concept said again outside the clause (不是我爸妈投靠我，是我想
+ * 把户口迁到我爸妈家去: 爸妈) is wanted. Where the clause names an action (不是查就业创业证, 不是补户口本), it is the
+ * action that is not wanted, on the thing the query is about: the thing stays asked for.
  */
 export function negatedConcepts(query: string, concepts: readonly Concept[]): Set<Concept> {
-  const clauses = [...query.matchAll(NEGATION)].map((m) => {
-    const rest = [...query.slice((m.index ?? 0) + m[0].length)];
-    const end = rest.findIndex((ch) => LIGHT_CHARACTERS.has(ch) || !/\p{L}/u.test(ch));
-    return rest.slice(0, end < 0 ? rest.length : end).join('');
-  });
-  return new Set(concepts.filter((c) => c.kind === 'thing' && clauses.some((clause) => clause.includes(c.say))));
+  const longest = concepts.filter((c) => c.say).sort((a, b) => b.say.length - a.say.length);
+  const negated = new Set<Concept>();
+  for (const m of query.matchAll(NEGATION)) {
+    const clause: Concept[] = [];
+    let at = (m.index ?? 0) + m[0].length;
+    for (let c: Concept | undefined; at < query.length; at += c ? c.say.length : 1) {
+      c = longest.find((l) => query.startsWith(l.say, at));
+      if (c) clause.push(c);
+      else if (LIGHT_CHARACTERS.has(query[at]!) || !/\p{L}/u.test(query[at]!)) break;
+    }
+    const outside = `${query.slice(0, m.index)} ${query.slice(at)}`;
+    const action = clause.some((c) => c.kind === 'action');
+    for (const c of clause) if (!(action && c.kind === 'thing') && !outside.includes(c.say)) negated.add(c);
+  }
+  return negated;
 }
 
 /** How well an item answers the query. */
@@ -274,7 +290,20 @@ export function rankResults<T>(
     const found = read.some((h) => h.strength === 'same' && !h.generic && h.concept.kind === 'thing' && !negated.has(h.concept));
     const upgraded = found ? read.map((h) => (h.strength === 'related' ? (accountedFor(h.concept, words) ?? h) : h)) : read;
     // What the query says it does not want (不是单位职工那种): an item without it accounts for the words; one with it is not the service.
-    const unwanted = upgraded.filter((h) => negated.has(h.concept) && h.strength === 'same' && !h.generic).map((h) => h.concept.say);
+    // Only an item whose name says it is what is not wanted, as typed or in the first official wording (不是企业的 rules out
+    // 机关事业单位与企业职工互转, not 机关事业单位…转移接续, whose scenario mentions 企业 and whose name only the broader 单位), and an unwanted action (不是要注销) only an item that does none of the actions still
+    // asked for: 补领、换领 answers 不是丢了，是磨坏了换张新的, 临时挂失 does not.
+    const wanted = upgraded.some((h) => h.concept.kind === 'action' && !negated.has(h.concept) && h.strength === 'same');
+    const unwanted = upgraded
+      .filter(
+        (h) =>
+          negated.has(h.concept) &&
+          h.strength === 'same' &&
+          !h.generic &&
+          (words.name.includes(h.concept.say) || (words.name.includes(h.wording) && (h.concept.kind === 'action' || h.rank === 0))) &&
+          (h.concept.kind === 'thing' || !wanted),
+      )
+      .map((h) => h.concept.say);
     const hits = [
       ...upgraded.filter((h) => !negated.has(h.concept)),
       ...[...negated]
@@ -285,7 +314,7 @@ export function rankResults<T>(
   });
   const known = primary.filter((c) => all.some((a) => a.hits.some((h) => h.concept === c)));
   // Specific actions count when the query also names a thing; alone, they are the primary concepts.
-  const strong = things.length > 0 ? concepts.filter((c) => c.kind === 'action' && c.strong) : [];
+  const strong = things.length > 0 ? concepts.filter((c) => c.kind === 'action' && c.strong && !negated.has(c)) : [];
   // How many candidates have each concept: a rarer concept says more about what was asked.
   const holders = new Map(concepts.map((c) => [c, all.filter((a) => a.hits.some((h) => h.concept === c && h.strength === 'same' && !h.generic)).length]));
   const target = normalizeName(query);

@@ -46,6 +46,9 @@ export const restReader: RestReader = {
 
 const LATIN = /^[a-z]+$/;
 
+/** Characters that make a time of the word before them (结婚后, 退休前). */
+const TIME_SUFFIXES = new Set([...'后前']);
+
 /**
  * One character changed: a likely typo (公基金 for 公积金, 身分证 for 身份证).
  * Only for words of three characters or more, where one changed character still leaves the word recognisable.
@@ -63,9 +66,16 @@ function oneCharOff(x: readonly string[], y: readonly string[]): boolean {
   // 房产税 is not a typo of 房产证: a different document or charge is a different thing.
   // Nor is 手机充 a typo of 手机上: a particle or light verb swapped for a word changes the meaning.
   // A typed document or noun character names another thing; typed in its place (准生正), the known one is meant.
+  // Nor is 结婚后 a typo of 结婚证: a word with 后 or 前 says when (after marrying), not which document.
   const typed = x[at]!;
   const known = y[at]!;
-  return !DOCUMENT_SUFFIXES.has(typed) && !NOUN_SUFFIXES.has(typed) && !LIGHT_CHARACTERS.has(typed) && !LIGHT_CHARACTERS.has(known);
+  return (
+    !DOCUMENT_SUFFIXES.has(typed) &&
+    !NOUN_SUFFIXES.has(typed) &&
+    !TIME_SUFFIXES.has(typed) &&
+    !LIGHT_CHARACTERS.has(typed) &&
+    !LIGHT_CHARACTERS.has(known)
+  );
 }
 
 /** A stretch of three or more characters that is a known everyday word with one character mistyped (公基金). */

@@ -206,6 +206,7 @@ describe('lexicon words and typos', () => {
     assert.equal(concepts('基金')[0]?.source, 'word', 'two characters are too few to guess');
     assert.equal(concepts('公积金税')[0]?.source, 'word', 'another document or charge is no typo');
     assert.ok(concepts('身份正')[0]?.means.includes('居民身份证'), 'a non-document character typed for 证 is a typo');
+    assert.equal(concepts('身份后')[0]?.readAs, undefined, 'a word with 后 says when, not which document');
   });
 
   it('reads a known official wording mistyped even where part of it looks like a verb', () => {

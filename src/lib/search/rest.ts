@@ -70,11 +70,7 @@ function oneCharOff(x: readonly string[], y: readonly string[]): boolean {
   const typed = x[at]!;
   const known = y[at]!;
   return (
-    !DOCUMENT_SUFFIXES.has(typed) &&
-    !NOUN_SUFFIXES.has(typed) &&
-    !TIME_SUFFIXES.has(typed) &&
-    !LIGHT_CHARACTERS.has(typed) &&
-    !LIGHT_CHARACTERS.has(known)
+    !DOCUMENT_SUFFIXES.has(typed) && !NOUN_SUFFIXES.has(typed) && !TIME_SUFFIXES.has(typed) && !LIGHT_CHARACTERS.has(typed) && !LIGHT_CHARACTERS.has(known)
   );
 }
 

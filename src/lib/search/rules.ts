@@ -318,7 +318,10 @@ export function readConcepts(
         for (let k = at + 1; k < at + word.length; k++) guarded.set(k, Math.max(guarded.get(k) ?? 0, word.length));
     let fillersMarked = 0;
     for (const phrase of book) {
-      const upTo = fillersBefore(data.fillers, phrase.say.length);
+      // Fillers longer than the phrase come first (新单位 before 单位), and all of two or more characters
+      // before single characters, which they are not material for (续 in 手续).
+      const longer = data.fillers.findIndex((f) => f.length <= Math.max(phrase.say.length, 1));
+      const upTo = phrase.say.length === 1 ? data.fillers.length : longer < 0 ? data.fillers.length : longer;
       if (upTo > fillersMarked) {
         markFillers(part, taken, data.fillers.slice(fillersMarked, upTo));
         fillersMarked = upTo;
@@ -389,26 +392,6 @@ function wordInteriors(text: string, segment: (text: string) => string[]): Map<n
     at = start + word.length;
   }
   return inside;
-}
-
-/** How many fillers (longest first) `fillersBefore` found for a phrase length, per fillers list. */
-const fillerCuts = new WeakMap<readonly string[], Map<number, number>>();
-
-/**
- * How many of the fillers (sorted longest first) are marked before a phrase of `length` characters is looked for:
- * fillers longer than the phrase come first (新单位 before 单位), and all of two or more characters before single
- * characters, which they are not material for (续 in 手续). Kept per length, since every query asks it for each phrase.
- */
-function fillersBefore(fillers: readonly string[], length: number): number {
-  let cuts = fillerCuts.get(fillers);
-  if (!cuts) fillerCuts.set(fillers, (cuts = new Map()));
-  let upTo = cuts.get(length);
-  if (upTo === undefined) {
-    const longer = fillers.findIndex((f) => f.length <= Math.max(length, 1));
-    upTo = length === 1 || longer < 0 ? fillers.length : longer;
-    cuts.set(length, upTo);
-  }
-  return upTo;
 }
 
 /** Marks the free occurrences of fillers of two or more characters as used. */

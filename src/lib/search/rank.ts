@@ -290,9 +290,10 @@ export function rankResults<T>(
     const found = read.some((h) => h.strength === 'same' && !h.generic && h.concept.kind === 'thing' && !negated.has(h.concept));
     const upgraded = found ? read.map((h) => (h.strength === 'related' ? (accountedFor(h.concept, words) ?? h) : h)) : read;
     // What the query says it does not want (不是单位职工那种): an item without it accounts for the words; one with it is not the service.
-    // Only an item whose name says it is what is not wanted, as typed or in the first official wording (不是企业的 rules out
-    // 机关事业单位与企业职工互转, not 机关事业单位…转移接续, whose scenario mentions 企业 and whose name only the broader 单位), and an unwanted action (不是要注销) only an item that does none of the actions still
-    // asked for: 补领、换领 answers 不是丢了，是磨坏了换张新的, 临时挂失 does not.
+    // Only an item whose name says it is what is not wanted, as typed or in the first official wording (不是企业的 rules
+    // out 机关事业单位与企业职工互转, not 机关事业单位…转移接续, whose scenario mentions 企业 and whose name only the
+    // broader 单位); and an unwanted action (不是要注销) only an item that does none of the actions still asked for:
+    // 补领、换领 answers 不是丢了，是磨坏了换张新的, 临时挂失 does not.
     const wanted = upgraded.some((h) => h.concept.kind === 'action' && !negated.has(h.concept) && h.strength === 'same');
     const unwanted = upgraded
       .filter(

@@ -19,8 +19,8 @@ import { loadCatalog } from './load-catalog.ts';
 
 /**
  * Pagefind's files the site never loads: its prebuilt UIs (the site has its own
- * search UI on Pagefind's JS API) and its own worker (Pagefind runs with
- * noWorker inside the site's search worker, src/client/search-worker.ts).
+ * search UI on Pagefind's JS API) and its own worker (Pagefind runs inside the
+ * site's search worker, src/client/search-worker.ts, where it starts none).
  */
 const UNUSED_UI_FILES = [
   'pagefind-worker.js',

@@ -52,8 +52,8 @@ export function pagefindIndex(bundle: string, lang: string): Promise<SearchIndex
  * Loads Pagefind from the site's own base path. `bundle` is a path relative to
  * the site's base, ending in a slash: its pagefind.js is imported and given the
  * options, with its own `basePath` and the site's base as `baseUrl` (result URLs
- * are site-relative). Pagefind runs without a worker of its own (noWorker): it
- * already runs in ours. Its WebAssembly and metadata load here, before the first search.
+ * are site-relative). Pagefind starts no worker of its own here: it runs in
+ * ours, which has no `window`. Its WebAssembly and metadata load here, before the first search.
  */
 async function loadPagefind(bundle: string, lang: string): Promise<SearchIndex> {
   const base = import.meta.env.BASE_URL.replace(/\/?$/, '/');

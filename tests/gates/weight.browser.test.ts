@@ -131,7 +131,7 @@ describe('page weight (Chromium)', () => {
     const pieces = new Set(Array.from({ length: Math.max(0, own.length - WINDOW) }, (_, i) => own.slice(i, i + WINDOW)));
     const shared = Array.from({ length: Math.max(0, engine.length - WINDOW) }, (_, i) => engine.slice(i, i + WINDOW)).find((w) => pieces.has(w));
     assert.equal(shared, undefined, 'code in both the page’s and the worker’s bundle');
-    // Pagefind's own worker is never loaded (it runs with noWorker inside ours), so it is not published.
+    // Pagefind's own worker is never loaded (it runs inside ours, which has no `window`, so it starts none), so it is not published.
     assert.ok(!existsSync(join(SITES.root.dir, 'pagefind/pagefind-worker.js')), 'pagefind-worker.js is published');
   });
 

@@ -152,10 +152,11 @@ export interface SearchIndex {
  * decides relevance and order; Pagefind's score only orders candidates and
  * breaks ties. Short pages are not favoured much (pageLength), since an item's
  * length says nothing about its relevance, and repeating a word counts less than
- * having it at all (termFrequency). No worker of Pagefind's own: in the browser it
- * already runs in the search page's worker, with our engine.
+ * having it at all (termFrequency). Pagefind starts no worker of its own where
+ * there is no `window` (Node, and the search page's worker, where our engine runs
+ * it), so no option is needed for that: `noWorker` is not one `options()` takes.
  */
-export const PAGEFIND_OPTIONS = { excerptLength: 36, noWorker: true, ranking: { pageLength: 0.25, termFrequency: 0.5 } } as const;
+export const PAGEFIND_OPTIONS = { excerptLength: 36, ranking: { pageLength: 0.25, termFrequency: 0.5 } } as const;
 
 /** Hits of the whole-query search kept as candidates: its other hits share only some word (办理 in 护照办理). */
 const WHOLE_QUERY_HITS = 5;

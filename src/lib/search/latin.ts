@@ -73,7 +73,12 @@ export function latinReader(entries: readonly QueryLexiconEntry[], pinyin?: Piny
     translate: (query) => {
       const text = translateForeign(query, entries);
       // Pinyin among characters (shangbiao zhuce 怎么申请) is read as a pinyin query is: its fillers dropped, its verbs in characters.
-      return /^[a-z ]+$/.test(text) ? text : text.replace(/[a-z]+(?: [a-z]+)*/g, (run) => ` ${pinyinText(run)} `).replace(/\s+/g, ' ').trim();
+      return /^[a-z ]+$/.test(text)
+        ? text
+        : text
+            .replace(/[a-z]+(?: [a-z]+)*/g, (run) => ` ${pinyinText(run)} `)
+            .replace(/\s+/g, ' ')
+            .trim();
     },
     pinyinText,
     concept: (word) => (data.pinyinFillers.has(word) ? undefined : pinyinConcept(word, phrasing(entries).services, pinyin)),

@@ -96,7 +96,7 @@ function pinyinWords(words: readonly string[], known: (w: string) => boolean, pi
   const spells = (w: string) => known(w) || spelledWords(pinyin, w).length > 0;
   const out: string[] = [];
   for (let i = 0; i < words.length; i++) {
-    let word = words[i];
+    let word = words[i] ?? '';
     if (!spells(word) && /[^e]r$/.test(word)) word = [`${word.slice(0, -1)}er`, word.slice(0, -1)].find(spells) ?? word;
     const next = words[i + 1];
     if (next !== undefined && pinyin.has(word + next)) {

@@ -32,18 +32,19 @@ const catalog = loadCatalog(PROJECT_ROOT);
 
 /** Everyday sets still below the 97% goal, with the top-5 count each reached (docs/search.md, Set K 和 Set L). */
 const BELOW_GOAL: Record<string, number> = {
-  'search-queries.heldout-k.tsv': 200,
+  'search-queries.heldout-k.tsv': 201,
   'search-queries.heldout-l.tsv': 205,
   'search-queries.heldout-m.tsv': 212,
 };
 
 /** Same-service sets still below the goal of 38 of 40, with the count each reached (docs/search.md). */
 const SAME_SERVICE_FLOOR: Record<string, number> = {
-  'search-queries.same-service-k.tsv': 26,
+  'search-queries.same-service-k.tsv': 27,
   'search-queries.same-service-l.tsv': 35,
   'search-queries.same-service-m.tsv': 33,
-  'search-queries.same-service-o.tsv': 35,
+  'search-queries.same-service-o.tsv': 36,
   'search-queries.same-service-p.tsv': 33,
+  'search-queries.same-service-q.tsv': 29,
 };
 
 /** Close-but-different sets with more than one false 匹配, held at the count measured (docs/search.md); none now, the goal is at most 1. */

@@ -51,7 +51,7 @@ function latinPhrasing(entries: readonly QueryLexiconEntry[]): LatinPhrasing {
       .flatMap((e) => e.say.map((say) => ({ say, chinese: e.means?.[0] ?? '' })))
       .sort((a, b) => b.say.length - a.say.length)
       // A foreign word glues to its neighbours (医保 qr code → 医保二维码), as a Chinese word would.
-      .map(({ say, chinese }) => ({ pattern: new RegExp(`\\s*(?<![a-z])${escapeRegExp(say)}(?![a-z])\\s*`, 'g'), chinese })),
+      .map(({ say, chinese }) => ({ pattern: new RegExp(`\\s*(?<![a-z0-9])${escapeRegExp(say)}(?![a-z0-9])\\s*`, 'g'), chinese })),
   };
   compiled.set(entries, result);
   return result;
@@ -63,16 +63,60 @@ function latinPhrasing(entries: readonly QueryLexiconEntry[]): LatinPhrasing {
  */
 export function latinReader(entries: readonly QueryLexiconEntry[], pinyin?: PinyinMap): LatinReader {
   const data = latinPhrasing(entries);
+  const known = (w: string) => data.pinyinFillers.has(w) || data.pinyinVerbs.has(w) || (pinyin?.has(w) ?? false);
+  const pinyinText = (text: string) =>
+    pinyinWords(joinSyllables(text).split(' '), known, pinyin)
+      .filter((w) => !data.pinyinFillers.has(w))
+      .map((w) => data.pinyinVerbs.get(w) ?? w)
+      .join(' ');
   return {
-    translate: (query) => translateForeign(query, entries),
-    pinyinText: (text) =>
-      joinSyllables(text)
-        .split(' ')
-        .filter((w) => !data.pinyinFillers.has(w))
-        .map((w) => data.pinyinVerbs.get(w) ?? w)
-        .join(' '),
+    translate: (query) => {
+      const text = translateForeign(query, entries);
+      // Pinyin among characters (shangbiao zhuce 怎么申请) is read as a pinyin query is: its fillers dropped, its verbs in characters.
+      return /^[a-z ]+$/.test(text)
+        ? text
+        : text
+            .replace(/[a-z]+(?: [a-z]+)*/g, (run) => ` ${pinyinText(run)} `)
+            .replace(/\s+/g, ' ')
+            .trim();
+    },
+    pinyinText,
     concept: (word) => (data.pinyinFillers.has(word) ? undefined : pinyinConcept(word, phrasing(entries).services, pinyin)),
   };
+}
+
+/**
+ * Pinyin words as the map spells them: a word typed with erhua (xinshengr, nar) as the spelling with 儿 or
+ * without it; two words the map spells only together (shang hukou → shanghukou, 上户口) as one; and a
+ * word no spelling begins, typed without spaces (yidijiuyibeian zenmeban), as the fewest known words it
+ * is made of. A word none of these reads stays as typed.
+ */
+function pinyinWords(words: readonly string[], known: (w: string) => boolean, pinyin?: PinyinMap): string[] {
+  if (!pinyin) return [...words];
+  const spells = (w: string) => known(w) || spelledWords(pinyin, w).length > 0;
+  const out: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    let word = words[i] ?? '';
+    if (!spells(word) && /[^e]r$/.test(word)) word = [`${word.slice(0, -1)}er`, word.slice(0, -1)].find(spells) ?? word;
+    const next = words[i + 1];
+    if (next !== undefined && pinyin.has(word + next)) {
+      out.push(word + next);
+      i++;
+    } else out.push(...(spells(word) ? [word] : splitKnown(word, known)));
+  }
+  return out;
+}
+
+/** The fewest known words (two letters or more) `word` is made of, or `word` alone when it is no such run. */
+function splitKnown(word: string, known: (w: string) => boolean): string[] {
+  const best: (string[] | undefined)[] = [[]];
+  for (let end = 2; end <= word.length; end++)
+    for (let start = end - 2; start >= 0; start--) {
+      const before = best[start];
+      const piece = word.slice(start, end);
+      if (before && known(piece) && (!best[end] || before.length + 1 < best[end]!.length)) best[end] = [...before, piece];
+    }
+  return best[word.length] ?? [word];
 }
 
 /** Replaces English or mixed words (social security card, e-) with the Chinese words they stand for. */

@@ -60,4 +60,24 @@ describe('a pinyin word in a query', () => {
     assert.equal(concepts('xyz')[0]?.readAs, undefined);
     assert.deepEqual(queryConcepts('sbk', lexicon, segmentWords, new Set(), latinReader(lexicon), restReader)[0]?.spelled, []);
   });
+
+  describe('as the map spells it', () => {
+    const phrasing = [
+      { class: 'pinyin-filler' as const, say: ['zenmeban', 'zai'] },
+      { class: 'pinyin-verb' as const, say: ['zhuxiao'], means: ['注销'] },
+    ];
+    const reader = latinReader(phrasing, new Map([...map, ['xinshenger', ['新生儿']], ['shanghukou', ['上户口']], ['yidi', ['异地']], ['jiuyi', ['就医']]]));
+
+    it('reads erhua with 儿, two words the map spells only together as one, and a run typed without spaces as the words it is made of', () => {
+      assert.equal(reader.pinyinText('xinshengr'), 'xinshenger');
+      assert.equal(reader.pinyinText('shang hukou'), 'shanghukou');
+      assert.equal(reader.pinyinText('yidijiuyi zenmeban'), 'yidi jiuyi');
+      assert.equal(reader.pinyinText('yidijiuyixyz'), 'yidijiuyixyz', 'a run with an unknown part stays as typed');
+    });
+
+    it('reads pinyin among characters as a pinyin query: fillers dropped, verbs in characters', () => {
+      assert.equal(reader.translate('社保卡 zhuxiao zai'), '社保卡 注销');
+      assert.equal(reader.translate('shebaoka zhuxiao'), 'shebaoka zhuxiao', 'a Latin query is read whole later');
+    });
+  });
 });

@@ -427,8 +427,8 @@ export const LIGHT_CHARACTERS = new Set([
 /** A count or a frequency (一年, 两项, 每月, 按月, 一方): how many or how often, never which service. */
 const QUANTITY = /^[一二两三四五六七八九十百几每按各某半整双]+[年月日天周次回项条张份笔家件个本批遍趟方]$/u;
 
-/** Particles that end a scrap of speech (出了, 做的, 办过): the word before them says how, not what. */
-const SCRAP_ENDS = new Set([...'了的着过吗呢啊吧呀嘛啦']);
+/** Particles that end a scrap of speech (出了, 做的, 办过): the word before them says how, not what; and 某, a name left out (刘某). */
+const SCRAP_ENDS = new Set([...'了的着过吗呢啊吧呀嘛啦某']);
 
 /** Pronouns, demonstratives and adverbs that start a scrap of speech (那笔, 这次, 先拿, 我家). */
 const SCRAP_STARTS = new Set([...'这那哪每某先又才都就也还再我你他她俺咱想']);

@@ -2,9 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { ENGINES, goto, newPage, openPage, setViewport, type PageOptions } from '../harness/driver.ts';
-import { ONE_PAGE_OF_EACH_KIND } from '../harness/elder-mode.ts';
 import { browserFixture, buttonNamed, isVisible, textOf } from '../harness/fixture.ts';
-import { EVERY_KIND_OF_PAGE as PAGES, reflowProblems } from '../harness/pages.ts';
+import { EVERY_KIND_OF_PAGE as PAGES, ONE_PAGE_OF_EACH_KIND, reflowProblems } from '../harness/pages.ts';
 
 /**
  * Opens `url` in a new tab that records page errors and console errors into

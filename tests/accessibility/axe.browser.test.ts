@@ -3,22 +3,7 @@ import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { ENGINES, goto, newPage } from '../harness/driver.ts';
 import { browserFixture } from '../harness/fixture.ts';
-import { AXE_SOURCE, AXE_TAGS, axeViolations, COLOUR_RULES, EVERY_KIND_OF_PAGE } from '../harness/pages.ts';
-
-/**
- * One page of each template, for Firefox: every item page, every prose page (about, data notes, accessibility) and
- * every list of one bureau, batch or topic is the same markup with other text, which Chromium checks on every page of
- * EVERY_KIND_OF_PAGE. Firefox checks each template (and both states of search, and the 404 page).
- */
-const EVERY_TEMPLATE = EVERY_KIND_OF_PAGE.filter((path) => !['items/2-15/', 'about/', 'accessibility/'].includes(path));
-
-/**
- * For the rules that read colours in dark, in Firefox: the page of each template a different set of colour tokens
- * shows on (the header and footer on all; the answer box and its 推定 mark, a table, notices and prose links, search
- * results and the search box, the 404 page). The tokens are what dark mode changes (src/styles/colour-modes.test.ts),
- * and Chromium checks them on every kind of page.
- */
-const DARK_SAMPLE = ['', 'items/1-8/', 'bureaus/human-resources/', 'data-notes/', 'search/?q=%E7%A4%BE%E4%BF%9D%E5%8D%A1', 'does-not-exist/'];
+import { AXE_SOURCE, AXE_TAGS, axeViolations, COLOUR_RULES, DARK_SAMPLE, EVERY_KIND_OF_PAGE, EVERY_TEMPLATE } from '../harness/pages.ts';
 
 /** axe's violations on the loaded page, as "path: rule (targets)". */
 async function violations(page: Page, path: string, spec: { tags?: string[]; rules?: string[] }): Promise<string[]> {

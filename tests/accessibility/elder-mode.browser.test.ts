@@ -3,14 +3,13 @@ import { describe, it } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { ENGINES, goto, newPage, setViewport, type ColorScheme } from '../harness/driver.ts';
 import { browserFixture, buttonNamed, showsButton } from '../harness/fixture.ts';
-import { AXE_SOURCE, AXE_TAGS, axeViolations, COLOUR_RULES, EVERY_KIND_OF_PAGE } from '../harness/pages.ts';
+import { AXE_SOURCE, AXE_TAGS, axeViolations, COLOUR_RULES, EVERY_KIND_OF_PAGE, ONE_PAGE_OF_EACH_KIND } from '../harness/pages.ts';
 import { meanBrightness, pdfFirstPage } from '../harness/pixels.ts';
 import {
   contrastFigures,
   FIRST_SCREENS,
   inEachMode,
   MODE_COMBINATIONS,
-  ONE_PAGE_OF_EACH_KIND,
   rememberModes,
   spacingProblems,
   switchModes,

@@ -21,24 +21,6 @@ export const FIRST_SCREENS = [
   [1280, 800],
 ] as const;
 
-/**
- * One page of every kind (home, item, bureau, batch, topic, a list, prose with tables, charts, search results, 404),
- * out of pages.ts's EVERY_KIND_OF_PAGE: where a sweep over every page runs in full in Chromium, Firefox runs the same
- * test body on these (tests/README.md, "Keeping the browser tests fast").
- */
-export const ONE_PAGE_OF_EACH_KIND = [
-  '',
-  'items/2-15/',
-  'bureaus/human-resources/',
-  'batches/1/',
-  'topics/housing-fund/',
-  'items/',
-  'data-notes/',
-  'overview/',
-  'search/?q=%E7%A4%BE%E4%BF%9D%E5%8D%A1',
-  'does-not-exist/',
-];
-
 /** Every combination of the text steps (大字版, 特大字) and 高对比, by name. */
 export const MODE_COMBINATIONS: [string, Modes][] = [
   ['标准', {}],

@@ -2,6 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from './build.ts';
 
+/** The search page with results (社保卡), and with none (量子物理). */
+const SEARCH_RESULTS = 'search/?q=%E7%A4%BE%E4%BF%9D%E5%8D%A1';
+const SEARCH_NONE = 'search/?q=%E9%87%8F%E5%AD%90%E7%89%A9%E7%90%86';
+
 /** One page of every kind, relative to the site's base, including search with results, with none, and the 404 page. */
 export const EVERY_KIND_OF_PAGE = [
   '',
@@ -20,10 +24,38 @@ export const EVERY_KIND_OF_PAGE = [
   'accessibility/',
   'overview/',
   'data/',
-  'search/?q=%E7%A4%BE%E4%BF%9D%E5%8D%A1',
-  'search/?q=%E9%87%8F%E5%AD%90%E7%89%A9%E7%90%86',
+  SEARCH_RESULTS,
+  SEARCH_NONE,
   'does-not-exist/',
 ];
+
+/**
+ * One page of each template, for Firefox's axe in light: EVERY_KIND_OF_PAGE less the pages that show a template
+ * another page in it already shows, with other text (item 2-15 beside 1-8, which also carries the 推定 mark; about
+ * and accessibility beside data-notes, the prose template). Chromium checks every page of EVERY_KIND_OF_PAGE.
+ */
+export const EVERY_TEMPLATE = EVERY_KIND_OF_PAGE.filter((path) => !['items/2-15/', 'about/', 'accessibility/'].includes(path));
+
+/**
+ * One page of each kind, for Firefox's sweeps where Chromium sweeps EVERY_KIND_OF_PAGE (reflow with text spacing, the
+ * 长辈模式 entrance and spacing, 高对比's axe; tests/README.md, "Keeping the browser tests fast"): EVERY_TEMPLATE less
+ * the lists of lists (bureaus, batches, topics, items by bureau, data: each a list as items/ is) and the search
+ * nothing answers (the search page stands with its results), with item 2-15 in place of 1-8: the item the other 长辈模式
+ * and reflow checks open; 1-8's 推定 mark is checked in Firefox by axe on EVERY_TEMPLATE and DARK_SAMPLE.
+ */
+export const ONE_PAGE_OF_EACH_KIND = EVERY_TEMPLATE.filter(
+  (path) => !['bureaus/', 'batches/', 'topics/', 'items/by-bureau/', 'data/', SEARCH_NONE].includes(path),
+).map((path) => (path === 'items/1-8/' ? 'items/2-15/' : path));
+
+/**
+ * For the rules that read colours in dark, in Firefox: out of EVERY_TEMPLATE, the page of each template a different
+ * set of colour tokens shows on (the header and footer on all; the answer box and its 推定 mark, a table, notices and
+ * prose links, search results and the search box, the 404 page). The tokens are what dark mode changes
+ * (src/styles/colour-modes.test.ts), and Chromium checks them on every kind of page.
+ */
+export const DARK_SAMPLE = EVERY_TEMPLATE.filter((path) =>
+  ['', 'items/1-8/', 'bureaus/human-resources/', 'data-notes/', SEARCH_RESULTS, 'does-not-exist/'].includes(path),
+);
 
 /** The WCAG levels axe checks, in every browser. */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];

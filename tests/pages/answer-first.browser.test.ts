@@ -17,111 +17,225 @@ const MODES = [
   ['大字版', true, 1266],
 ] as const;
 
-/** How many items Firefox measures, closest to each limit in Chromium: the normal and 大字版 first screens and the page's height. */
-const FIREFOX_EACH = 8;
-
-/**
- * How far below each limit every item stayed in Chromium, in px. Every item page comes from one template, so
- * whether its answer fits the first screen, and the page its height, turns on the text it carries; the engines
- * differ only in how they break lines. Chromium measures all items, Firefox the ones Chromium found closest to
- * a limit (all of them when this file's Chromium test did not run first, as when run alone by name).
- */
-const chromiumSlack = new Map<string, Record<'normal text' | '大字版' | 'height', number>>();
-
-/** How far above the first screen's end each 推定 mark stayed in Chromium, in px, by item (its smaller of the two modes). */
-const chromiumMarkSlack = new Map<string, number>();
-
-/** The items Firefox measures: each limit's `FIREFOX_EACH` closest in Chromium, or every item. */
-function firefoxItems() {
-  if (chromiumSlack.size < catalog.items.length) return catalog.items;
-  const closest = (key: 'normal text' | '大字版' | 'height') =>
-    [...chromiumSlack]
-      .sort((x, y) => x[1][key] - y[1][key])
-      .slice(0, FIREFOX_EACH)
-      .map(([id]) => id);
-  // And the inferred lead bureau whose 推定 mark ended closest to the first screen's end.
-  const mark = [...chromiumMarkSlack].sort((x, y) => x[1] - y[1])[0]?.[0];
-  const ids = new Set([...closest('normal text'), ...closest('大字版'), ...closest('height'), ...(mark ? [mark] : [])]);
-  return catalog.items.filter((i) => ids.has(i.id));
-}
-
-/** The bureau page whose table cell came closest to two characters wide in Chromium, in em (see the table cell test). */
-let narrowestBureau: { path: string; ems: number } | undefined;
-
 /** A phone page; 大字版 is switched on the loaded page where a check needs it. */
 function phonePage(browser: Browser, javaScript = true): Promise<Page> {
   return newPage(browser, { ...PHONE, javaScript });
 }
 
-/**
- * Runs in the page: where the answer's parts end, in CSS px from the top (null when missing), in normal text and
- * then in 大字版, switched with the page's own toggle (as `switchModes` does): one call per page for both modes.
- */
-function answerBottoms() {
-  const measure = () => {
-    const bottom = (el: Element | null | undefined) => (el ? el.getBoundingClientRect().bottom + window.scrollY : null);
-    const answer = document.querySelector('.answer');
-    const byText = (re: RegExp) => [...(answer?.querySelectorAll('p, a, strong') ?? [])].find((el) => re.test(el.textContent ?? ''));
-    const mark = answer?.querySelector('.lead .mark');
-    return {
-      height: document.documentElement.scrollHeight,
-      answer: bottom(answer),
-      firstLine: answer?.querySelector('p')?.className ?? '',
-      h1: bottom(document.querySelector('h1')),
-      deadline: bottom(byText(/要求.+实现/)),
-      lead: bottom(answer?.querySelector('.lead')),
-      leadText: answer?.querySelector('.lead')?.textContent ?? '',
-      howTo: bottom([...document.querySelectorAll('a[href="#how-to"], h2')].find((el) => (el.textContent ?? '').includes('怎么办理'))),
-      large: document.documentElement.dataset.textSize === 'large',
-      /** The 推定 mark of an inferred lead bureau: its text and where it ends on the screen (viewport px), or null. */
-      mark: mark ? { text: mark.textContent ?? '', bottom: mark.getBoundingClientRect().bottom } : null,
-    };
-  };
-  // The toggle's setting is remembered: the tab's next page opens in 大字版, so each mode is set, not toggled blindly.
-  const textSize = (large: boolean) => {
-    const toggle = document.getElementById('text-size-toggle');
-    if (!toggle) throw new Error(`no #text-size-toggle on ${location.pathname}`);
-    if ((document.documentElement.dataset.textSize === 'large') !== large) toggle.click();
-  };
-  textSize(false);
-  const normal = measure();
-  textSize(true);
-  return { 'normal text': normal, 大字版: measure() };
+/** Where the answer's parts end, in CSS px from the top of the page (null when missing), in one text size. */
+interface Layout {
+  height: number;
+  answer: number | null;
+  firstLine: string;
+  h1: number | null;
+  deadline: number | null;
+  lead: number | null;
+  leadText: string;
+  howTo: number | null;
+  large: boolean;
+  /** The 推定 mark of an inferred lead bureau: its text and where it ends, or null. */
+  mark: { text: string; bottom: number } | null;
 }
 
-/** What `answerBottoms` measured of each item, by id (Chromium's and Firefox's, one engine at a time). */
-type Measured = ReturnType<typeof answerBottoms>;
+/** A table cell's text, the width its text gets (its box less its padding) and its font size, in CSS px. */
+interface Cell {
+  text: string;
+  width: number;
+  em: number;
+}
+
+/** What `phoneLayouts` measures in each text size: an item page's answer, or every table cell of a page. */
+interface Measures {
+  answer: Layout;
+  cells: Cell[];
+}
+type InModes<T> = Record<(typeof MODES)[number][0], T>;
+
+/**
+ * Runs in the page: `what` of a page in normal text and then in 大字版. Without `urls`, of the loaded page, switched
+ * with the page's own toggle. With `urls`, of each of those pages read into this tab in turn (its <html> attributes
+ * and <body>; the stylesheet and head scripts are the site's one, checked), 大字版 set as the toggle sets it (`data-text-size="large"`
+ * on <html>), and what the page's scripts set on <html> (`data-modes`, `data-speech`) kept from the loaded page; or
+ * why a page could not be read. The page's scripts run again on each page read in (its module scripts, and
+ * display-modes.js's toggles); what they do later (the read-aloud slot's sentence, 1.5 s after load when no voice
+ * comes) is not waited for: the tests compare the measure with real loads, done waiting.
+ */
+async function phoneLayouts<K extends keyof Measures>(what: K, urls: string[] = []): Promise<(InModes<Measures[K]> | string)[]> {
+  const root = document.documentElement;
+  const bottom = (el: Element | null | undefined) => (el ? el.getBoundingClientRect().bottom + window.scrollY : null);
+  const answer = (): Layout => {
+    const box = document.querySelector('.answer');
+    const byText = (re: RegExp) => [...(box?.querySelectorAll('p, a, strong') ?? [])].find((el) => re.test(el.textContent ?? ''));
+    const mark = box?.querySelector('.lead .mark');
+    return {
+      height: root.scrollHeight,
+      answer: bottom(box),
+      firstLine: box?.querySelector('p')?.className ?? '',
+      h1: bottom(document.querySelector('h1')),
+      deadline: bottom(byText(/要求.+实现/)),
+      lead: bottom(box?.querySelector('.lead')),
+      leadText: box?.querySelector('.lead')?.textContent ?? '',
+      howTo: bottom([...document.querySelectorAll('a[href="#how-to"], h2')].find((el) => (el.textContent ?? '').includes('怎么办理'))),
+      large: root.dataset.textSize === 'large',
+      mark: mark ? { text: mark.textContent ?? '', bottom: bottom(mark)! } : null,
+    };
+  };
+  const cells = (): Cell[] =>
+    [...document.querySelectorAll('td, th')]
+      .filter((c) => !c.closest('.visually-hidden'))
+      .filter((c) => c.getClientRects().length > 0 && (c.textContent ?? '').trim() !== '')
+      .map((c) => {
+        const style = getComputedStyle(c);
+        const width = c.getBoundingClientRect().width - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+        return { text: (c.textContent ?? '').trim().slice(0, 12), width, em: parseFloat(style.fontSize) };
+      });
+  const measure = (() => (what === 'answer' ? answer() : cells())) as () => Measures[K];
+  if (urls.length === 0) {
+    // The toggle's setting is remembered: the tab's next page opens in 大字版, so each mode is set, not toggled blindly.
+    const textSize = (large: boolean) => {
+      const toggle = document.getElementById('text-size-toggle');
+      if (!toggle) throw new Error(`no #text-size-toggle on ${location.pathname}`);
+      if ((root.dataset.textSize === 'large') !== large) toggle.click();
+      if ((root.dataset.textSize === 'large') !== large) throw new Error(`${location.pathname}: the toggle did not switch 大字版`);
+    };
+    textSize(false);
+    const normal = measure();
+    textSize(true);
+    return [{ 'normal text': normal, 大字版: measure() }];
+  }
+  const read = async (url: string) => new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+  // Its stylesheets and the scripts of its <head>, which stays the tab's (only the body's scripts run again).
+  const sheets = (doc: Document, base: string) =>
+    [...doc.querySelectorAll('link[rel="stylesheet"], style, head script[src]')]
+      .map((el) => (el instanceof HTMLStyleElement ? el.textContent : new URL(el.getAttribute(el instanceof HTMLScriptElement ? 'src' : 'href')!, base).href))
+      .join(' ');
+  const own = sheets(document, location.href);
+  const served = (await read(location.href)).documentElement;
+  const scripted = [...root.attributes].filter((a) => a.name !== 'data-text-size' && served.getAttribute(a.name) !== a.value);
+  const out: (InModes<Measures[K]> | string)[] = [];
+  const docs = urls.map(read);
+  for (const [i, url] of urls.entries()) {
+    const doc = await docs[i]!;
+    // One stylesheet and one <head> script (display-modes.js) for the whole site: a page with others would not be
+    // laid out as this tab lays it out.
+    if (sheets(doc, url) !== own) {
+      out.push(`its stylesheets and head scripts ${sheets(doc, url)} are not ${own}`);
+      continue;
+    }
+    for (const { name } of [...root.attributes]) root.removeAttribute(name);
+    for (const { name, value } of [...doc.documentElement.attributes, ...scripted]) root.setAttribute(name, value);
+    document.body.replaceWith(document.adoptNode(doc.body));
+    // The page's scripts, run again on the body read in, in the order a load runs them: its module scripts (each at
+    // a fresh address, so that it runs again, all fetched at once and run in order; the chunks they import stay
+    // loaded, as on any later page), then display-modes.js's toggles, which it adds at DOMContentLoaded.
+    await Promise.all(
+      [...document.querySelectorAll<HTMLScriptElement>('script[type="module"][src]')].map((old) => {
+        const script = document.createElement('script');
+        script.type = 'module';
+        script.async = false;
+        script.src = `${old.src}#${i}`;
+        return new Promise((resolve, reject) => {
+          script.onload = resolve;
+          script.onerror = () => reject(new Error(`${url}: ${old.src} did not run`));
+          old.replaceWith(script);
+        });
+      }),
+    );
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    const normal = measure();
+    root.setAttribute('data-text-size', 'large');
+    out.push({ 'normal text': normal, 大字版: measure() });
+  }
+  return out;
+}
+
+/**
+ * Loads a page as a reader does and waits for its scripts' last change: on a page with read-aloud, its slot filled
+ * (a voice's controls, or the sentence saying there is none, 1.5 s after load when no voice comes).
+ */
+async function load(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.waitForFunction(() => document.readyState === 'complete' && document.getElementById('read-aloud-slot')?.childElementCount !== 0);
+}
+
+/**
+ * Measures `what` of every page of `paths` in one tab (`phoneLayouts`), and confirms the measure with real loads: the
+ * first page, and the pages `confirm` picks out of the measure, each loaded as a reader loads it, its scripts done and
+ * 大字版 switched with its own toggle, must measure exactly the same, so that anything the page's scripts add or
+ * change, or a page laid out differently in the tab, fails.
+ */
+async function measureInOneTab<K extends keyof Measures>(
+  browser: Browser,
+  origin: string,
+  what: K,
+  paths: string[],
+  confirm: (measured: Map<string, InModes<Measures[K]>>) => Iterable<string>,
+): Promise<Map<string, InModes<Measures[K]>>> {
+  const page = await phonePage(browser);
+  const real = async (path: string) => {
+    await load(page, origin + path);
+    return (await page.evaluate(phoneLayouts, what))[0] as InModes<Measures[K]>;
+  };
+  const loaded = await real(paths[0]!);
+  const layouts = (await page.evaluate(
+    phoneLayouts,
+    what,
+    paths.map((path) => origin + path),
+  )) as (InModes<Measures[K]> | string)[];
+  const measured = new Map<string, InModes<Measures[K]>>();
+  paths.forEach((path, i) => {
+    const got = layouts[i]!;
+    assert.ok(typeof got !== 'string', `${path}: ${got}`);
+    measured.set(path, got);
+  });
+  assert.deepEqual(measured.get(paths[0]!), loaded, `${paths[0]}: measured in the tab as when loaded`);
+  for (const path of new Set(confirm(measured))) assert.deepEqual(measured.get(path), await real(path), `${path}: measured in the tab as when loaded`);
+  await page.close();
+  return measured;
+}
+
+/** How far each limit is from being crossed, in px: the normal and 大字版 first screens, the page's height. */
+function slack(got: InModes<Layout>) {
+  const parts = (l: Layout) => Math.max(...[l.h1, l.deadline, l.lead, l.howTo, l.answer].map((y) => y ?? Infinity));
+  return {
+    'normal text': MODES[0][2] - parts(got['normal text']),
+    大字版: MODES[1][2] - parts(got['大字版']),
+    height: MAX_PHONE_HEIGHT - got['normal text'].height,
+    mark: Math.min(...MODES.map(([mode, , limit]) => limit - (got[mode].mark?.bottom ?? -Infinity))),
+  };
+}
 
 for (const engine of ENGINES) {
   describe(engine, () => {
     const fx = browserFixture(engine, 'root');
 
     describe(`answer first on item pages, on a 390×844 phone (${engine})`, () => {
-      const measured = new Map<string, Measured>();
-      const which = engine === 'chromium' ? `all ${catalog.items.length} items` : `the items closest to each limit in Chromium`;
-      it(`opens with the table's scenario and shows name, planned deadline, lead bureau and how to apply within the first screen (844 px; 1,266 px in 大字版) for ${which}, on a page at most ${MAX_PHONE_HEIGHT} px tall in normal text`, async () => {
-        // Three tabs share the item pages: the checks are independent and page loads dominate. Each page is
-        // measured in normal text, then in 大字版 switched on with its own toggle, in one call (remembered before
-        // the first paint: elder-mode.browser.test.ts).
-        const items = engine === 'chromium' ? catalog.items : firefoxItems();
-        const lanes = [0, 1, 2];
-        const pages = await Promise.all(lanes.map(() => phonePage(fx.browser)));
-        await Promise.all(
-          lanes.map(async (lane) => {
-            const page = pages[lane]!;
-            for (const item of items.filter((_, i) => i % lanes.length === lane)) {
-              await page.goto(`${fx.server.url}items/${item.id}/`);
-              measured.set(item.id, await page.evaluate(answerBottoms));
-            }
-          }),
+      /**
+       * Every item's layout, measured once for both tests below (by whichever runs first) in one tab: loading 138
+       * pages was the slow part. The real loads confirm it on the first item and the item closest to each limit (the
+       * first screen in normal text and in 大字版, the page's height, the 推定 mark).
+       */
+      let sweep: Promise<Map<string, InModes<Layout>>> | undefined;
+      const measured = async () => {
+        sweep ??= measureInOneTab(
+          fx.browser,
+          fx.server.url,
+          'answer',
+          catalog.items.map((item) => `items/${item.id}/`),
+          (byPath) => {
+            const closest = (key: keyof ReturnType<typeof slack>) => [...byPath].reduce((x, y) => (slack(y[1])[key] < slack(x[1])[key] ? y : x))[0];
+            return [closest('normal text'), closest('大字版'), closest('height'), closest('mark')];
+          },
         );
-        await Promise.all(pages.map((p) => p.close()));
-        for (const item of items) {
-          const slack = { 'normal text': 0, 大字版: 0, height: MAX_PHONE_HEIGHT };
+        const byPath = await sweep;
+        return new Map(catalog.items.map((item) => [item.id, byPath.get(`items/${item.id}/`)!]));
+      };
+
+      it(`opens with the table's scenario and shows name, planned deadline, lead bureau and how to apply within the first screen (844 px; 1,266 px in 大字版) for all ${catalog.items.length} items, on a page at most ${MAX_PHONE_HEIGHT} px tall in normal text`, async () => {
+        const byId = await measured();
+        for (const item of catalog.items) {
           for (const [mode, large, limit] of MODES) {
-            const got = measured.get(item.id)![mode];
-            slack[mode] = limit - Math.max(...[got.h1, got.deadline, got.lead, got.howTo, got.answer].map((y) => y ?? Infinity));
-            if (!large) slack.height = MAX_PHONE_HEIGHT - got.height;
+            const got = byId.get(item.id)![mode];
             const at = `${item.id} (${mode})`;
             assert.equal(got.large, large, `${at}: text size`);
             for (const part of ['h1', 'deadline', 'lead', 'howTo'] as const) {
@@ -136,30 +250,16 @@ for (const engine of ENGINES) {
             // An item page is about its item: at most 2,600 px tall on a phone in normal text.
             if (!large) assert.ok(got.height <= MAX_PHONE_HEIGHT, `${at}: page is ${got.height} px tall`);
           }
-          if (engine === 'chromium') chromiumSlack.set(item.id, slack);
-          const marks = MODES.map(([mode, , limit]) => limit - (measured.get(item.id)![mode].mark?.bottom ?? -Infinity));
-          if (engine === 'chromium' && marks.every(Number.isFinite)) chromiumMarkSlack.set(item.id, Math.min(...marks));
         }
       });
 
-      // Read from the pages the test above measured; an inferred item it did not measure (Firefox's sample, or this
-      // test run alone by name) is loaded here.
-      it(`marks the inferred lead bureau of 1-8..1-18 and 2-19 with 推定 within the first screen${engine === 'firefox' ? ' (Firefox: the one closest to the limit in Chromium, and any other it measured above)' : ''}`, async () => {
+      it('marks the inferred lead bureau of 1-8..1-18 and 2-19 with 推定 within the first screen', async () => {
         const inferred = catalog.items.filter((i) => i.notes.some((n) => n.field === 'lead' && n.inferred)).map((i) => i.id);
         assert.deepEqual(inferred, ['1-8', '1-9', '1-10', '1-11', '1-12', '1-13', '1-14', '1-15', '1-16', '1-17', '1-18', '2-19']);
-        const checked = engine === 'firefox' && inferred.some((id) => measured.has(id)) ? inferred.filter((id) => measured.has(id)) : inferred;
-        const missing = checked.filter((id) => !measured.has(id));
-        if (missing.length > 0) {
-          const page = await phonePage(fx.browser);
-          for (const id of missing) {
-            await page.goto(`${fx.server.url}items/${id}/`);
-            measured.set(id, await page.evaluate(answerBottoms));
-          }
-          await page.close();
-        }
-        for (const id of checked) {
+        const byId = await measured();
+        for (const id of inferred) {
           for (const [mode, , limit] of MODES) {
-            const mark = measured.get(id)![mode].mark;
+            const mark = byId.get(id)![mode].mark;
             assert.match(mark?.text ?? '', /推定/, `${id} (${mode})`);
             assert.ok(mark && mark.bottom <= limit, `${id} (${mode}): the mark is within the first screen`);
           }
@@ -168,52 +268,31 @@ for (const engine of ENGINES) {
     });
 
     describe(`phones and older readers, at 390 px (${engine})`, () => {
-      it(`no table cell on batch, bureau, data or overview pages is narrower than two characters${engine === 'firefox' ? ' (of the bureau pages, the one with the narrowest cell in Chromium)' : ''}`, async () => {
-        const bureauPages = catalog.bureaus.map((b) => `bureaus/${b.slug}/`);
-        // Every bureau page comes from one template and differs only in its rows: Firefox measures the one whose cell
-        // came closest to two characters in Chromium (all of them when this file's Chromium test did not run first).
-        const bureaus = engine === 'firefox' && narrowestBureau ? [narrowestBureau.path] : bureauPages;
-        const pages = ['batches/1/', 'batches/2/', 'batches/3/', 'bureaus/', 'data/', 'data-notes/', 'overview/', ...bureaus];
-        const page = await phonePage(fx.browser);
-        for (const path of pages) {
-          await page.goto(fx.server.url + path);
-          // Normal text and 大字版 (switched with the page's own toggle) in one call.
-          const cells = await page.evaluate(() => {
-            const measure = () =>
-              [...document.querySelectorAll('td, th')]
-                .filter((c) => !c.closest('.visually-hidden'))
-                .filter((c) => c.getClientRects().length > 0 && (c.textContent ?? '').trim() !== '')
-                .map((c) => {
-                  // The width the text gets: the cell's box less its padding.
-                  const style = getComputedStyle(c);
-                  const width = c.getBoundingClientRect().width - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
-                  return { text: (c.textContent ?? '').trim().slice(0, 12), width, em: parseFloat(style.fontSize) };
-                });
-            // The toggle's setting is remembered: the tab's next page opens in 大字版, so each mode is set, not toggled blindly.
-            const textSize = (large: boolean) => {
-              if ((document.documentElement.dataset.textSize === 'large') !== large) document.getElementById('text-size-toggle')!.click();
-            };
-            textSize(false);
-            const normal = measure();
-            textSize(true);
-            return { normal, large: measure(), largeOn: document.documentElement.dataset.textSize === 'large' };
-          });
-          assert.ok(cells.largeOn, `${path}: 大字版 switched on`);
-          for (const [large, found] of [
-            [false, cells.normal],
-            [true, cells.large],
-          ] as const) {
-            // Recorded before the assertion: a failing Chromium run still hands Firefox its narrowest page.
-            if (engine === 'chromium' && bureauPages.includes(path))
-              for (const c of found) if (!narrowestBureau || c.width / c.em < narrowestBureau.ems) narrowestBureau = { path, ems: c.width / c.em };
+      it('no table cell on batch, bureau, data or overview pages is narrower than two characters, in normal text and 大字版', async () => {
+        // Every page measured in one tab (measureInOneTab): the bureau pages come from one template and differ only
+        // in their rows, and every page here has the site's one stylesheet. The page with the narrowest cell is loaded
+        // as a reader loads it, and must measure the same.
+        const paths = [
+          'batches/1/',
+          'batches/2/',
+          'batches/3/',
+          'bureaus/',
+          'data/',
+          'data-notes/',
+          'overview/',
+          ...catalog.bureaus.map((b) => `bureaus/${b.slug}/`),
+        ];
+        const narrowest = (cells: InModes<Cell[]>) => Math.min(...[...cells['normal text'], ...cells['大字版']].map((c) => c.width / c.em));
+        const measured = await measureInOneTab(fx.browser, fx.server.url, 'cells', paths, (byPath) => [
+          [...byPath].reduce((x, y) => (narrowest(y[1]) < narrowest(x[1]) ? y : x))[0],
+        ]);
+        for (const path of paths)
+          for (const [mode, large] of MODES)
             assert.deepEqual(
-              found.filter((c) => c.width < 2 * c.em),
+              measured.get(path)![mode].filter((c) => c.width < 2 * c.em),
               [],
               `${path}${large ? ' (大字版)' : ''}`,
             );
-          }
-        }
-        await page.close();
       });
 
       it('gives menu, breadcrumbs, cards and jump links touch targets of at least 44×44 px', async () => {

@@ -133,7 +133,14 @@ export function countButtons(page: Page, name: string): Promise<number> {
  */
 export async function allowClipboard(page: Page, origin: string): Promise<void> {
   if (engineOf(page.browser()) === 'chromium')
-    await page.browserContext().overridePermissions(origin, ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write']);
+    await page
+      .browserContext()
+      .setPermission(
+        origin,
+        { permission: { name: 'clipboard-read' }, state: 'granted' },
+        { permission: { name: 'clipboard-write' }, state: 'granted' },
+        { permission: { name: 'clipboard-write', allowWithoutSanitization: true }, state: 'granted' },
+      );
 }
 
 /** Whether the page shows a button named `name` (rendered and given to screen readers), as Playwright's getByRole(…).isVisible(). */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
 import { loadBuiltSearch } from '../../src/build/search-node.ts';
 import {

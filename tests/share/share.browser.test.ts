@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ENGINES, newPage } from '../harness/driver.ts';
-import { allowClipboard, browserFixture, buttonNamed, countButtons, isVisible, textOf } from '../harness/fixture.ts';
+import { allowClipboard, browserFixture, buttonNamed, countButtons, textOf } from '../harness/fixture.ts';
 import { PROJECT_ROOT, SITES } from '../harness/build.ts';
 import { searchViaUi } from '../harness/search-ui.ts';
 

@@ -88,23 +88,54 @@ async function firstSuggesting(index: SearchIndex, data: SearchData): Promise<st
 
 /**
  * Runs `answer` with the page's own word segmentation replayed in Node: ICU4X (Firefox ESR) splits some runs of words
- * the catalog does not know differently from ICU (Node, Chromium), and the page runs on its platform's segmenter
- * (src/lib/search/segment.ts). The texts the engine asks to segment depend on earlier splits, so the run is repeated
- * with each new text segmented by the page until it asks for none it has not had.
+ * the catalog does not know differently from ICU (Node, Chromium), and the page runs on its platform's segmenter, in
+ * the engine (src/lib/search/segment.ts) and in Pagefind, which splits each searched text into words with
+ * `Intl.Segmenter` before looking them up (公积金明细 scores its candidates otherwise in Firefox, which reorders two
+ * results of equal rank). Both read the page's splits here: the engine through `segment`, Pagefind through
+ * `Intl.Segmenter` (word granularity) replaced for the run. The texts asked for depend on earlier splits, so the
+ * run is repeated with each new text segmented by the page until it asks for none it has not had.
  */
 async function withPageSegments<T>(page: Page, answer: (segment: Segment) => Promise<T>): Promise<T> {
+  /** Every segment the page's segmenter makes of a text, words and the rest. */
   const known = new Map<string, string[]>();
+  const Platform = Intl.Segmenter;
+  // A plain, writable property of Intl; TypeScript's lib declares it read-only.
+  const intl = Intl as { Segmenter: typeof Intl.Segmenter };
   for (let round = 0; round < 8; round++) {
     const missing = new Set<string>();
-    const segment: Segment = (text) => known.get(text) ?? (missing.add(text), segmentWords(text));
-    const result = await answer(segment);
+    const split = (text: string) => known.get(text) ?? (missing.add(text), undefined);
+    const segment: Segment = (text) => {
+      const segments = split(text);
+      return segments ? wordsOf(segments.map((s) => ({ segment: s }))) : segmentWords(text);
+    };
+    /** `Intl.Segmenter` with the page's word splits, for Pagefind in Node. */
+    class PageSegmenter extends Platform {
+      readonly #words: boolean;
+      constructor(locales?: Intl.LocalesArgument, options?: Intl.SegmenterOptions) {
+        super(locales, options);
+        this.#words = options?.granularity === 'word';
+      }
+      override segment(text: string): Intl.Segments {
+        const segments = this.#words ? split(text) : undefined;
+        if (!segments) return super.segment(text);
+        let index = 0;
+        return segments.map((s) => ({ segment: s, index: (index += s.length) - s.length, input: text })) as unknown as Intl.Segments;
+      }
+    }
+    intl.Segmenter = PageSegmenter;
+    let result: T;
+    try {
+      result = await answer(segment);
+    } finally {
+      intl.Segmenter = Platform;
+    }
     if (missing.size === 0) return result;
     const texts = [...missing];
-    const split = await page.evaluate(
+    const splits = await page.evaluate(
       (all) => all.map((t) => [...new Intl.Segmenter('zh-CN', { granularity: 'word' }).segment(t)].map((s) => s.segment)),
       texts,
     );
-    texts.forEach((text, i) => known.set(text, wordsOf(split[i]!.map((segment) => ({ segment })))));
+    texts.forEach((text, i) => known.set(text, splits[i]!));
   }
   throw new Error('the texts to segment did not settle in 8 rounds');
 }

@@ -165,3 +165,63 @@ export async function axeViolations(spec: { tags?: string[]; rules?: string[] })
         .join(', ')})`,
   );
 }
+
+/** What `installReadIntoTab` puts on the window. */
+export interface ReadIntoTab {
+  /**
+   * Reads the page at `url` into this tab in place of the one shown: its `<html>` attributes (with those the loaded
+   * page's own scripts set, such as `data-modes`, kept) and its `<body>`; with `scripts`, the page's module scripts run
+   * again on it (each at a fresh address, in order), then `DOMContentLoaded` (display-modes.js adds its toggles then).
+   * Resolves to null, or to why the page could not be laid out as this tab lays it out (other stylesheets or head
+   * scripts than the site's one).
+   */
+  (url: string, scripts: boolean): Promise<string | null>;
+}
+
+/**
+ * Runs in a page loaded as a reader loads it: installs `window.readIntoTab` ({@link ReadIntoTab}), with which a
+ * test lays out many pages of one template in one tab instead of loading each (print.browser.test.ts,
+ * answer-first.browser.test.ts); each such test confirms the measure against real loads. Reads the served copy of
+ * this page to tell the `<html>` attributes its scripts set from those it was served with.
+ */
+export async function installReadIntoTab(): Promise<void> {
+  const root = document.documentElement;
+  const read = async (url: string) => new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
+  // The stylesheets and the scripts of <head>, which stays the tab's (only the body's scripts can run again).
+  const sheets = (doc: Document, base: string) =>
+    [...doc.querySelectorAll('link[rel="stylesheet"], style, head script[src]')]
+      .map((el) => (el instanceof HTMLStyleElement ? el.textContent : new URL(el.getAttribute(el instanceof HTMLScriptElement ? 'src' : 'href')!, base).href))
+      .join(' ');
+  const own = sheets(document, location.href);
+  const served = (await read(location.href)).documentElement;
+  const scripted = [...root.attributes]
+    .filter((a) => a.name !== 'data-text-size' && served.getAttribute(a.name) !== a.value)
+    .map(({ name, value }) => ({ name, value }));
+  let runs = 0;
+  const readIntoTab: ReadIntoTab = async (url, scripts) => {
+    const doc = await read(url);
+    if (sheets(doc, url) !== own) return `its stylesheets and head scripts ${sheets(doc, url)} are not ${own}`;
+    for (const { name } of [...root.attributes]) root.removeAttribute(name);
+    for (const { name, value } of [...doc.documentElement.attributes, ...scripted]) root.setAttribute(name, value);
+    document.body.replaceWith(document.adoptNode(doc.body));
+    if (!scripts) return null;
+    // In the order a load runs them; the chunks they import stay loaded, as on any later page.
+    runs++;
+    await Promise.all(
+      [...document.querySelectorAll<HTMLScriptElement>('script[type="module"][src]')].map((old) => {
+        const script = document.createElement('script');
+        script.type = 'module';
+        script.async = false;
+        script.src = `${old.src}#${runs}`;
+        return new Promise((resolve, reject) => {
+          script.onload = resolve;
+          script.onerror = () => reject(new Error(`${url}: ${old.src} did not run`));
+          old.replaceWith(script);
+        });
+      }),
+    );
+    document.dispatchEvent(new Event('DOMContentLoaded'));
+    return null;
+  };
+  (window as unknown as { readIntoTab: ReadIntoTab }).readIntoTab = readIntoTab;
+}

@@ -4,6 +4,7 @@ import type { Browser, Page } from 'puppeteer-core';
 import { PROJECT_ROOT } from '../harness/build.ts';
 import { ENGINES, newPage, setViewport } from '../harness/driver.ts';
 import { browserFixture, isVisible, linkNamed, tap, until } from '../harness/fixture.ts';
+import { installReadIntoTab, type ReadIntoTab } from '../harness/pages.ts';
 import { loadCatalog } from '../../src/build/load-catalog.ts';
 
 const catalog = loadCatalog(PROJECT_ROOT);
@@ -53,12 +54,10 @@ type InModes<T> = Record<(typeof MODES)[number][0], T>;
 
 /**
  * Runs in the page: `what` of a page in normal text and then in 大字版. Without `urls`, of the loaded page, switched
- * with the page's own toggle. With `urls`, of each of those pages read into this tab in turn (its <html> attributes
- * and <body>; the stylesheet and head scripts are the site's one, checked), 大字版 set as the toggle sets it (`data-text-size="large"`
- * on <html>), and what the page's scripts set on <html> (`data-modes`, `data-speech`) kept from the loaded page; or
- * why a page could not be read. The page's scripts run again on each page read in (its module scripts, and
- * display-modes.js's toggles); what they do later (the read-aloud slot's sentence, 1.5 s after load when no voice
- * comes) is not waited for: the tests compare the measure with real loads, done waiting.
+ * with the page's own toggle. With `urls`, of each of those pages read into this tab in turn with its scripts run
+ * again (`readIntoTab`, installed by `installReadIntoTab`), 大字版 set as the toggle sets it (`data-text-size="large"`
+ * on <html>); or why a page could not be read. What the scripts do later (the read-aloud slot's sentence, 1.5 s after
+ * load when no voice comes) is not waited for: the tests compare the measure with real loads, done waiting.
  */
 async function phoneLayouts<K extends keyof Measures>(what: K, urls: string[] = []): Promise<(InModes<Measures[K]> | string)[]> {
   const root = document.documentElement;
@@ -103,45 +102,14 @@ async function phoneLayouts<K extends keyof Measures>(what: K, urls: string[] = 
     textSize(true);
     return [{ 'normal text': normal, 大字版: measure() }];
   }
-  const read = async (url: string) => new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
-  // Its stylesheets and the scripts of its <head>, which stays the tab's (only the body's scripts run again).
-  const sheets = (doc: Document, base: string) =>
-    [...doc.querySelectorAll('link[rel="stylesheet"], style, head script[src]')]
-      .map((el) => (el instanceof HTMLStyleElement ? el.textContent : new URL(el.getAttribute(el instanceof HTMLScriptElement ? 'src' : 'href')!, base).href))
-      .join(' ');
-  const own = sheets(document, location.href);
-  const served = (await read(location.href)).documentElement;
-  const scripted = [...root.attributes].filter((a) => a.name !== 'data-text-size' && served.getAttribute(a.name) !== a.value);
+  const readIntoTab = (window as unknown as { readIntoTab: ReadIntoTab }).readIntoTab;
   const out: (InModes<Measures[K]> | string)[] = [];
-  const docs = urls.map(read);
-  for (const [i, url] of urls.entries()) {
-    const doc = await docs[i]!;
-    // One stylesheet and one <head> script (display-modes.js) for the whole site: a page with others would not be
-    // laid out as this tab lays it out.
-    if (sheets(doc, url) !== own) {
-      out.push(`its stylesheets and head scripts ${sheets(doc, url)} are not ${own}`);
+  for (const url of urls) {
+    const error = await readIntoTab(url, true);
+    if (error !== null) {
+      out.push(error);
       continue;
     }
-    for (const { name } of [...root.attributes]) root.removeAttribute(name);
-    for (const { name, value } of [...doc.documentElement.attributes, ...scripted]) root.setAttribute(name, value);
-    document.body.replaceWith(document.adoptNode(doc.body));
-    // The page's scripts, run again on the body read in, in the order a load runs them: its module scripts (each at
-    // a fresh address, so that it runs again, all fetched at once and run in order; the chunks they import stay
-    // loaded, as on any later page), then display-modes.js's toggles, which it adds at DOMContentLoaded.
-    await Promise.all(
-      [...document.querySelectorAll<HTMLScriptElement>('script[type="module"][src]')].map((old) => {
-        const script = document.createElement('script');
-        script.type = 'module';
-        script.async = false;
-        script.src = `${old.src}#${i}`;
-        return new Promise((resolve, reject) => {
-          script.onload = resolve;
-          script.onerror = () => reject(new Error(`${url}: ${old.src} did not run`));
-          old.replaceWith(script);
-        });
-      }),
-    );
-    document.dispatchEvent(new Event('DOMContentLoaded'));
     const normal = measure();
     root.setAttribute('data-text-size', 'large');
     out.push({ 'normal text': normal, 大字版: measure() });
@@ -177,6 +145,7 @@ async function measureInOneTab<K extends keyof Measures>(
     return (await page.evaluate(phoneLayouts, what))[0] as InModes<Measures[K]>;
   };
   const loaded = await real(paths[0]!);
+  await page.evaluate(installReadIntoTab);
   const layouts = (await page.evaluate(
     phoneLayouts,
     what,

@@ -13,6 +13,7 @@ import { REMARKS, remarkLabel } from '../../src/lib/core/remarks.ts';
 import { parseSiteIdentity } from '../../src/lib/facts/site-identity.ts';
 import { goto, newPage, setViewport } from '../harness/driver.ts';
 import { browserFixture } from '../harness/fixture.ts';
+import { installReadIntoTab, type ReadIntoTab } from '../harness/pages.ts';
 import { PREVIEW_SITE, PROJECT_ROOT, SITES } from '../harness/build.ts';
 import { serveStatic } from '../harness/static-server.ts';
 
@@ -109,8 +110,9 @@ function printContentBox(): { width: number; height: number } {
 
 /**
  * Runs in the page, under print media: the document's height once the page's print script has run (beforeprint);
- * with `urls`, the height of each of those pages read into this tab in turn (its <html> attributes and <body>; the
- * page's print script listens on the window and finds what to fill at beforeprint), or why it could not be read.
+ * with `urls`, the height of each of those pages read into this tab in turn (`readIntoTab`, installed by
+ * `installReadIntoTab`; the page's print script listens on the window and finds what to fill at beforeprint, so no
+ * script runs again), or why it could not be read.
  */
 async function printedHeights(urls: string[] = []): Promise<(number | string)[]> {
   const height = () => {
@@ -120,23 +122,9 @@ async function printedHeights(urls: string[] = []): Promise<(number | string)[]>
     return px;
   };
   if (urls.length === 0) return [height()];
-  const sheets = (doc: Document, base: string) =>
-    [...doc.querySelectorAll('link[rel="stylesheet"]')].map((l) => new URL(l.getAttribute('href')!, base).href).join(' ');
-  const own = sheets(document, location.href);
+  const readIntoTab = (window as unknown as { readIntoTab: ReadIntoTab }).readIntoTab;
   const out: (number | string)[] = [];
-  for (const url of urls) {
-    const doc = new DOMParser().parseFromString(await (await fetch(url)).text(), 'text/html');
-    // One stylesheet for the whole site: a page with another would not be laid out as this tab lays it out.
-    if (sheets(doc, url) !== own) {
-      out.push(`its stylesheets ${sheets(doc, url)} are not ${own}`);
-      continue;
-    }
-    const root = document.documentElement;
-    for (const { name } of [...root.attributes]) root.removeAttribute(name);
-    for (const { name, value } of [...doc.documentElement.attributes]) root.setAttribute(name, value);
-    document.body.replaceWith(document.adoptNode(doc.body));
-    out.push(height());
-  }
+  for (const url of urls) out.push((await readIntoTab(url, false)) ?? height());
   return out;
 }
 
@@ -253,6 +241,7 @@ describe('printing (Chromium)', () => {
     await setViewport(page, { width: Math.round(box.width), height: 400 });
     await page.emulateMediaType('print');
     const [loaded] = await page.evaluate(printedHeights);
+    await page.evaluate(installReadIntoTab);
     const measured = await page.evaluate(
       printedHeights,
       catalog.items.map((item) => `${fx.server.url}items/${item.id}/`),
